@@ -1,0 +1,154 @@
+"""The command line: `plancheck check | schema | rules`. main(argv) returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .checks import REGISTRY
+from .checks.base import DOC_SECTIONS
+from .dates import parse_date
+from .engine import ENGINES
+from .errors import PlancheckError, Problem
+from .output import write_atomically
+from .report import FORMATTERS
+from .run import Checker
+from .schema import document_schema
+from .vocab import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out."""
+
+
+def _as_of(text: str) -> date:
+    try:
+        return parse_date(text, year=None)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plancheck",
+        description="Check Safety Production Month (安全生产月) plans against their superior's requirements.",
+    )
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    parser.add_argument("--traceback", action="store_true", help="show the Python stack on errors (for debugging)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    check = commands.add_parser(
+        "check",
+        help="check plans against their superior's requirements",
+        description="Check each plan against its superior (from --against, or the plan's own `superior:`) "
+        "and the rule packs, and list every requirement it misses.",
+    )
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="plan files, or folders of them")
+    check.add_argument("--against", type=Path, metavar="SUPERIOR", help="the superior plan (path or id); overrides `superior:`")
+    check.add_argument("--pack", action="append", default=[], metavar="NAME", help="also check against a rule pack, e.g. national-2024")
+    check.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help="the day that decides what is due (default: today)")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="table", help="output format (default: table)")
+    check.add_argument("--fail-on", choices=FAIL_ON, default="error", help="lowest severity that fails the run (default: error)")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
+    check.add_argument("--output", type=Path, metavar="PATH", help="write the report to a file (atomically) instead of the screen")
+    check.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
+    check.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of plancheck documents", description="Print the JSON Schema generated from the document model.")
+    schema.add_argument("--output", type=Path, metavar="PATH", help="write it to a file instead")
+
+    rules = commands.add_parser("rules", help="list the rule types, or print one's documentation", description="Without TYPE, list the rule types; with TYPE, print its documentation.")
+    rules.add_argument("type", nargs="?", metavar="TYPE", help="a rule type, e.g. drill_per_sector")
+    return parser
+
+
+def _emit(text_writer, output: Path | None) -> None:
+    if output is None:
+        text_writer(sys.stdout)
+    else:
+        write_atomically(output, text_writer)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    inputs = {path.resolve() for path in args.files}
+    if args.output is not None and args.output.resolve() in inputs:
+        raise UsageError(f"--output {args.output} is one of the input files; choose another path")
+    checker = Checker(
+        as_of=args.as_of or date.today(),
+        against=args.against,
+        packs=args.pack,
+        engine_name=args.engine,
+        rules_dirs=args.rules_dir,
+    )
+    fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
+    report = checker.check_paths(args.files, fail_on=fail_on)
+    formatter = FORMATTERS[args.format]
+    _emit(lambda stream: formatter.render(report, stream, lang=args.lang), args.output)
+    if args.format != "table" or args.output is not None:  # the table already shows them on screen
+        for problem in report.problems:
+            print(f"plancheck: {problem}", file=sys.stderr)
+    return report.exit_code()
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    _emit(lambda stream: stream.write(json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n"), args.output)
+    return EXIT_OK
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    if args.type is None:
+        width = max(len(name) for name in REGISTRY)
+        for name, rule_type in sorted(REGISTRY.items()):
+            print(f"{name:<{width}}  {rule_type.documentation().splitlines()[0]}")
+        return EXIT_OK
+    if args.type not in REGISTRY:
+        raise UsageError(f"no rule type `{args.type}`; known: {', '.join(sorted(REGISTRY))}")
+    rule_type = REGISTRY[args.type]
+    print(f"{rule_type.type}\n{'=' * len(rule_type.type)}\n")
+    print(rule_type.documentation())
+    fields = rule_type.Params.model_json_schema(by_alias=True).get("properties", {})
+    print("\nParameters\n    " + ("\n    ".join(fields) if fields else "(none)"))
+    print("\nCommon to every requirement\n    id, type, severity (error | warning | info), basis, title")
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "schema": run_schema, "rules": run_rules}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except PlancheckError as error:
+        for problem in error.problems:
+            print(f"plancheck: {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    except UsageError as error:
+        print(f"plancheck: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as error:
+        print(f"plancheck: {Problem(error.filename or '?', error.strerror or str(error), code='os-error')}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("plancheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - a bug must still not print a stack to a clerk
+        if args.traceback:
+            traceback.print_exc()
+        else:
+            print(f"plancheck: internal error: {type(error).__name__}: {error} (run with --traceback for details)", file=sys.stderr)
+        return EXIT_INPUT
+
+
+def entry_point() -> None:
+    sys.exit(main())

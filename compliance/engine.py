@@ -1,0 +1,123 @@
+"""Compile requirement sets into durable-rules rulesets, and evaluate documents with an engine.
+
+Two engines give the same findings: `durable` (durable-rules, the default) and `python` (each
+rule type's plain-Python oracle). Both feed the rule type's `conclude`, so they differ only in
+how the conditions are decided.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from . import durable
+from .checks import REGISTRY
+from .checks.base import ABSENT, Observed, RuleType
+from .facts import document_facts
+from .findings import Finding
+from .subject import Subject
+
+ENGINES = ("durable", "python")
+
+
+@dataclass(frozen=True)
+class BoundRequirement:
+    """A requirement with its defaults filled in, and where it was written."""
+
+    requirement: Any
+    rule_type: RuleType
+    source_id: str
+    source_path: str
+
+
+@dataclass
+class RequirementSet:
+    requirements: list[BoundRequirement]
+
+    @cached_property
+    def conditions(self) -> dict[str, list]:
+        """Every requirement's conditions, named `r<index>|<condition>` in one ruleset."""
+        rules = {}
+        for index, bound in enumerate(self.requirements):
+            for name, condition in bound.rule_type.conditions(bound.requirement).items():
+                rules[f"r{index}|{name}"] = condition
+        return rules
+
+    @cached_property
+    def condition_names(self) -> list[list[str]]:
+        names: list[list[str]] = [[] for _ in self.requirements]
+        for rule_name in self.conditions:
+            index, name = rule_name.split("|", 1)
+            names[int(index[1:])].append(name)
+        return names
+
+    @cached_property
+    def key(self) -> str:
+        return json.dumps(self.conditions, sort_keys=True, ensure_ascii=False)
+
+
+def _conclude(requirement_set: RequirementSet, subject: Subject, observations: list[Observed]) -> list[Finding]:
+    findings = []
+    for bound, observed in zip(requirement_set.requirements, observations):
+        findings += bound.rule_type.conclude(bound.requirement, subject, observed)
+    return findings
+
+
+class PythonEngine:
+    name = "python"
+
+    def observe(self, requirement_set: RequirementSet, subject: Subject) -> list[Observed]:
+        return [
+            {name: sorted(values) for name, values in b.rule_type.observe(b.requirement, subject).items()}
+            for b in requirement_set.requirements
+        ]
+
+    def evaluate(self, requirement_set: RequirementSet, subject: Subject) -> list[Finding]:
+        return _conclude(requirement_set, subject, self.observe(requirement_set, subject))
+
+
+class DurableEngine:
+    name = "durable"
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, durable.CompiledRuleset] = {}
+
+    def _ruleset(self, requirement_set: RequirementSet) -> durable.CompiledRuleset:
+        key = requirement_set.key
+        if key not in self._compiled:
+            self._compiled[key] = durable.CompiledRuleset(requirement_set.conditions)
+        return self._compiled[key]
+
+    def observe(self, requirement_set: RequirementSet, subject: Subject) -> list[Observed]:
+        fired = self._ruleset(requirement_set).run(document_facts(subject))
+        observations: list[Observed] = []
+        for index, names in enumerate(requirement_set.condition_names):
+            observed: Observed = {}
+            for name in names:
+                matches = fired.get(f"r{index}|{name}", [])
+                observed[name] = sorted(
+                    match["x"].get("i", 0) if "x" in match else ABSENT for match in matches
+                )
+            observations.append(observed)
+        return observations
+
+    def evaluate(self, requirement_set: RequirementSet, subject: Subject) -> list[Finding]:
+        return _conclude(requirement_set, subject, self.observe(requirement_set, subject))
+
+
+def make_engine(name: str = "durable", *, warn=None):
+    """The engine asked for; durable-rules falls back to Python when it cannot be imported."""
+    if name == "python":
+        return PythonEngine()
+    if not durable.AVAILABLE:
+        (warn or (lambda text: print(text, file=sys.stderr)))(
+            f"plancheck: durable-rules is not available ({durable.IMPORT_ERROR}); using the Python engine"
+        )
+        return PythonEngine()
+    return DurableEngine()
+
+
+__all__ = ["ENGINES", "REGISTRY", "BoundRequirement", "RequirementSet", "DurableEngine", "PythonEngine", "make_engine"]

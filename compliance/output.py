@@ -1,0 +1,25 @@
+"""Write output files atomically: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, TextIO
+
+
+def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Run `write` into a temporary file and move it over `path`; a crash leaves `path` as it was."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with io.open(handle, "w", encoding="utf-8", newline="\n") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

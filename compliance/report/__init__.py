@@ -1,0 +1,39 @@
+"""Output formats: one module each, all behind one call, `render(report, stream, lang=...)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, TextIO
+
+from ..run import Report
+
+Render = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Formatter:
+    name: str
+    description: str
+    render: Render  # render(report: Report, stream: TextIO, *, lang: str) -> None
+
+
+FORMATTERS: dict[str, Formatter] = {}
+
+
+def formatter(name: str, description: str) -> Callable[[Render], Render]:
+    """Register a render function as the output format `name`."""
+
+    def register(render: Render) -> Render:
+        if name in FORMATTERS:
+            raise ValueError(f"output format {name!r} is registered twice")
+        FORMATTERS[name] = Formatter(name, description, render)
+        return render
+
+    return register
+
+
+def render(report: Report, stream: TextIO, *, format_name: str, lang: str) -> None:
+    FORMATTERS[format_name].render(report, stream, lang=lang)
+
+
+from . import json_report, table  # noqa: E402,F401  (each module registers itself)

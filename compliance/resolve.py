@@ -1,0 +1,202 @@
+"""Find a document's superior and packs, follow the chain of superiors, and bind requirements."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .checks import REGISTRY
+from .checks.base import Defaults
+from .documents import Document, load_document
+from .engine import BoundRequirement, RequirementSet
+from .errors import PlancheckError, Problem, ResolveError, RuleError
+
+MAX_CHAIN = 16
+DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
+BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"  # a source checkout
+
+
+def display(path: Path) -> str:
+    """A path as the user sees it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def repository_root(path: Path) -> Path:
+    for folder in [path.parent, *path.parent.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return path.parent
+
+
+@dataclass
+class Resolver:
+    """Loads and caches documents and packs, and answers "what applies to this document"."""
+
+    rules_dirs: list[Path] = field(default_factory=list)
+    _documents: dict[Path, Document] = field(default_factory=dict)
+    _ids: dict[Path, dict[str, Path]] = field(default_factory=dict)
+    _packs: dict[str, Document] = field(default_factory=dict)
+    _sets: dict[tuple, RequirementSet] = field(default_factory=dict)
+
+    def load(self, path: Path) -> Document:
+        key = path.resolve()
+        if key not in self._documents:
+            self._documents[key] = load_document(path, display(path))
+        return self._documents[key]
+
+    # superiors -------------------------------------------------------------------------------
+    def _id_index(self, root: Path) -> dict[str, Path]:
+        if root not in self._ids:
+            index: dict[str, Path] = {}
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for filename in filenames:
+                    if filename.endswith(DOCUMENT_SUFFIXES):
+                        candidate = Path(dirpath) / filename
+                        try:
+                            index.setdefault(self.load(candidate).plan.id, candidate)
+                        except PlancheckError:
+                            continue  # not a document; reported when checked itself
+            self._ids[root] = index
+        return self._ids[root]
+
+    def find_superior(self, document: Document, reference: str, *, field_name: str = "/superior") -> Document:
+        line, column = document.marks.get(field_name, (None, None))
+        looks_like_path = reference.endswith(DOCUMENT_SUFFIXES) or "/" in reference or "\\" in reference
+        if looks_like_path:
+            candidate = (document.path.parent / reference) if not Path(reference).is_absolute() else Path(reference)
+            if candidate.is_file():
+                return self._load_superior(document, candidate, line, column, field_name)
+            raise ResolveError(
+                Problem(document.display_path, f"the superior `{reference}` does not exist (looked for {display(candidate)})",
+                        line, column, field_name, "superior-not-found")
+            )
+        root = repository_root(document.path.resolve())
+        path = self._id_index(root).get(reference)
+        if path is None:
+            raise ResolveError(
+                Problem(document.display_path, f"no document with id `{reference}` under {display(root)}",
+                        line, column, field_name, "superior-not-found")
+            )
+        return self._load_superior(document, path, line, column, field_name)
+
+    def _load_superior(self, document, path, line, column, field_name) -> Document:
+        try:
+            return self.load(path)
+        except PlancheckError as error:
+            first = error.problems[0]
+            raise ResolveError(
+                Problem(document.display_path, f"the superior cannot be read: {first}", line, column, field_name,
+                        "superior-unreadable"),
+                *error.problems,
+            ) from None
+
+    def chain(self, document: Document, superior: Document | None) -> list[Document]:
+        """The superior and its own superiors, nearest first; a cycle or a chain too long is an error."""
+        chain: list[Document] = []
+        seen = {document.path.resolve()}
+        current = superior
+        while current is not None:
+            key = current.path.resolve()
+            if key in seen:
+                names = " -> ".join([document.plan.id, *(d.plan.id for d in chain), current.plan.id])
+                line, column = document.marks.get("/superior", (None, None))
+                raise ResolveError(
+                    Problem(document.display_path, f"the superiors form a cycle: {names}", line, column, "/superior",
+                            "superior-cycle")
+                )
+            seen.add(key)
+            chain.append(current)
+            if len(chain) > MAX_CHAIN:
+                raise ResolveError(
+                    Problem(document.display_path, f"the chain of superiors is longer than {MAX_CHAIN}", None, None,
+                            "/superior", "superior-chain-too-long")
+                )
+            reference = current.plan.superior
+            current = self.find_superior(current, reference) if reference else None
+        return chain
+
+    # packs -----------------------------------------------------------------------------------
+    def pack(self, name: str, *, near: Path | None = None, referrer: Document | None = None, pointer: str = "") -> Document:
+        if name in self._packs:
+            return self._packs[name]
+        folders = list(self.rules_dirs)
+        if near is not None:
+            folders.append(repository_root(near.resolve()) / "rules")
+        folders.append(BUILTIN_RULES)
+        for folder in folders:
+            for suffix in DOCUMENT_SUFFIXES:
+                candidate = folder / f"{name}{suffix}"
+                if candidate.is_file():
+                    self._packs[name] = self.load(candidate)
+                    return self._packs[name]
+        installed = resources.files("compliance").joinpath("packs", f"{name}.yaml")
+        if installed.is_file():
+            with resources.as_file(installed) as path:
+                self._packs[name] = self.load(Path(path))
+            return self._packs[name]
+        known = ", ".join(sorted(self.known_packs())) or "none"
+        if referrer is not None:
+            line, column = referrer.marks.get(pointer, (None, None))
+            raise ResolveError(
+                Problem(referrer.display_path, f"no rule pack named `{name}` (known: {known})", line, column, pointer,
+                        "pack-not-found")
+            )
+        raise ResolveError(Problem(f"--pack {name}", f"no rule pack named `{name}` (known: {known})", code="pack-not-found"))
+
+    def known_packs(self) -> set[str]:
+        names = set()
+        for folder in [*self.rules_dirs, BUILTIN_RULES]:
+            if folder.is_dir():
+                names |= {p.stem for p in folder.iterdir() if p.suffix in DOCUMENT_SUFFIXES}
+        packs = resources.files("compliance").joinpath("packs")
+        if packs.is_dir():
+            names |= {p.name.rsplit(".", 1)[0] for p in packs.iterdir() if p.name.endswith(".yaml")}
+        return names
+
+    # requirements ----------------------------------------------------------------------------
+    def requirement_set(self, sources: list[Document], chains: dict[Path, list[Document]]) -> RequirementSet:
+        """The bound requirements of the given sources (a superior, or packs), in order."""
+        key = tuple(source.path.resolve() for source in sources)
+        if key in self._sets:
+            return self._sets[key]
+        bound: list[BoundRequirement] = []
+        seen: dict[str, Document] = {}
+        for source in sources:
+            defaults = defaults_for(source, chains.get(source.path.resolve(), []))
+            for index, requirement in enumerate(source.plan.requirements):
+                pointer = f"/requirements/{index}"
+                line, column = source.marks.get(pointer, (None, None))
+                if requirement.id in seen:
+                    raise RuleError(
+                        Problem(source.display_path, f"the requirement id `{requirement.id}` is also used in "
+                                f"{seen[requirement.id].display_path}", line, column, pointer + "/id", "duplicate-requirement")
+                    )
+                seen[requirement.id] = source
+                rule_type = REGISTRY[requirement.type]
+                try:
+                    requirement = rule_type.bind(requirement, defaults)
+                except ValueError as error:
+                    raise RuleError(Problem(source.display_path, str(error), line, column, pointer, "unusable-requirement")) from None
+                bound.append(BoundRequirement(requirement, rule_type, source.plan.id, source.display_path))
+        self._sets[key] = RequirementSet(bound)
+        return self._sets[key]
+
+
+def defaults_for(source: Document, chain: list[Document]) -> Defaults:
+    """What a source's requirements inherit: its own theme and period, else its superiors'."""
+    documents = [source, *chain]
+    theme = next((d.plan.theme for d in documents if d.plan.theme), None)
+    period = next((d.plan.period for d in documents if d.plan.period), None)
+    return Defaults(
+        theme=theme,
+        doc_no=source.plan.doc_no,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        source=source.plan.id,
+    )

@@ -1,0 +1,92 @@
+"""The JSON Schema generated from the models, and validation of raw documents against it."""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from typing import Any
+
+import jsonschema
+
+from .checks import REGISTRY, requirement_model
+from .errors import Problem
+from .models import Plan
+from .subject import Marks
+
+SCHEMA_ID = "https://plancheck.example.org/schema/plancheck-v1.json"
+
+
+@cache
+def document_schema() -> dict[str, Any]:
+    schema = Plan.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = "plancheck document (plancheck/v1)"
+    return schema
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(document_schema())
+
+
+@cache
+def _requirement_validator(type_name: str) -> jsonschema.Draft202012Validator:
+    schema = requirement_model(type_name).model_json_schema(by_alias=True)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _pointer(path) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _locate(marks: Marks, pointer: str) -> tuple[int, int]:
+    probe = pointer
+    while probe and probe not in marks:
+        probe = probe.rsplit("/", 1)[0]
+    return marks.get(probe, (1, 1))
+
+
+def _describe(error: jsonschema.ValidationError, base: str) -> list[tuple[str, str, str]]:
+    """(pointer, message, code) for one jsonschema error, made readable for a clerk."""
+    pointer = base + _pointer(error.absolute_path)
+    instance = error.instance
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in sorted(set(instance) - set(allowed)):
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            suggestion = f"; did you mean `{hint[0]}`?" if hint else f"; allowed: {', '.join(allowed)}"
+            out.append((f"{pointer}/{key}", f"unknown field `{key}`{suggestion}", "unknown-field"))
+        return out
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return [(f"{pointer}/{missing}", f"the field `{missing}` is required", "missing-field")]
+    if error.validator in ("oneOf", "anyOf") and isinstance(instance, dict) and "type" in instance and "id" in instance:
+        rule_type = instance.get("type")
+        if rule_type not in REGISTRY:
+            hint = difflib.get_close_matches(str(rule_type), list(REGISTRY), n=1)
+            suggestion = f"did you mean `{hint[0]}`?" if hint else "known types: " + ", ".join(sorted(REGISTRY))
+            return [(f"{pointer}/type", f"unknown rule type `{rule_type}`; {suggestion}", "unknown-rule-type")]
+        out = []
+        for sub_error in _requirement_validator(rule_type).iter_errors(instance):
+            out += _describe(sub_error, pointer)
+        return out
+    if error.validator == "enum":
+        options = ", ".join(str(option) for option in error.validator_value)
+        return [(pointer, f"{instance!r} is not one of: {options}", "not-in-vocabulary")]
+    if error.validator == "pattern" and "年" in str(error.validator_value):
+        return [(pointer, f"{instance!r} is not a date: write 2024-06-16, 2024年6月16日 or 6月16日", "bad-date")]
+    if error.validator == "type":
+        return [(pointer, f"{instance!r} should be {error.validator_value}", "wrong-type")]
+    return [(pointer, error.message, error.validator or "invalid")]
+
+
+def schema_problems(data: Any, marks: Marks, display_path: str) -> list[Problem]:
+    problems = []
+    for error in _validator().iter_errors(data):
+        for pointer, message, code in _describe(error, ""):
+            line, column = _locate(marks, pointer)
+            problems.append(Problem(display_path, message, line, column, pointer or "/", code))
+    unique = {(p.line, p.column, p.field, p.message): p for p in problems}
+    return sorted(unique.values(), key=lambda p: (p.line or 0, p.column or 0, p.field or ""))
