@@ -9,6 +9,9 @@
   session deleted after each document (traps 3 and 4).
 - A rule that always fires on the sentinel, so no session ends without an action (trap 2).
 - The sentinel fact asserted last, in the same batch (absences are decided on it).
+- No pattern compares a field with another fact's field: such a join reads uninitialised memory
+  in `reduceExpressionSequence` and crashed the engine on some plans (found with valgrind). Values
+  such as the as-of day are literals in the rules instead, and the validator rejects references.
 - Facts checked before they reach the engine: no `None`, no integer beyond 64 bits, fewer than
   253 properties; every pattern names a fact type `t` (trap 8). Generated rulesets are validated
   against the small grammar plancheck emits, since a malformed one loads and silently mismatches.
@@ -48,9 +51,7 @@ def _check_value(value: Any, where: str) -> None:
     if isinstance(value, bool) or value is None:
         raise RulesetDefinitionError(f"{where}: unsupported value {value!r}")
     if isinstance(value, dict):
-        if set(value) == {"m"} and isinstance(value["m"], str):
-            return  # a field of the sentinel fact
-        raise RulesetDefinitionError(f"{where}: unsupported reference {value!r}")
+        raise RulesetDefinitionError(f"{where}: a reference to another fact {value!r} (joins crash the engine)")
     if isinstance(value, int) and not -(2**63) <= value < 2**63:
         raise RulesetDefinitionError(f"{where}: integer out of range")
     if not isinstance(value, (int, float, str)):

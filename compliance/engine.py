@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -37,26 +38,24 @@ class BoundRequirement:
 class RequirementSet:
     requirements: list[BoundRequirement]
 
-    @cached_property
-    def conditions(self) -> dict[str, list]:
+    def conditions(self, as_of: date) -> dict[str, list]:
         """Every requirement's conditions, named `r<index>|<condition>` in one ruleset."""
         rules = {}
         for index, bound in enumerate(self.requirements):
-            for name, condition in bound.rule_type.conditions(bound.requirement).items():
+            for name, condition in bound.rule_type.conditions(bound.requirement, as_of).items():
                 rules[f"r{index}|{name}"] = condition
         return rules
 
     @cached_property
     def condition_names(self) -> list[list[str]]:
         names: list[list[str]] = [[] for _ in self.requirements]
-        for rule_name in self.conditions:
+        for rule_name in self.conditions(date.today()):
             index, name = rule_name.split("|", 1)
             names[int(index[1:])].append(name)
         return names
 
-    @cached_property
-    def key(self) -> str:
-        return json.dumps(self.conditions, sort_keys=True, ensure_ascii=False)
+    def key(self, as_of: date) -> str:
+        return json.dumps(self.conditions(as_of), sort_keys=True, ensure_ascii=False)
 
 
 def _conclude(requirement_set: RequirementSet, subject: Subject, observations: list[Observed]) -> list[Finding]:
@@ -71,7 +70,7 @@ class PythonEngine:
 
     def observe(self, requirement_set: RequirementSet, subject: Subject) -> list[Observed]:
         return [
-            {name: sorted(values) for name, values in b.rule_type.observe(b.requirement, subject).items()}
+            {name: sorted(set(values)) for name, values in b.rule_type.observe(b.requirement, subject).items()}
             for b in requirement_set.requirements
         ]
 
@@ -84,23 +83,27 @@ class DurableEngine:
 
     def __init__(self) -> None:
         self._compiled: dict[str, durable.CompiledRuleset] = {}
+        # The set is kept beside its ruleset so that its id() is never reused while cached.
+        self._by_set: dict[tuple[int, date], tuple[RequirementSet, durable.CompiledRuleset]] = {}
 
-    def _ruleset(self, requirement_set: RequirementSet) -> durable.CompiledRuleset:
-        key = requirement_set.key
-        if key not in self._compiled:
-            self._compiled[key] = durable.CompiledRuleset(requirement_set.conditions)
-        return self._compiled[key]
+    def _ruleset(self, requirement_set: RequirementSet, as_of: date) -> durable.CompiledRuleset:
+        cache_key = (id(requirement_set), as_of)
+        if cache_key not in self._by_set:
+            key = requirement_set.key(as_of)
+            if key not in self._compiled:
+                self._compiled[key] = durable.CompiledRuleset(requirement_set.conditions(as_of))
+            self._by_set[cache_key] = (requirement_set, self._compiled[key])
+        return self._by_set[cache_key][1]
 
     def observe(self, requirement_set: RequirementSet, subject: Subject) -> list[Observed]:
-        fired = self._ruleset(requirement_set).run(document_facts(subject))
+        fired = self._ruleset(requirement_set, subject.as_of).run(document_facts(subject))
         observations: list[Observed] = []
         for index, names in enumerate(requirement_set.condition_names):
             observed: Observed = {}
             for name in names:
                 matches = fired.get(f"r{index}|{name}", [])
-                observed[name] = sorted(
-                    match["x"].get("i", 0) if "x" in match else ABSENT for match in matches
-                )
+                # A `$or` fires once per branch that holds: what was observed is the set of facts.
+                observed[name] = sorted({match["x"].get("i", 0) if "x" in match else ABSENT for match in matches})
             observations.append(observed)
         return observations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 from .checks import requirement_union
 from .fields import PlanDate, ScenarioField, WeekdayField
@@ -51,10 +51,22 @@ class LeadingGroup(Strict):
     office: Text | None = None
 
 
+def _phone_text(value):
+    # An unquoted 13905951234 in YAML is a number; it is still a phone number.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+PhoneField = Annotated[
+    str,
+    BeforeValidator(_phone_text),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}], "description": "a mobile or a landline with area code"}),
+]
+
+
 class Contact(Strict):
     name: Text | None = None
     role: ContactRole = ContactRole.LIAISON
-    phone: str | None = None
+    phone: PhoneField | None = None
     email: str | None = None
 
 

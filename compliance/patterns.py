@@ -3,6 +3,7 @@
 A condition is the `all` list of a durable-rules rule. Every pattern names its fact type `t`, so
 no pattern consists of `$nex` alone (which makes the engine loop). The sentinel fact `end`, asserted
 last, carries the check's as-of day, so absences and deadlines are decided as facts, never by a clock.
+No pattern refers to a field of another fact: such joins crash durable-rules 2.0.28 (see durable.py).
 """
 
 from __future__ import annotations
@@ -65,16 +66,11 @@ def regex(field: str, expression: str) -> Pattern:
     return {"$mt": {field: expression}}
 
 
-def end_ref(field: str) -> dict[str, str]:
-    """A field of the sentinel fact, for comparing a fact with the as-of day."""
-    return {END: field}
-
-
 def absent(pattern: Pattern, *, end: Pattern | None = None) -> Condition:
     """Fires once, on the sentinel, when no fact matches `pattern`."""
     return [{END: end or {"t": "end"}}, {f"{SUBJECT}$not": pattern}]
 
 
 def each(pattern: Pattern, *, end: Pattern | None = None) -> Condition:
-    """Fires once for every fact matching `pattern` (after the sentinel, so `end_ref` may be used)."""
+    """Fires once for every fact matching `pattern`, once the sentinel is there."""
     return [{END: end or {"t": "end"}}, {SUBJECT: pattern}]

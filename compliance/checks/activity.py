@@ -99,7 +99,7 @@ class Activity(RuleType):
     type = "activity"
     Params = ActivityParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         if requirement.min == 1:
             return {"none": absent(pattern(requirement))}
         return {"counted": each(pattern(requirement))}

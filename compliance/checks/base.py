@@ -61,8 +61,12 @@ class RuleType(ABC):
         return requirement
 
     @abstractmethod
-    def conditions(self, requirement) -> dict[str, Condition]:
-        """The durable-rules conditions (`all` lists) that decide this requirement, by name."""
+    def conditions(self, requirement, as_of: date) -> dict[str, Condition]:
+        """The durable-rules conditions (`all` lists) that decide this requirement, by name.
+
+        `as_of` is a literal in the conditions that need it: comparing one fact's field with
+        another's (a join) reads uninitialised memory in durable-rules 2.0.28 and crashes it.
+        """
 
     @abstractmethod
     def observe(self, requirement, subject: Subject) -> Observed:

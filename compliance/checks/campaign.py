@@ -47,7 +47,7 @@ class Campaign(RuleType):
     type = "campaign"
     Params = CampaignParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         name = _name_regex(requirement.name)
         conditions = {"none": absent(fact("camp", regex("name", name)))}
         if requirement.end_not_before:
@@ -91,8 +91,8 @@ class Campaign(RuleType):
                     subject,
                     f"/campaigns/{index}/end",
                     Bilingual(
-                        f"“{campaigns[index].name}”结束于 {ends or '（未写）'}，应持续至 {until}",
-                        f"“{campaigns[index].name}” ends on {ends or '(not given)'}; it must run to {until}",
+                        f"{campaigns[index].name}结束于 {ends or '（未写）'}，应持续至 {until}",
+                        f"{campaigns[index].name} ends on {ends or '(not given)'}; it must run to {until}",
                     ),
                     Bilingual(f"将 end 改为 {until} 或更晚", f"Set its end to {until} or later"),
                 )

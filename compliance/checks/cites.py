@@ -44,7 +44,7 @@ class Cites(RuleType):
             raise ValueError("a cites rule needs `doc_no:`, and the superior has no doc_no")
         return requirement.model_copy(update={"doc_no": defaults.doc_no})
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         return {"uncited": absent(fact("cite", no=fold_doc_no(requirement.doc_no)))}
 
     def observe(self, requirement, subject):

@@ -40,7 +40,7 @@ class Contact(RuleType):
     type = "contact"
     Params = ContactParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         conditions = {"none": absent(fact("con", role=requirement.role.value))}
         if requirement.require_phone:
             conditions["no_phone"] = absent(fact("con", role=requirement.role.value, phone_ok=1))

@@ -76,7 +76,7 @@ class DrillPerSector(RuleType):
     type = "drill_per_sector"
     Params = DrillPerSectorParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         conditions = {}
         for sector, wanted in requirement.sectors.items():
             key = sector.value

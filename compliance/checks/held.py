@@ -5,7 +5,7 @@ from pydantic import model_validator
 from ..dates import as_int
 from ..fields import PlanDate
 from ..findings import Bilingual
-from ..patterns import each, either, end_ref, exists, fact, gt, lt, missing
+from ..patterns import each, either, exists, fact, gt, lt, missing
 from ..vocab import ActivityKind
 from . import register
 from .base import Params, RuleType
@@ -51,20 +51,20 @@ class Held(RuleType):
     type = "held"
     Params = HeldParams
 
-    def _due(self, requirement, *tests):
+    def _due(self, requirement, as_of, *tests):
         kinds = [{"kind": kind.value} for kind in requirement.kinds]
         kind_test = [either(*kinds)] if kinds else []
-        return fact("act", exists("e"), {"$lt": {"e": end_ref("asof")}}, *kind_test, *tests)
+        return fact("act", exists("e"), lt("e", as_int(as_of)), *kind_test, *tests)
 
-    def conditions(self, requirement):
-        conditions = {"not_held": each(self._due(requirement, missing("held")))}
+    def conditions(self, requirement, as_of):
+        conditions = {"not_held": each(self._due(requirement, as_of, missing("held")))}
         outside = []
         if requirement.not_before:
             outside.append(lt("held", as_int(requirement.not_before)))
         if requirement.not_after:
             outside.append(gt("held", as_int(requirement.not_after)))
         if outside:
-            conditions["outside"] = each(self._due(requirement, exists("held"), either(*outside)))
+            conditions["outside"] = each(self._due(requirement, as_of, exists("held"), either(*outside)))
         return conditions
 
     def observe(self, requirement, subject):

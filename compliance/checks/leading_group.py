@@ -36,7 +36,7 @@ class LeadingGroup(RuleType):
     type = "leading_group"
     Params = LeadingGroupParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         conditions = {"no_leader": absent(fact("lg", leader=1))}
         if requirement.require_office:
             conditions["no_office"] = absent(fact("lg", office=1))

@@ -48,7 +48,7 @@ class Period(RuleType):
             raise ValueError(f"the period rule starts ({start}) after it ends ({end})")
         return requirement.model_copy(update={"start": start, "end": end})
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         return {
             "missing": [{"x": fact("doc", either(missing("ps"), missing("pe")))}],
             "short": [{"x": fact("doc", either(gt("ps", as_int(requirement.start)), lt("pe", as_int(requirement.end))))}],

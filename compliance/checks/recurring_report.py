@@ -55,7 +55,7 @@ class RecurringReport(RuleType):
     type = "recurring_report"
     Params = RecurringReportParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         tests = []
         if requirement.from_:
             tests.append(either(missing("from"), lte("from", as_int(requirement.from_))))

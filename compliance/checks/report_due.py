@@ -46,7 +46,7 @@ class ReportDue(RuleType):
     type = "report_due"
     Params = ReportDueParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         due = as_int(requirement.due)
         passed = fact("end", gt("asof", due))
         if requirement.report == ReportKind.PLAN:

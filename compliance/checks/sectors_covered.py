@@ -40,7 +40,7 @@ class SectorsCovered(RuleType):
     type = "sectors_covered"
     Params = SectorsCoveredParams
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         return {
             f"missing:{sector.value}": absent(fact("act", contains("sec", sector.value), kind=requirement.kind.value))
             for sector in requirement.sectors

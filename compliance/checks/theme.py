@@ -45,7 +45,7 @@ class Theme(RuleType):
             raise ValueError("a theme rule needs `theme:`, and the superior states no theme")
         return requirement.model_copy(update={"theme": defaults.theme})
 
-    def conditions(self, requirement):
+    def conditions(self, requirement, as_of):
         return {
             "missing": [{"x": fact("doc", missing("theme"))}],
             "differs": [{"x": fact("doc", exists("theme"), {"$neq": {"theme": fold(requirement.theme)}})}],

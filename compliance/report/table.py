@@ -69,22 +69,20 @@ def render_to_console(report: Report, console: Console, *, lang: str) -> None:
         if not result.findings:
             console.print(Text(f"  {words['clean']}", style="green"))
             continue
-        table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, pad_edge=False)
-        table.add_column(words["location"], no_wrap=True, ratio=2)
-        table.add_column(words["rule"], no_wrap=True, ratio=1)
-        table.add_column(words["severity"], no_wrap=True)
-        table.add_column(words["message"], ratio=3)
-        table.add_column(words["basis"], ratio=2)
-        table.add_column(words["fix"], ratio=3)
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+        table.add_column(words["location"], overflow="fold", ratio=3)
+        table.add_column(words["rule"], no_wrap=True)
+        table.add_column(f"{words['message']} / {words['basis']} / {words['fix']}", overflow="fold", ratio=5)
         for finding in result.findings:
             location = finding.location
+            detail = Text(finding.message.get(lang))
+            if finding.basis:
+                detail.append(f"\n{words['basis']}: {finding.basis}", style="dim")
+            detail.append(f"\n{words['fix']}: {finding.fix.get(lang)}", style="green")
             table.add_row(
                 f"{location.path}:{location.line}:{location.column}\n{location.field or '/'}",
-                finding.rule,
-                Text(finding.severity.label(lang), style=_STYLE[finding.severity]),
-                finding.message.get(lang),
-                finding.basis,
-                finding.fix.get(lang),
+                Text.assemble(finding.rule, "\n", (finding.severity.label(lang), _STYLE[finding.severity])),
+                detail,
             )
         console.print(table)
     findings = report.findings
