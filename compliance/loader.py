@@ -116,6 +116,32 @@ class _Builder:
         return mapping
 
 
+def field_at_error(text: str) -> str:
+    """The JSON pointer of the field being read when the YAML parser gave up."""
+    stack: list[list] = []  # [kind, key or index, expecting_key]
+    pointer = "/"
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if stack and stack[-1][0] == "map" and isinstance(event, yaml.ScalarEvent) and stack[-1][2]:
+                stack[-1][1], stack[-1][2] = event.value, False
+                pointer = "".join(f"/{_escape(str(frame[1]))}" for frame in stack if frame[1] is not None) or "/"
+                continue
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                stack.append(["map", None, True] if isinstance(event, yaml.MappingStartEvent) else ["seq", -1, False])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+            if stack and isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)):
+                frame = stack[-1] if not isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) else (stack[-2] if len(stack) > 1 else None)
+                if frame is not None and frame[0] == "seq":
+                    frame[1] += 1
+                    pointer = "".join(f"/{_escape(str(f[1]))}" for f in stack if f[1] is not None and f is not stack[-1] or f is frame) or "/"
+            if stack and stack[-1][0] == "map" and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack[-1][2] = True
+    except yaml.YAMLError:
+        pass
+    return pointer
+
+
 def _decode(raw: bytes, display_path: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
@@ -142,7 +168,7 @@ def parse_text(text: str, display_path: str, *, json_syntax: bool = False) -> tu
         problem = error.problem or str(error)
         raise InputError(
             Problem(display_path, f"malformed YAML: {problem}", mark.line + 1 if mark else None,
-                    mark.column + 1 if mark else None, code="yaml-syntax")
+                    mark.column + 1 if mark else None, field_at_error(text), code="yaml-syntax")
         ) from None
     except yaml.YAMLError as error:
         raise InputError(Problem(display_path, f"malformed YAML: {error}", code="yaml-syntax")) from None

@@ -82,6 +82,8 @@ class Checker:
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(rules_dirs=self.rules_dirs)
+        for name in self.packs:  # an unknown --pack is a mistake on the command line: stop at once
+            self.resolver.pack(name)
         self.engine = make_engine(self.engine_name, warn=self.warn)
 
     def check_paths(self, paths: list[Path], *, fail_on: Severity | None = Severity.ERROR) -> Report:
