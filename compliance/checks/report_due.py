@@ -9,6 +9,9 @@ from . import register
 from .base import Params, RuleType, first_index, fired
 
 
+LATE_FIX = Bilingual("迟报已成事实：在备注中说明原因，今后按期报送", "It came late: note the reason, and submit on time next time")
+
+
 class ReportDueParams(Params):
     report: ReportKind
     due: PlanDate
@@ -139,7 +142,7 @@ class ReportDue(RuleType):
                     subject,
                     f"/reports/{index}/submitted_on",
                     Bilingual(f"“{kind.zh}”于 {sent} 报送，迟于期限 {due}", f"The {kind.value} report was submitted on {sent}, after {due}"),
-                    Bilingual("迟报已成事实：在备注中说明原因，今后按期报送", "It came late: note the reason, and submit on time next time"),
+                    LATE_FIX,
                 )
             ]
         return []
@@ -164,7 +167,7 @@ class ReportDue(RuleType):
                     subject,
                     "/submitted_on",
                     Bilingual(f"活动方案于 {sent} 报送，迟于期限 {due}", f"The plan was submitted on {sent}, after {due}"),
-                    Bilingual("迟报已成事实：在备注中说明原因，今后按期报送", "It came late: note the reason, and submit on time next time"),
+                    LATE_FIX,
                 )
             ]
         return []
