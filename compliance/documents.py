@@ -11,7 +11,7 @@ from .checks import REGISTRY
 from .errors import DocumentError, Problem
 from .loader import RawDocument, read_file
 from .models import Plan
-from .schema import _locate, schema_problems
+from .schema import locate, schema_problems
 from .subject import Marks
 
 
@@ -36,7 +36,7 @@ def model_problems(error: ValidationError, raw: RawDocument) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
         pointer = _pointer_from_loc(item["loc"])
-        line, column = _locate(raw.marks, pointer)
+        line, column = locate(raw.marks, pointer)
         message = item["msg"].removeprefix("Value error, ")
         problems.append(Problem(raw.display_path, message, line, column, pointer or "/", item["type"].replace("_", "-")))
     return problems

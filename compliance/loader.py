@@ -116,27 +116,47 @@ class _Builder:
         return mapping
 
 
+@dataclass
+class _Frame:
+    is_mapping: bool
+    position: str | int | None = None  # the current key, or the current index
+    expects_key: bool = True
+
+
+def _pointer_of(frames: list[_Frame]) -> str:
+    return "".join(f"/{_escape(str(f.position))}" for f in frames if f.position is not None) or "/"
+
+
 def field_at_error(text: str) -> str:
     """The JSON pointer of the field being read when the YAML parser gave up."""
-    stack: list[list] = []  # [kind, key or index, expecting_key]
+    frames: list[_Frame] = []
     pointer = "/"
+
+    def value_done() -> None:
+        if frames and frames[-1].is_mapping:
+            frames[-1].expects_key = True
+
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if stack and stack[-1][0] == "map" and isinstance(event, yaml.ScalarEvent) and stack[-1][2]:
-                stack[-1][1], stack[-1][2] = event.value, False
-                pointer = "".join(f"/{_escape(str(frame[1]))}" for frame in stack if frame[1] is not None) or "/"
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frames.pop()
+                value_done()
                 continue
+            if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                continue
+            top = frames[-1] if frames else None
+            if top is not None and top.is_mapping and top.expects_key:
+                if isinstance(event, yaml.ScalarEvent):
+                    top.position, top.expects_key = event.value, False
+                    pointer = _pointer_of(frames)
+                continue
+            if top is not None and not top.is_mapping:
+                top.position = 0 if top.position is None else top.position + 1
+                pointer = _pointer_of(frames)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                stack.append(["map", None, True] if isinstance(event, yaml.MappingStartEvent) else ["seq", -1, False])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-            if stack and isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)):
-                frame = stack[-1] if not isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) else (stack[-2] if len(stack) > 1 else None)
-                if frame is not None and frame[0] == "seq":
-                    frame[1] += 1
-                    pointer = "".join(f"/{_escape(str(f[1]))}" for f in stack if f[1] is not None and f is not stack[-1] or f is frame) or "/"
-            if stack and stack[-1][0] == "map" and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack[-1][2] = True
+                frames.append(_Frame(is_mapping=isinstance(event, yaml.MappingStartEvent)))
+            else:
+                value_done()
     except yaml.YAMLError:
         pass
     return pointer

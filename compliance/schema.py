@@ -40,7 +40,7 @@ def _pointer(path) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
-def _locate(marks: Marks, pointer: str) -> tuple[int, int]:
+def locate(marks: Marks, pointer: str) -> tuple[int, int]:
     probe = pointer
     while probe and probe not in marks:
         probe = probe.rsplit("/", 1)[0]
@@ -86,7 +86,7 @@ def schema_problems(data: Any, marks: Marks, display_path: str) -> list[Problem]
     problems = []
     for error in _validator().iter_errors(data):
         for pointer, message, code in _describe(error, ""):
-            line, column = _locate(marks, pointer)
+            line, column = locate(marks, pointer)
             problems.append(Problem(display_path, message, line, column, pointer or "/", code))
     unique = {(p.line, p.column, p.field, p.message): p for p in problems}
     return sorted(unique.values(), key=lambda p: (p.line or 0, p.column or 0, p.field or ""))
