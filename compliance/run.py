@@ -7,13 +7,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dataclasses import replace
+
+from .baseline import load_baseline
 from .documents import Document
 from .engine import make_engine
 from .errors import EngineError, PlancheckError, Problem
 from .findings import Finding
-from .resolve import DOCUMENT_SUFFIXES, Resolver, display
+from .resolve import DOCUMENT_SUFFIXES, Resolver, display, repository_root
 from .subject import Subject
 from .vocab import Severity
+from .findings import Waiver
+from .waivers import WAIVERS_FILE, apply_waivers, load_waivers
+
+
+def selected(rule: str, select: list[str], ignore: list[str]) -> bool:
+    """`--select` / `--ignore` take requirement ids or id prefixes (`YD-` selects YD-616 and YD-5IN)."""
+    if select and not any(rule.startswith(prefix) for prefix in select):
+        return False
+    return not any(rule.startswith(prefix) for prefix in ignore)
 
 
 @dataclass
@@ -24,14 +36,16 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     checked_against: list[str] = field(default_factory=list)
+    requirements: list[tuple[str, str]] = field(default_factory=list)  # (id, type) of what was checked
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for finding in self.findings if finding.severity == severity)
+        """Findings of a severity that count: not waived, and new against the baseline."""
+        return sum(1 for finding in self.findings if finding.severity == severity and finding.counts)
 
     def status(self, fail_on: Severity | None) -> str:
         if self.problems:
             return "error"
-        if fail_on is not None and any(f.severity.rank >= fail_on.rank for f in self.findings):
+        if fail_on is not None and any(f.counts and f.severity.rank >= fail_on.rank for f in self.findings):
             return "fail"
         return "pass"
 
@@ -41,6 +55,7 @@ class Report:
     as_of: date
     documents: list[DocumentResult]
     fail_on: Severity | None = Severity.ERROR
+    unused_waivers: list[Waiver] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -55,6 +70,8 @@ class Report:
             return 2
         if any(d.status(self.fail_on) == "fail" for d in self.documents):
             return 1
+        if self.unused_waivers and self.fail_on is not None and self.fail_on.rank <= Severity.WARNING.rank:
+            return 1  # a stale waiver is a warning: it hides nothing, but should be removed
         return 0
 
 
@@ -78,16 +95,48 @@ class Checker:
     packs: list[str] = field(default_factory=list)
     engine_name: str = "durable"
     rules_dirs: list[Path] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    waivers_path: Path | None = None
+    baseline_path: Path | None = None
     warn: object = None
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(rules_dirs=self.rules_dirs)
         for name in self.packs:  # an unknown --pack is a mistake on the command line: stop at once
             self.resolver.pack(name)
+        # Input files of the run itself: read before any plan, so a bad one stops the run at once.
+        self.baseline = load_baseline(self.baseline_path) if self.baseline_path else None
+        self.explicit_waivers = load_waivers(self.waivers_path, as_of=self.as_of, display_path=display(self.waivers_path)) if self.waivers_path else None
         self.engine = make_engine(self.engine_name, warn=self.warn)
 
     def check_paths(self, paths: list[Path], *, fail_on: Severity | None = Severity.ERROR) -> Report:
-        return Report(self.as_of, [self.check_path(path) for path in expand(paths)], fail_on)
+        files = expand(paths)
+        results = [self.check_path(path) for path in files]
+        for result in results:
+            result.findings = [f for f in result.findings if selected(f.rule, self.select, self.ignore)]
+        waivers = self.explicit_waivers if self.explicit_waivers is not None else self._default_waivers(files)
+        checked = {result.id for result in results if result.id}
+        outcome = apply_waivers([f for r in results for f in r.findings], waivers, checked)
+        by_document: dict[str, list[Finding]] = {}
+        for finding in outcome.findings:
+            if self.baseline is not None and finding.fingerprint in self.baseline:
+                finding = replace(finding, in_baseline=True)
+            by_document.setdefault(finding.document, []).append(finding)
+        for result in results:
+            if result.id:
+                result.findings = sorted(by_document.get(result.id, []), key=Finding.sort_key)
+        return Report(self.as_of, results, fail_on, outcome.unused)
+
+    def _default_waivers(self, files: list[Path]) -> list:
+        """`plancheck-waivers.yaml` at the root of each repository the checked files live in."""
+        roots = dict.fromkeys(repository_root(path.resolve()) for path in [Path.cwd() / "_", *files])
+        waivers = []
+        for root in roots:
+            candidate = root / WAIVERS_FILE
+            if candidate.is_file():
+                waivers += load_waivers(candidate, as_of=self.as_of, display_path=display(candidate))
+        return waivers
 
     def check_path(self, path: Path) -> DocumentResult:
         result = DocumentResult(path=display(path))
@@ -131,5 +180,9 @@ class Checker:
             return
         chains = {superior.path.resolve(): chain[1:]} if superior is not None else {}
         requirement_set = self.resolver.requirement_set(sources, chains)
+        result.requirements = [
+            (b.requirement.id, b.rule_type.type) for b in requirement_set.requirements
+            if selected(b.requirement.id, self.select, self.ignore)
+        ]
         subject = Subject(document.plan, document.display_path, document.marks, self.as_of)
         result.findings = sorted(self.engine.evaluate(requirement_set, subject), key=Finding.sort_key)

@@ -125,11 +125,11 @@ def test_table_shows_location_rule_severity_basis_and_fix():
 
 def test_json_report_has_the_documented_shape():
     report = run_cli("check", FIXTURES / "report_due" / "fail", "--as-of", "2024-06-21", "--format", "json").json()
-    assert set(report) == {"format", "as_of", "documents", "findings", "summary"}
+    assert set(report) == {"format", "as_of", "documents", "findings", "summary", "unused_waivers"}
     assert report["format"] == "plancheck-report/v1"
     assert set(report["documents"][0]) >= {"path", "id", "superior", "status", "errors", "warnings", "infos"}
     finding = report["findings"][0]
-    assert set(finding) == {"document", "rule", "type", "severity", "message", "basis", "location", "fix"}
+    assert set(finding) == {"document", "rule", "type", "severity", "message", "basis", "location", "fix", "fingerprint"}
     assert set(finding["location"]) == {"path", "line", "column", "field"}
     assert set(finding["message"]) == set(finding["fix"]) == {"zh", "en"}
     assert set(report["summary"]) >= {"documents", "failed", "errors", "warnings", "infos"}

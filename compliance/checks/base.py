@@ -80,7 +80,9 @@ class RuleType(ABC):
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 
-    def finding(self, requirement, subject: Subject, pointer: str, message: Bilingual, fix: Bilingual) -> Finding:
+    def finding(
+        self, requirement, subject: Subject, pointer: str, message: Bilingual, fix: Bilingual, *, detail: str = ""
+    ) -> Finding:
         return Finding(
             document=subject.plan.id,
             rule=requirement.id,
@@ -90,6 +92,7 @@ class RuleType(ABC):
             basis=requirement.basis,
             location=subject.locate(pointer),
             fix=fix,
+            detail=detail,
         )
 
 

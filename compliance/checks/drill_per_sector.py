@@ -125,6 +125,7 @@ class DrillPerSector(RuleType):
                     self._finding(
                         requirement,
                         subject,
+                        f"{key}/min",
                         Bilingual(
                             f"{sector.zh}应急演练应至少 {wanted.min} 次{by}，方案中有 {found} 次",
                             f"The {key} sector needs at least {wanted.min} drill(s){by_en}; the plan has {found}",
@@ -142,6 +143,7 @@ class DrillPerSector(RuleType):
                     self._finding(
                         requirement,
                         subject,
+                        f"{key}/any",
                         Bilingual(
                             f"{sector.zh}的演练未涉及以下任一场景：{names_zh}",
                             f"No {key} drill rehearses any of: {names_en}",
@@ -159,6 +161,7 @@ class DrillPerSector(RuleType):
                         self._finding(
                             requirement,
                             subject,
+                            f"{key}/{scenario}",
                             Bilingual(f"{sector.zh}演练缺少“{label}”场景", f"No {key} drill rehearses {scenario}"),
                             Bilingual(
                                 f"在{sector.zh}演练的 scenarios 中加入 {scenario}（{label}）",
@@ -168,5 +171,5 @@ class DrillPerSector(RuleType):
                     )
         return findings
 
-    def _finding(self, requirement, subject, message, fix):
-        return self.finding(requirement, subject, "/activities", message, fix)
+    def _finding(self, requirement, subject, detail, message, fix):
+        return self.finding(requirement, subject, "/activities", message, fix, detail=detail)

@@ -62,8 +62,9 @@ class SectorsCovered(RuleType):
                 requirement,
                 subject,
                 "/activities",
-                Bilingual(f"“{kind.zh}”活动未覆盖{sector.zh}", f"No {kind.value} activity covers the sector {sector.value}"),
-                Bilingual(
+                detail=sector.value,
+                message=Bilingual(f"“{kind.zh}”活动未覆盖{sector.zh}", f"No {kind.value} activity covers the sector {sector.value}"),
+                fix=Bilingual(
                     f"在一项 kind: {kind.value} 活动的 sectors 中加入 {sector.value}（{sector.zh}）",
                     f"Add {sector.value} to the sectors of a {kind.value} activity",
                 ),

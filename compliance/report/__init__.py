@@ -36,4 +36,4 @@ def render(report: Report, stream: TextIO, *, format_name: str, lang: str) -> No
     FORMATTERS[format_name].render(report, stream, lang=lang)
 
 
-from . import json_report, table  # noqa: E402,F401  (each module registers itself)
+from . import github, json_report, junit, markdown, sarif, table  # noqa: E402,F401  (each registers itself)

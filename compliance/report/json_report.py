@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..findings import Finding
+from ..findings import Finding, Waiver
 from ..run import Report
 from ..vocab import Severity
 from . import formatter
@@ -24,7 +24,21 @@ def finding_object(finding: Finding) -> dict[str, Any]:
         "basis": finding.basis,
         "location": {"path": location.path, "line": location.line, "column": location.column, "field": location.field},
         "fix": {"zh": finding.fix.zh, "en": finding.fix.en},
+        "fingerprint": finding.fingerprint,
+        **waiver_fields(finding),
+        **({"baseline": True} if finding.in_baseline else {}),
     }
+
+
+def waiver_object(waiver: Waiver) -> dict[str, Any]:
+    return {"justification": waiver.justification, "approved_by": waiver.approved_by, "expires": waiver.expires.isoformat()}
+
+
+def waiver_fields(finding: Finding) -> dict[str, Any]:
+    if finding.waiver is None:
+        return {}
+    key = "waiver_expired" if finding.waiver.expired else "waived"
+    return {key: waiver_object(finding.waiver)}
 
 
 def report_object(report: Report) -> dict[str, Any]:
@@ -54,11 +68,17 @@ def report_object(report: Report) -> dict[str, Any]:
         "summary": {
             "documents": len(report.documents),
             "failed": sum(1 for d in documents if d["status"] == "fail"),
-            "errors": sum(1 for f in findings if f.severity == Severity.ERROR),
-            "warnings": sum(1 for f in findings if f.severity == Severity.WARNING),
-            "infos": sum(1 for f in findings if f.severity == Severity.INFO),
+            "errors": sum(1 for f in findings if f.severity == Severity.ERROR and f.counts),
+            "warnings": sum(1 for f in findings if f.severity == Severity.WARNING and f.counts),
+            "infos": sum(1 for f in findings if f.severity == Severity.INFO and f.counts),
             "unreadable": sum(1 for d in documents if d["status"] == "error"),
+            "waived": sum(1 for f in findings if f.waived),
+            "baseline": sum(1 for f in findings if f.in_baseline),
         },
+        "unused_waivers": [
+            {"document": w.document, "rule": w.rule, "path": w.path, "line": w.line, **waiver_object(w)}
+            for w in report.unused_waivers
+        ],
     }
 
 

@@ -26,6 +26,10 @@ _WORDS = {
         "nothing": "未指定上级要求，未检查（用 --against 或 --pack，或在文件中写 superior:）",
         "clean": "全部符合",
         "summary": "共 {documents} 份文件：{failed} 份不符合，{unreadable} 份无法读取；错误 {errors}，警告 {warnings}，提示 {infos}",
+        "waived": "已豁免：{w.justification}（{w.approved_by}批准，有效期至 {w.expires}）",
+        "expired": "豁免已于 {w.expires} 过期，不再生效（{w.justification}）",
+        "baseline": "基线中已有，不计入结果",
+        "unused": "豁免未匹配任何问题：{w.document} / {w.rule}（{w.path}:{w.line}）",
         "pass": "通过",
         "fail": "不通过",
         "error": "无法读取",
@@ -41,6 +45,10 @@ _WORDS = {
         "nothing": "no superior requirements: nothing checked (use --against or --pack, or write superior: in the file)",
         "clean": "no findings",
         "summary": "{documents} document(s): {failed} failed, {unreadable} unreadable; {errors} error(s), {warnings} warning(s), {infos} info(s)",
+        "waived": "waived: {w.justification} (approved by {w.approved_by}, until {w.expires})",
+        "expired": "the waiver expired on {w.expires} and no longer applies ({w.justification})",
+        "baseline": "already in the baseline: not counted",
+        "unused": "waiver matches no finding: {w.document} / {w.rule} ({w.path}:{w.line})",
         "pass": "pass",
         "fail": "FAIL",
         "error": "UNREADABLE",
@@ -79,13 +87,21 @@ def render_to_console(report: Report, console: Console, *, lang: str) -> None:
             if finding.basis:
                 detail.append(f"\n{words['basis']}: {finding.basis}", style="dim")
             detail.append(f"\n{words['fix']}: {finding.fix.get(lang)}", style="green")
+            if finding.waiver is not None:
+                waiver = finding.waiver
+                template = words["expired"] if waiver.expired else words["waived"]
+                detail.append("\n" + template.format(w=waiver), style="yellow" if waiver.expired else "cyan")
+            if finding.in_baseline:
+                detail.append(f"\n{words['baseline']}", style="dim")
             table.add_row(
                 f"{location.path}:{location.line}:{location.column}\n{location.field or '/'}",
                 Text.assemble(finding.rule, "\n", (finding.severity.label(lang), _STYLE[finding.severity])),
                 detail,
             )
         console.print(table)
-    findings = report.findings
+    for waiver in report.unused_waivers:
+        console.print(Text(words["unused"].format(w=waiver), style="yellow"))
+    findings = [f for f in report.findings if f.counts]
     documents = [d.status(report.fail_on) for d in report.documents]
     console.print(
         words["summary"].format(
