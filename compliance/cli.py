@@ -1,9 +1,10 @@
-"""The command line: `plancheck check | schema | rules`. main(argv) returns the exit code."""
+"""The command line: `plancheck check | validate | schema | rules`. main(argv) returns the exit code."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from datetime import date
@@ -17,7 +18,9 @@ from .engine import ENGINES
 from .errors import PlancheckError, Problem
 from .output import write_atomically
 from .report import FORMATTERS
-from .run import Checker
+from .run import Checker, expand
+from .validate import validate_paths
+from .waivers import WAIVERS_FILE
 from .schema import document_schema
 from .vocab import Severity
 
@@ -56,12 +59,28 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--against", type=Path, metavar="SUPERIOR", help="the superior plan (path or id); overrides `superior:`")
     check.add_argument("--pack", action="append", default=[], metavar="NAME", help="also check against a rule pack, e.g. national-2024")
     check.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help="the day that decides what is due (default: today)")
-    check.add_argument("--format", choices=sorted(FORMATTERS), default="table", help="output format (default: table)")
+    check.add_argument("--format", action=_Target, choices=sorted(FORMATTERS), metavar="FORMAT",
+                       help=f"output format: {', '.join(sorted(FORMATTERS))} (default: table). Repeat with --output "
+                       "after each to write several: --format json --output a.json --format sarif --output b.sarif")
     check.add_argument("--fail-on", choices=FAIL_ON, default="error", help="lowest severity that fails the run (default: error)")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
-    check.add_argument("--output", type=Path, metavar="PATH", help="write the report to a file (atomically) instead of the screen")
+    check.add_argument("--output", action=_Target, type=Path, metavar="PATH",
+                       help="write the report of the --format before it to a file (atomically) instead of the screen")
     check.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
     check.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+    check.add_argument("--waivers", type=Path, metavar="FILE", help=f"waivers file (default: {WAIVERS_FILE} at the repository root)")
+    check.add_argument("--baseline", type=Path, metavar="REPORT", help="an earlier JSON report: fail only on findings not in it")
+    check.add_argument("--select", action="append", default=[], metavar="ID", help="only these requirement ids or id prefixes (repeatable)")
+    check.add_argument("--ignore", action="append", default=[], metavar="ID", help="leave out these requirement ids or id prefixes (repeatable)")
+
+    validate = commands.add_parser(
+        "validate",
+        help="lint documents and requirements without checking plans",
+        description="Check that documents are valid and that their requirements can be met: impossible windows, "
+        "days outside the year, requirements weaker than the superior's for the same thing.",
+    )
+    validate.add_argument("files", nargs="+", type=Path, metavar="PATH", help="documents, or folders of them")
+    validate.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of plancheck documents", description="Print the JSON Schema generated from the document model.")
     schema.add_argument("--output", type=Path, metavar="PATH", help="write it to a file instead")
@@ -69,6 +88,37 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the rule types, or print one's documentation", description="Without TYPE, list the rule types; with TYPE, print its documentation.")
     rules.add_argument("type", nargs="?", metavar="TYPE", help="a rule type, e.g. drill_per_sector")
     return parser
+
+
+SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".txt": "table"}
+
+
+class _Target(argparse.Action):
+    """--format and --output build (format, output) pairs: each --output belongs to the --format before it."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        targets = list(getattr(namespace, "targets", None) or [])
+        slot = "format" if option_string == "--format" else "output"
+        if targets and targets[-1][slot] is None:
+            targets[-1][slot] = value
+        else:
+            targets.append({"format": None, "output": None, slot: value})
+        namespace.targets = targets
+
+
+def _targets(args) -> list[tuple[str, Path | None]]:
+    targets = getattr(args, "targets", None) or [{"format": None, "output": None}]
+    pairs = []
+    for target in targets:
+        output = target["output"]
+        name = target["format"] or (SUFFIX_FORMATS.get(output.suffix.lower(), "table") if output else "table")
+        pairs.append((name, output))
+    if sum(1 for _, output in pairs if output is None) > 1:
+        raise UsageError("more than one --format writes to the screen: give each but one an --output")
+    outputs = [output.resolve() for _, output in pairs if output is not None]
+    if len(outputs) != len(set(outputs)):
+        raise UsageError("two reports would be written to the same --output")
+    return pairs
 
 
 def _emit(text_writer, output: Path | None) -> None:
@@ -79,24 +129,43 @@ def _emit(text_writer, output: Path | None) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    inputs = {path.resolve() for path in args.files}
-    if args.output is not None and args.output.resolve() in inputs:
-        raise UsageError(f"--output {args.output} is one of the input files; choose another path")
+    targets = _targets(args)
+    protected = {path.resolve() for path in [*args.files, args.waivers, args.baseline, args.against] if path is not None}
+    for _, output in targets:
+        if output is not None and (output.resolve() in protected or output.is_dir()):
+            raise UsageError(f"--output {output} is an input of this run or a folder; choose another path")
     checker = Checker(
         as_of=args.as_of or date.today(),
         against=args.against,
         packs=args.pack,
         engine_name=args.engine,
         rules_dirs=args.rules_dir,
+        select=args.select,
+        ignore=args.ignore,
+        waivers_path=args.waivers,
+        baseline_path=args.baseline,
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     report = checker.check_paths(args.files, fail_on=fail_on)
-    formatter = FORMATTERS[args.format]
-    _emit(lambda stream: formatter.render(report, stream, lang=args.lang), args.output)
-    if args.format != "table" or args.output is not None:  # the table already shows them on screen
+    for name, output in targets:
+        formatter = FORMATTERS[name]
+        _emit(lambda stream, formatter=formatter: formatter.render(report, stream, lang=args.lang), output)
+    if not any(name == "table" and output is None for name, output in targets):  # the table shows them already
         for problem in report.problems:
             print(f"plancheck: {problem}", file=sys.stderr)
     return report.exit_code()
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    unreadable, lint = validate_paths(args.files, rules_dirs=args.rules_dir)
+    for problem in [*unreadable, *lint]:
+        print(f"plancheck: {problem}", file=sys.stderr)
+    if unreadable:
+        return EXIT_INPUT
+    if lint:
+        return EXIT_FINDINGS
+    print(f"plancheck: {len(expand(args.files))} document(s) valid")
+    return EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -121,7 +190,7 @@ def run_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "rules": run_rules}
+COMMANDS = {"check": run_check, "validate": run_validate, "schema": run_schema, "rules": run_rules}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"plancheck: {error}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # `plancheck … | head`: the reader left; say nothing more
+        sys.stdout = open(os.devnull, "w")
+        return 141
     except OSError as error:
         print(f"plancheck: {Problem(error.filename or '?', error.strerror or str(error), code='os-error')}", file=sys.stderr)
         return EXIT_INPUT

@@ -9,12 +9,21 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
     """Run `write` into a temporary file and move it over `path`; a crash leaves `path` as it was."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp creates 0600; a report is as readable as any file the user makes (or as the one it replaces).
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
         with io.open(handle, "w", encoding="utf-8", newline="\n") as stream:
             write(stream)
             stream.flush()
