@@ -13,7 +13,8 @@ from .dates import as_int
 from .subject import Subject
 from .text import fold, fold_doc_no
 
-PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}\d{7,8}|\d{7,8})$")
+# A mainland mobile (optionally +86), or a landline with its area code (0 + 2-3 digits, then 7-8).
+PHONE = re.compile(r"^((\+?86)?1[3-9]\d{9}|0\d{2,3}\d{7,8})$")
 
 
 def is_valid_phone(phone: str | None) -> bool:

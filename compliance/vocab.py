@@ -17,6 +17,25 @@ class LabelledEnum(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    @classmethod
+    def _missing_(cls, value):
+        """A clerk may write the Chinese label (联络员) for the value (liaison)."""
+        if isinstance(value, str):
+            text = value.strip()
+            for member in cls:
+                if text in (member.zh, member.value.upper(), member.value.title()):
+                    return member
+        return None
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        values = [member.value for member in cls]
+        target["enum"] = values + [member.zh for member in cls if member.zh not in values]
+        target["description"] = "; ".join(f"{member.value} {member.zh}" for member in cls)
+        return schema
+
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.value
 

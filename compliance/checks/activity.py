@@ -47,6 +47,20 @@ def window_text(requirement, lang: str) -> str:
     return ""
 
 
+def _sectors_text(requirement, lang: str) -> str:
+    if not requirement.sectors:
+        return ""
+    if lang == "zh":
+        return "覆盖" + "、".join(s.zh for s in requirement.sectors)
+    return "covering " + ", ".join(s.value for s in requirement.sectors)
+
+
+def _span_text(span) -> str:
+    if span is None:
+        return "no date"
+    return str(span.start) if span.start == span.end else f"{span.start}..{span.end}"
+
+
 def counts(requirement, activity, span) -> bool:
     """Whether an activity counts towards the requirement (the oracle's view of `pattern`)."""
     if activity.kind != requirement.kind:
@@ -78,6 +92,9 @@ class Activity(RuleType):
         day), or `not_before` / `not_after` (either may be left open). An activity's days are its
         `date`, its `start`..`end`, or, with neither, the plan's whole period. With `sectors`, an
         activity counts only if its `sector`/`sectors` include every one of them.
+
+        The finding points at the first activity of that kind that does not count (its `- ` line); with
+        none of that kind, the `activities:` key.
 
     Why it matters
         Notices fix the core events: the launch ceremony by 1 June, the consultation day on
@@ -128,17 +145,32 @@ class Activity(RuleType):
             lambda i: activities[i].kind == kind and not counts(requirement, activities[i], subject.spans[i]),
         )
         pointer = f"/activities/{same_kind}" if same_kind is not None else "/activities"
-        sectors_zh = "、".join(s.zh for s in requirement.sectors)
-        sectors_en = ", ".join(s.value for s in requirement.sectors)
-        where_zh = window_text(requirement, "zh") + (f"、覆盖{sectors_zh}" if sectors_zh else "")
-        where_en = " ".join(filter(None, [window_text(requirement, "en"), f"covering {sectors_en}" if sectors_en else ""]))
+        wanted_zh = "，".join(filter(None, [window_text(requirement, "zh"), _sectors_text(requirement, "zh")]))
+        wanted_en = " ".join(filter(None, [window_text(requirement, "en"), _sectors_text(requirement, "en")]))
+        plural = "y" if requirement.min == 1 else "ies"
         message = Bilingual(
-            f"应有至少 {requirement.min} 项“{kind.zh}”活动（{where_zh or '活动期间'}），方案中符合的有 {found} 项",
-            f"At least {requirement.min} {kind.value} activit{'y' if requirement.min == 1 else 'ies'} required"
-            f"{' ' + where_en if where_en else ''}; the plan has {found}",
+            f"应有至少 {requirement.min} 项“{kind.zh}”活动{f'（{wanted_zh}）' if wanted_zh else ''}，方案中符合的有 {found} 项",
+            f"At least {requirement.min} {kind.value} activit{plural}{f' ({wanted_en})' if wanted_en else ''} required; the plan has {found}",
         )
-        fix = Bilingual(
-            f"在 activities 中补充 kind: {kind.value}（{kind.zh}）的活动{('，日期' + window_text(requirement, 'zh')) if any(requirement.window) else ''}",
-            f"Add a {kind.value} activity to activities{(', dated ' + window_text(requirement, 'en')) if any(requirement.window) else ''}",
-        )
+        if same_kind is not None:
+            near_miss = activities[same_kind]
+            span = subject.spans[same_kind]
+            when = _span_text(span)
+            message = Bilingual(
+                message.zh + f"；第 {same_kind + 1} 项活动“{near_miss.title or kind.zh}”（{when}）不符合",
+                message.en + f"; activity {same_kind + 1} “{near_miss.title or kind.value}” ({when}) does not count",
+            )
+            fix = Bilingual(
+                f"调整该活动{'的日期（' + window_text(requirement, 'zh') + '）' if any(requirement.window) else ''}"
+                f"{'并在 sectors 中写明' + _sectors_text(requirement, 'zh').removeprefix('覆盖') if requirement.sectors else ''}"
+                f"{'，或再补充一项' if requirement.min > 1 else ''}",
+                f"Change that activity{' to fall ' + window_text(requirement, 'en') if any(requirement.window) else ''}"
+                f"{', with ' + ', '.join(s.value for s in requirement.sectors) + ' in its sectors' if requirement.sectors else ''}"
+                f"{', or add more' if requirement.min > 1 else ''}",
+            )
+        else:
+            fix = Bilingual(
+                f"在 activities 中补充 kind: {kind.value}（{kind.zh}）的活动{('，日期' + window_text(requirement, 'zh')) if any(requirement.window) else ''}",
+                f"Add a {kind.value} activity to activities{(', dated ' + window_text(requirement, 'en')) if any(requirement.window) else ''}",
+            )
         return [self.finding(requirement, subject, pointer, message, fix)]

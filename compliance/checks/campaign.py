@@ -29,6 +29,8 @@ class Campaign(RuleType):
         `campaigns:` has one whose name contains `name` (after normalization), and, when
         `end_not_before` is given, one such campaign ends on or after that day.
 
+        The finding points at the `campaigns:` key when none matches; else the first match's `end:`.
+
     Why it matters
         The month is followed by a campaign to the end of the year (安全生产万里行, 南粤行,
         英德行). A plan that stops on 30 June, or at the end of November, drops half of it.

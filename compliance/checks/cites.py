@@ -19,6 +19,8 @@ class Cites(RuleType):
         One of the plan's `cites` equals `doc_no` (by default the superior's own `doc_no`).
         Spaces and punctuation are ignored, and the brackets 〔〕, ［］, [] and () are one form.
 
+        The finding points at the `cites:` key (the document's first line when there is none).
+
     Why it matters
         A plan says which notice it implements (根据《…》（…〔2024〕12号）). A plan that cites no
         number, or last year's, cannot be traced to the requirements it answers.

@@ -22,6 +22,9 @@ class Contact(RuleType):
         at least one such contact has a valid phone number: a mainland mobile (13812345678) or a
         landline with its area code (0763-1234567), spaces and hyphens ignored.
 
+        The finding points at the `contacts:` key when no contact has the role; else the first such
+        contact's `phone:` (its line when it has none).
+
     Why it matters
         The committee calls the liaison (联络员) for every deadline and every correction. A
         liaison without a working number is no liaison.

@@ -51,6 +51,8 @@ class DrillPerSector(RuleType):
         - together include every scenario of `scenarios_all`, when given (one finding per missing
           scenario).
 
+        The finding points at the `activities:` key, one finding per sector and problem.
+
     Why it matters
         Notices name a drill per sector and what it rehearses: fire and earthquake evacuation in
         schools, gas and e-bike charging fires in communities, hazardous chemicals in enterprises.
@@ -139,6 +141,7 @@ class DrillPerSector(RuleType):
             if wanted.scenarios_any and observed.get(f"any:{key}"):
                 names_zh = "、".join(scenario_label(s, "zh") for s in wanted.scenarios_any)
                 names_en = ", ".join(wanted.scenarios_any)
+                names_both = "、".join(f"{s}（{scenario_label(s, 'zh')}）" for s in wanted.scenarios_any)
                 findings.append(
                     self._finding(
                         requirement,
@@ -149,7 +152,7 @@ class DrillPerSector(RuleType):
                             f"No {key} drill rehearses any of: {names_en}",
                         ),
                         Bilingual(
-                            f"为{sector.zh}演练的 scenarios 加入其中之一：{names_en}",
+                            f"为{sector.zh}演练的 scenarios 加入其中之一：{names_both}",
                             f"Add one of {names_en} to the scenarios of a {key} drill",
                         ),
                     )

@@ -32,6 +32,9 @@ class Held(RuleType):
         check's date (`--as-of`): it has a `held_on` day, and that day lies within
         `not_before`..`not_after` when those are given. One finding per activity.
 
+        The finding points at the activity's `held_on:` when it is outside the window; else the
+        activity's line.
+
     Why it matters
         After the month the plan becomes the record of what happened. An activity planned for
         16 June with no `held_on` by 21 June was either not held or not reported.
@@ -93,12 +96,17 @@ class Held(RuleType):
             activity = activities[index]
             name = activity.title or activity.kind.zh
             span = subject.spans[index]
+            planned = str(span.start) if span.start == span.end else f"{span.start} 至 {span.end}"
+            planned_en = str(span.start) if span.start == span.end else f"{span.start}..{span.end}"
             findings.append(
                 self.finding(
                     requirement,
                     subject,
                     f"/activities/{index}/held_on",
-                    Bilingual(f"“{name}”计划于 {span.end} 前举办，未填写实际举办日期", f"“{activity.title or activity.kind.value}” was planned by {span.end} and has no held_on"),
+                    Bilingual(
+                        f"“{name}”计划日期 {planned} 已过，未填写实际举办日期 held_on",
+                        f"“{activity.title or activity.kind.value}” was planned for {planned_en}, which has passed, and has no held_on",
+                    ),
                     Bilingual("填写 held_on（实际举办日期）及 evidence；未举办的请说明", "Record held_on (and evidence), or explain why it was not held"),
                 )
             )

@@ -18,6 +18,8 @@ class LeadingGroup(RuleType):
         `leading_group.leader` is given (a name or a title), and, unless `require_office: false`,
         `leading_group.office`. Each missing part is one finding.
 
+        The finding points at the `leading_group:` key (the first line when there is none).
+
     Why it matters
         Notices ask each level to set up a leading group (领导小组) headed by a responsible leader,
         with an office that runs the month day to day. Without them nobody answers for the plan.

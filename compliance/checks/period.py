@@ -21,6 +21,8 @@ class Period(RuleType):
         The plan's `period` starts on or before `start` and ends on or after `end`. Both default
         to the superior's own period.
 
+        The finding points at the `period:` key (the document's first line when there is none).
+
     Why it matters
         The month runs from 1 to 30 June everywhere. A plan that starts on 10 June, or stops on
         20 June, leaves days of the month without activities.

@@ -37,6 +37,9 @@ class RecurringReport(RuleType):
         Where both the requirement and the report give `from` / `to`, the report's must cover the
         requirement's.
 
+        The finding points at the `weekday:` of the first report of that kind (its line when it has
+        no weekday); with none of that kind, the `reports:` key.
+
     Why it matters
         Notices ask for progress every week on a fixed day (每周四报送进展情况), so that the
         committee can compile its own weekly report.
@@ -76,15 +79,15 @@ class RecurringReport(RuleType):
         pointer = f"/reports/{index}/weekday" if index is not None else "/reports"
         span_zh = f"（{requirement.from_ or ''} 至 {requirement.to or ''}）" if requirement.from_ or requirement.to else ""
         span_en = f" ({requirement.from_ or '…'}..{requirement.to or '…'})" if requirement.from_ or requirement.to else ""
-        return [
-            self.finding(
-                requirement,
-                subject,
-                pointer,
-                Bilingual(f"方案未安排每{day.zh}报送“{kind.zh}”{span_zh}", f"The plan does not commit to a {kind.value} report every {day.value}{span_en}"),
-                Bilingual(
-                    f"在 reports 中加入 {{kind: {kind.value}, weekday: {day.value}}}",
-                    f"Add {{kind: {kind.value}, weekday: {day.value}}} to reports",
-                ),
-            )
-        ]
+        message = Bilingual(f"方案未安排每{day.zh}报送“{kind.zh}”{span_zh}", f"The plan does not commit to a {kind.value} report every {day.value.title()}{span_en}")
+        fix = Bilingual(f"在 reports 中加入 {{kind: {kind.value}, weekday: {day.value}}}", f"Add {{kind: {kind.value}, weekday: {day.value}}} to reports")
+        if index is not None:
+            stated = reports[index].weekday
+            if stated is not None and stated != day:
+                message = Bilingual(message.zh + f"（方案为每{stated.zh}）", message.en + f" (the plan says every {stated.value.title()})")
+                fix = Bilingual(f"将 weekday 改为 {day.value}（{day.zh}）", f"Change weekday to {day.value}")
+            elif stated is None:
+                fix = Bilingual(f"为该报告写明 weekday: {day.value}（{day.zh}）", f"Give that report weekday: {day.value}")
+            else:
+                fix = Bilingual(f"将该报告的 from/to 改为覆盖{span_zh or '要求的日期'}", f"Make its from/to cover{span_en or ' the required days'}")
+        return [self.finding(requirement, subject, pointer, message, fix)]

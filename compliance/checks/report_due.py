@@ -30,6 +30,10 @@ class ReportDue(RuleType):
         - once the day has passed, none was submitted (`submitted_on`);
         - none was submitted on or before the required day (it came late).
 
+        The finding points at: for `plan`, the `submitted_on:` key (or the first line); otherwise the
+        `reports:` key when no report of the kind is listed, the report's `due:` when it is
+        later, the report's line when it was not sent, its `submitted_on:` when late.
+
     Why it matters
         The committee compiles its own report to its superior from the reports of the level
         below. A summary promised for 5 July cannot feed a superior report due on 1 July.
@@ -167,7 +171,7 @@ class ReportDue(RuleType):
                     subject,
                     "/submitted_on",
                     Bilingual(f"活动方案于 {sent} 报送，迟于期限 {due}", f"The plan was submitted on {sent}, after {due}"),
-                    LATE_FIX,
+                    Bilingual("迟报已成事实：向上级说明原因，今后按期报送", "It came late: explain why to the superior, and send on time next year"),
                 )
             ]
         return []

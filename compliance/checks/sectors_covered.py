@@ -22,6 +22,8 @@ class SectorsCovered(RuleType):
         The union of the `sector`/`sectors` of all activities of `kind` (default `publicity`)
         includes every sector listed. Each missing sector is one finding.
 
+        The finding points at the `activities:` key, one finding per missing sector.
+
     Why it matters
         Publicity must go "into" enterprises, villages, communities, schools and families (五进).
         A plan that covers only communities and schools leaves three sectors unreached.

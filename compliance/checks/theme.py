@@ -20,6 +20,8 @@ class Theme(RuleType):
         half-width, and punctuation and spaces are ignored. The required theme is the `theme`
         parameter, or by default the superior's own theme.
 
+        The finding points at the `theme:` key (the document's first line when there is none).
+
     Why it matters
         Every level publicises the national theme of the year word for word. A plan that states an
         old theme (a copy of last year's plan) or none at all shows that the notice was not read.
