@@ -111,18 +111,22 @@ def validate_paths(paths: list[Path], *, rules_dirs: list[Path] | None = None) -
         except PlancheckError as error:
             unreadable += error.problems
             continue
-        lint += list(_own_problems(document))
+        own = list(_own_problems(document))
+        lint += own
         defaults = defaults_for(document, chain)
         for index, requirement in enumerate(document.plan.requirements):
+            pointer = f"/requirements/{index}"
+            if any(p.field.startswith(pointer + "/") and p.code == "impossible-window" for p in own):
+                continue  # already said, at the parameter
             try:
                 REGISTRY[requirement.type].bind(requirement, defaults)
             except ValueError as error:
-                lint.append(_problem(document, f"/requirements/{index}", str(error), "unusable-requirement"))
+                lint.append(_problem(document, pointer, str(error), "unusable-requirement"))
         if superior is not None:
             lint += list(_weaker(document, superior))
         for pack in packs:
             lint += list(_own_problems(pack))
-    return unreadable, lint
+    return unreadable, sorted(lint, key=lambda p: (p.path, p.line or 0, p.column or 0))
 
 
 __all__ = ["validate_paths", "display"]

@@ -23,8 +23,6 @@ class ActivityParams(Params):
     def _one_window(self):
         if self.date is not None and (self.not_before or self.not_after):
             raise ValueError("give either date or not_before/not_after, not both")
-        if self.not_before and self.not_after and self.not_before > self.not_after:
-            raise ValueError(f"not_before ({self.not_before}) is after not_after ({self.not_after})")
         return self
 
     @property
@@ -115,6 +113,11 @@ class Activity(RuleType):
 
     type = "activity"
     Params = ActivityParams
+
+    def bind(self, requirement, defaults):
+        if requirement.not_before and requirement.not_after and requirement.not_before > requirement.not_after:
+            raise ValueError(f"not_before ({requirement.not_before}) is after not_after ({requirement.not_after}): no day can meet it")
+        return requirement
 
     def conditions(self, requirement, as_of):
         if requirement.min == 1:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pydantic import model_validator
-
 from ..dates import as_int
 from ..fields import PlanDate
 from ..findings import Bilingual
@@ -15,12 +13,6 @@ class HeldParams(Params):
     kinds: list[ActivityKind] = []
     not_before: PlanDate | None = None
     not_after: PlanDate | None = None
-
-    @model_validator(mode="after")
-    def _window(self):
-        if self.not_before and self.not_after and self.not_before > self.not_after:
-            raise ValueError(f"not_before ({self.not_before}) is after not_after ({self.not_after})")
-        return self
 
 
 @register
@@ -53,6 +45,11 @@ class Held(RuleType):
 
     type = "held"
     Params = HeldParams
+
+    def bind(self, requirement, defaults):
+        if requirement.not_before and requirement.not_after and requirement.not_before > requirement.not_after:
+            raise ValueError(f"not_before ({requirement.not_before}) is after not_after ({requirement.not_after}): no day can meet it")
+        return requirement
 
     def _due(self, requirement, as_of, *tests):
         kinds = [{"kind": kind.value} for kind in requirement.kinds]

@@ -58,6 +58,11 @@ class RecurringReport(RuleType):
     type = "recurring_report"
     Params = RecurringReportParams
 
+    def bind(self, requirement, defaults):
+        if requirement.from_ and requirement.to and requirement.from_ > requirement.to:
+            raise ValueError(f"from ({requirement.from_}) is after to ({requirement.to}): no day can meet it")
+        return requirement
+
     def conditions(self, requirement, as_of):
         tests = []
         if requirement.from_:
