@@ -75,14 +75,26 @@ class Report:
         return 0
 
 
+def _is_plancheck_file(path: Path) -> bool:
+    """In a folder, YAML and JSON files that are not plancheck documents (CI files, settings) are not ours."""
+    if path.name.startswith(".") or path.name == WAIVERS_FILE:
+        return False
+    try:
+        with path.open("rb") as stream:
+            return b"plancheck/" in stream.read(4096)
+    except OSError:
+        return True  # let the check report why it cannot be read
+
+
 def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; folders become the documents under them, in a stable order."""
+    """Files as given; folders become the plancheck documents under them, in a stable order."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                files += [Path(dirpath) / f for f in sorted(filenames) if f.endswith(DOCUMENT_SUFFIXES)]
+                candidates = [Path(dirpath) / f for f in sorted(filenames) if f.endswith(DOCUMENT_SUFFIXES)]
+                files += [candidate for candidate in candidates if _is_plancheck_file(candidate)]
         else:
             files.append(path)
     return files

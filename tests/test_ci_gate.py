@@ -278,3 +278,36 @@ def test_a_git_repository_of_plans_is_gated(tmp_path):
     assert location["artifactLocation"]["uri"] == "2023/towns/town.yaml"
     offending = bad.splitlines()[location["region"]["startLine"] - 1]
     assert offending == "  - id: consultation-day"
+
+
+def _readme_job_command(marker: str) -> list[str]:
+    """The `plancheck check` line of the README's CI job that follows `marker`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(marker):]
+    line = next(l for l in block.splitlines() if "plancheck check" in l)
+    command = line.split("plancheck check", 1)[1].split()
+    return [sys.executable, str(ROOT / "cli.py"), "check", *command]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("marker,report", [("GitHub Actions,", "plancheck.sarif"), ("GitLab CI,", "plancheck.sarif")])
+def test_the_readme_ci_job_gates_a_plan_repository(tmp_path, marker, report):
+    repo = tmp_path / "repo"
+    (repo / "2023" / "towns").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / ".gitlab-ci.yml").write_text("plancheck:\n  script: [x]\n", encoding="utf-8")  # not a plan: left alone
+    shutil.copy(PLANS / "2023" / "yingde-2023.yaml", repo / "2023")
+    shutil.copy(TOWNS / "donghua-2023.yaml", repo / "2023" / "towns" / "town.yaml")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "good plan")
+    command = _readme_job_command(marker) + ["--as-of", "2023-05-25"]  # the example plans are of 2023
+    assert subprocess.run(command, cwd=repo, capture_output=True).returncode == 0
+    town = repo / "2023" / "towns" / "town.yaml"
+    town.write_text(town.read_text(encoding="utf-8").replace("  leader: {title: 镇党委副书记、镇长}\n", ""), encoding="utf-8")
+    _git(repo, "commit", "-qam", "drop the leader")
+    gated = subprocess.run(command, cwd=repo, capture_output=True, text=True)
+    assert gated.returncode == 1
+    sarif = json.loads((repo / report).read_text(encoding="utf-8"))
+    [result] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "YD-LEAD"]
+    line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert town.read_text(encoding="utf-8").splitlines()[line - 1].startswith("leading_group:")
