@@ -9,6 +9,8 @@
   session deleted after each document (traps 3 and 4).
 - A rule that always fires on the sentinel, so no session ends without an action (trap 2).
 - The sentinel fact asserted last, in the same batch (absences are decided on it).
+- No `$or` inside `$iany`: creating such a ruleset reads an uninitialised node and fails at random
+  with error 102 (valgrind); "holds one of" is an `$or` of single-item `$iany` tests instead.
 - No pattern compares a field with another fact's field: such a join reads uninitialised memory
   in `reduceExpressionSequence` and crashed the engine on some plans (found with valgrind). Values
   such as the as-of day are literals in the rules instead, and the validator rejects references.
@@ -61,11 +63,8 @@ def _check_value(value: Any, where: str) -> None:
 def _check_item_test(test: Any, where: str) -> None:
     if isinstance(test, dict) and set(test) == {"$i"}:
         _check_value(test["$i"], where)
-    elif isinstance(test, dict) and set(test) == {"$or"} and isinstance(test["$or"], list):
-        for item in test["$or"]:
-            _check_item_test(item, where)
-    else:
-        raise RulesetDefinitionError(f"{where}: unsupported array test {test!r}")
+    else:  # an `$or` here reads an uninitialised node when the ruleset is created (error 102)
+        raise RulesetDefinitionError(f"{where}: an array test must be one {{'$i': value}}, got {test!r}")
 
 
 def _check_pattern(pattern: Any, where: str) -> None:

@@ -4,6 +4,9 @@ with no gaps, malformed rulesets refused, the Python fallback announced in one l
 from __future__ import annotations
 
 import resource
+import shutil
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -11,7 +14,7 @@ import pytest
 from compliance import durable, engine
 from compliance.engine import DurableEngine, PythonEngine
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .test_engines_agree import REQUIREMENT_SET, YEAR
 from compliance.models import Plan
 from compliance.subject import Subject
@@ -78,6 +81,8 @@ def test_malformed_rulesets_are_refused_before_the_engine():
         durable.validate_ruleset({"r": [{"x": {"$nex": {"a": 1}}}]})  # no fact type: the engine would loop
     with pytest.raises(durable.RulesetDefinitionError):
         durable.validate_ruleset({"r": [{"x": {"$and": [{"t": "act"}, {"$lt": {"e": {"m": "asof"}}}]}}]})
+    with pytest.raises(durable.RulesetDefinitionError):  # reads an uninitialised node (error 102)
+        durable.validate_ruleset({"r": [{"x": {"$and": [{"t": "act"}, {"$iany": {"sc": {"$or": [{"$i": "a"}, {"$i": "b"}]}}}]}}]})
     durable.validate_ruleset(REQUIREMENT_SET.conditions(AS_OF))
 
 
@@ -103,3 +108,31 @@ def test_fallback_to_python_is_announced_in_one_line(monkeypatch):
     chosen = engine.make_engine("durable", warn=said.append)
     assert isinstance(chosen, PythonEngine)
     assert len(said) == 1 and "\n" not in said[0] and "Python engine" in said[0]
+
+
+VALGRIND_SCRIPT = """
+import sys
+from datetime import date
+from pathlib import Path
+from compliance.run import Checker
+from tests.test_engine_isolation import PERFECT, subject
+from tests.test_engines_agree import REQUIREMENT_SET
+from compliance.engine import DurableEngine
+engine = DurableEngine()
+engine.evaluate(REQUIREMENT_SET, subject(PERFECT))
+engine.evaluate(REQUIREMENT_SET, subject({k: PERFECT[k] for k in ("format", "id", "org", "level", "year")}))
+Checker(as_of=date(2024, 6, 21)).check_paths([Path("tests/fixtures"), Path("plans/2023")])
+"""
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_the_engine_reads_no_uninitialised_memory():
+    """The crashes of durable-rules found so far were reads of uninitialised memory; none may remain
+    in the rulesets plancheck generates."""
+    result = subprocess.run(
+        ["valgrind", "--error-exitcode=99", "--errors-for-leak-kinds=none", sys.executable, "-c", VALGRIND_SCRIPT],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    summary = [line for line in result.stderr.splitlines() if "ERROR SUMMARY" in line]
+    assert result.returncode == 0, "\n".join(result.stderr.splitlines()[-40:])
+    assert summary and " 0 errors" in summary[-1]
