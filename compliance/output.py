@@ -15,7 +15,7 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+def write_atomically(path: Path, write: Callable[[TextIO], None], *, binary: bool = False) -> None:
     """Run `write` into a temporary file and move it over `path`; a crash leaves `path` as it was."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -24,7 +24,8 @@ def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
         # mkstemp creates 0600; a report is as readable as any file the user makes (or as the one it replaces).
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         os.chmod(temporary, mode)
-        with io.open(handle, "w", encoding="utf-8", newline="\n") as stream:
+        opened = io.open(handle, "wb") if binary else io.open(handle, "w", encoding="utf-8", newline="\n")
+        with opened as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .baseline import load_baseline
 from .documents import Document
-from .engine import make_engine
+from .engine import BoundRequirement, make_engine
 from .errors import EngineError, PlancheckError, Problem
 from .findings import Finding
 from .resolve import DOCUMENT_SUFFIXES, Resolver, display, repository_root
@@ -36,7 +36,9 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     checked_against: list[str] = field(default_factory=list)
-    requirements: list[tuple[str, str]] = field(default_factory=list)  # (id, type) of what was checked
+    requirements: list[BoundRequirement] = field(default_factory=list)  # what it was checked against
+    document: Document | None = None
+    superior_path: Path | None = None  # resolved
 
     def count(self, severity: Severity) -> int:
         """Findings of a severity that count: not waived, and new against the baseline."""
@@ -111,6 +113,7 @@ class Checker:
     ignore: list[str] = field(default_factory=list)
     waivers_path: Path | None = None
     baseline_path: Path | None = None
+    superiors: dict[Path, Path] = field(default_factory=dict)  # found otherwise (by `cites`), by resolved path
     warn: object = None
 
     def __post_init__(self) -> None:
@@ -155,6 +158,7 @@ class Checker:
         try:
             document = self.resolver.load(path)
             result.id = document.plan.id
+            result.document = document
             self._check(document, result)
         except PlancheckError as error:
             result.problems = error.problems
@@ -170,7 +174,8 @@ class Checker:
             return self.resolver.find_superior(document, reference, field_name="--against")
         if document.plan.superior:
             return self.resolver.find_superior(document, document.plan.superior)
-        return None
+        found = self.superiors.get(document.path.resolve())
+        return self.resolver.load(found) if found is not None else None
 
     def _check(self, document: Document, result: DocumentResult) -> None:
         superior = self._superior(document)
@@ -178,6 +183,7 @@ class Checker:
         sources: list[Document] = []
         if superior is not None:
             result.superior = superior.plan.id
+            result.superior_path = superior.path.resolve()
             sources.append(superior)
             for index, name in enumerate(superior.plan.packs):
                 sources.append(self.resolver.pack(name, near=superior.path, referrer=superior, pointer=f"/packs/{index}"))
@@ -192,9 +198,6 @@ class Checker:
             return
         chains = {superior.path.resolve(): chain[1:]} if superior is not None else {}
         requirement_set = self.resolver.requirement_set(sources, chains)
-        result.requirements = [
-            (b.requirement.id, b.rule_type.type) for b in requirement_set.requirements
-            if selected(b.requirement.id, self.select, self.ignore)
-        ]
+        result.requirements = [b for b in requirement_set.requirements if selected(b.requirement.id, self.select, self.ignore)]
         subject = Subject(document.plan, document.display_path, document.marks, self.as_of)
         result.findings = sorted(self.engine.evaluate(requirement_set, subject), key=Finding.sort_key)

@@ -15,18 +15,20 @@ class Formatter:
     name: str
     description: str
     render: Render  # render(report: Report, stream: TextIO, *, lang: str) -> None
+    binary: bool = False  # writes bytes (a binary stream), so only to a file
+    suffix: str = ""
 
 
 FORMATTERS: dict[str, Formatter] = {}
 
 
-def formatter(name: str, description: str) -> Callable[[Render], Render]:
+def formatter(name: str, description: str, *, binary: bool = False, suffix: str = "") -> Callable[[Render], Render]:
     """Register a render function as the output format `name`."""
 
     def register(render: Render) -> Render:
         if name in FORMATTERS:
             raise ValueError(f"output format {name!r} is registered twice")
-        FORMATTERS[name] = Formatter(name, description, render)
+        FORMATTERS[name] = Formatter(name, description, render, binary, suffix)
         return render
 
     return register

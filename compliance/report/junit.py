@@ -31,7 +31,8 @@ def junit_tree(report: Report, lang: str) -> ET.ElementTree:
         by_rule: dict[str, list] = {}
         for finding in result.findings:
             by_rule.setdefault(finding.rule, []).append(finding)
-        for rule_id, rule_type in result.requirements:
+        for bound in result.requirements:
+            rule_id, rule_type = bound.requirement.id, bound.rule_type.type
             case = ET.SubElement(suite, "testcase", classname=result.id or result.path, name=f"{rule_id} ({rule_type})")
             cases += 1
             found = by_rule.get(rule_id, [])

@@ -1,0 +1,281 @@
+"""The committee's view: every plan under a folder, checked against its superior, as a matrix of
+subordinates × requirements, with who has not submitted, who was late, and what falls due next.
+
+`build_audit` turns a check `Report` (and the tree it came from) into an `Audit`; every output
+format of `plancheck audit` renders that one object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from .documents import Document
+from .engine import BoundRequirement
+from .errors import PlancheckError
+from .findings import Bilingual, Finding
+from .resolve import Resolver, display
+from .run import Checker, DocumentResult, Report, expand
+from .text import fold_doc_no
+from .vocab import Level, ReportKind, Severity
+
+HORIZON_DAYS = 14
+LEVEL_ORDER = [Level.NATIONAL, Level.PROVINCE, Level.CITY, Level.COUNTY, Level.DEPARTMENT, Level.STREET,
+               Level.COMMUNITY, Level.ENTERPRISE]
+
+# Cell states of the matrix.
+PASSED, FAILED, WAIVED, NOT_DUE, NO_PLAN = "passed", "failed", "waived", "not_due", "no_plan"
+# Submission states of a subordinate.
+SUBMITTED, LATE, MISSING, PENDING, UNLISTED = "submitted", "late", "missing", "pending", "unlisted"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A requirement of the superior: one column of the matrix."""
+
+    id: str
+    type: str
+    title: str
+    severity: Severity
+    basis: str
+    source: str  # the document or pack that imposes it
+
+
+@dataclass
+class Cell:
+    state: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    """A subordinate: its plan (if any) and one cell per requirement."""
+
+    id: str
+    org: str
+    state: str
+    path: str | None = None
+    submitted_on: date | None = None
+    due: date | None = None
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+    def count(self, state: str) -> int:
+        return sum(1 for cell in self.cells.values() if cell.state == state)
+
+
+@dataclass
+class Matrix:
+    superior_id: str
+    superior_org: str
+    superior_path: str
+    columns: list[Column]
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something that falls due, for the timeline."""
+
+    day: date
+    document: str  # who owes it
+    org: str
+    what: Bilingual
+    rule: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class LateItem:
+    document: str
+    org: str
+    what: Bilingual
+    due: date
+    submitted_on: date
+
+
+@dataclass
+class Audit:
+    as_of: date
+    report: Report
+    matrices: list[Matrix]
+    late: list[LateItem]
+    timeline: list[Deadline]
+
+    @property
+    def missing(self) -> list[tuple[Matrix, Row]]:
+        return [(m, r) for m in self.matrices for r in m.rows if r.state == MISSING]
+
+    @property
+    def pending(self) -> list[tuple[Matrix, Row]]:
+        return [(m, r) for m in self.matrices for r in m.rows if r.state == PENDING]
+
+    def exit_code(self) -> int:
+        code = self.report.exit_code()
+        if code == 0 and (self.missing or self.late):
+            return 1
+        return code
+
+
+# Finding superiors by `cites` --------------------------------------------------------------------
+def superiors_by_citation(documents: list[Document]) -> dict[Path, Path]:
+    """For plans without `superior:`, the document whose `doc_no` they cite, nearest level first."""
+    by_number: dict[str, list[Document]] = {}
+    for document in documents:
+        if document.plan.doc_no:
+            by_number.setdefault(fold_doc_no(document.plan.doc_no), []).append(document)
+    found: dict[Path, Path] = {}
+    for document in documents:
+        if document.plan.superior:
+            continue
+        rank = LEVEL_ORDER.index(document.plan.level)
+        candidates = [
+            cited
+            for number in document.plan.cites
+            for cited in by_number.get(fold_doc_no(number), [])
+            if cited.path.resolve() != document.path.resolve() and LEVEL_ORDER.index(cited.plan.level) <= rank
+        ]
+        if candidates:
+            nearest = max(candidates, key=lambda d: LEVEL_ORDER.index(d.plan.level))
+            found[document.path.resolve()] = nearest.path
+    return found
+
+
+# The matrix --------------------------------------------------------------------------------------
+def _column(bound: BoundRequirement) -> Column:
+    requirement = bound.requirement
+    return Column(requirement.id, bound.rule_type.type, requirement.title or requirement.id, requirement.severity,
+                  requirement.basis, bound.source_id)
+
+
+def _plan_due(columns: list[BoundRequirement]) -> date | None:
+    dues = [b.requirement.due for b in columns if b.rule_type.type == "report_due" and b.requirement.report == ReportKind.PLAN]
+    return min(dues) if dues else None
+
+
+def _cell(bound: BoundRequirement, findings: list[Finding], as_of: date) -> Cell:
+    mine = [f for f in findings if f.rule == bound.requirement.id]
+    if any(f.counts for f in mine):
+        return Cell(FAILED, mine)
+    if mine:
+        return Cell(WAIVED, mine)
+    if bound.rule_type.type == "report_due" and as_of <= bound.requirement.due:
+        return Cell(NOT_DUE)
+    return Cell(PASSED)
+
+
+def _matrix(superior: Document, results: list[DocumentResult], as_of: date) -> Matrix:
+    bound = results[0].requirements if results else []
+    plan_due = _plan_due(bound)
+    listed = {s.id: s for s in superior.plan.subordinates}
+    by_id = {r.id: r for r in results if r.id}
+    rows: list[Row] = []
+    for sub_id in [*listed, *sorted(set(by_id) - set(listed))]:
+        result = by_id.get(sub_id)
+        org = listed[sub_id].org if sub_id in listed else (result.document.plan.org if result and result.document else sub_id)
+        if result is None:
+            passed = plan_due is not None and as_of > plan_due
+            started = superior.plan.period is not None and as_of >= superior.plan.period.start
+            state = MISSING if passed or (plan_due is None and started) else PENDING
+            rows.append(Row(sub_id, org, state, due=plan_due, cells={b.requirement.id: Cell(NO_PLAN) for b in bound}))
+            continue
+        submitted_on = result.document.plan.submitted_on if result.document else None
+        if sub_id not in listed:
+            state = UNLISTED
+        elif plan_due is not None and submitted_on is not None and submitted_on > plan_due:
+            state = LATE
+        else:
+            state = SUBMITTED
+        rows.append(
+            Row(sub_id, org, state, path=result.path, submitted_on=submitted_on, due=plan_due,
+                cells={b.requirement.id: _cell(b, result.findings, as_of) for b in bound})
+        )
+    return Matrix(superior.plan.id, superior.plan.org, display(superior.path), [_column(b) for b in bound], rows)
+
+
+def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult], as_of: date):
+    late: list[LateItem] = []
+    timeline: list[Deadline] = []
+    horizon = as_of + timedelta(days=HORIZON_DAYS)
+    for matrix in matrices:
+        result_of = {row.id: results.get(row.id) for row in matrix.rows}
+        for row in matrix.rows:
+            result = result_of[row.id]
+            plan = result.document.plan if result and result.document else None
+            bound = result.requirements if result else []
+            if row.state == LATE:
+                late.append(LateItem(row.id, row.org, Bilingual("活动方案", "the plan"), row.due, row.submitted_on))
+            for b in (b for b in (bound or []) if b.rule_type.type == "report_due"):
+                requirement = b.requirement
+                kind = requirement.report
+                what = Bilingual(f"{kind.zh}（{requirement.id}）", f"{kind.value} report ({requirement.id})")
+                if kind == ReportKind.PLAN:
+                    sent = [plan.submitted_on] if plan and plan.submitted_on else []
+                else:
+                    sent = [r.submitted_on for r in (plan.reports if plan else []) if r.kind == kind and r.submitted_on]
+                if kind != ReportKind.PLAN and sent and min(sent) > requirement.due:
+                    late.append(LateItem(row.id, row.org, what, requirement.due, min(sent)))
+                if sent:
+                    continue
+                if requirement.due < as_of:
+                    timeline.append(Deadline(requirement.due, row.id, row.org, what, requirement.id, True))
+                elif requirement.due <= horizon:
+                    timeline.append(Deadline(requirement.due, row.id, row.org, what, requirement.id, False))
+            if row.state in (MISSING, PENDING) and row.due is not None and row.due <= horizon:
+                timeline.append(Deadline(row.due, row.id, row.org, Bilingual("活动方案", "the plan"), "plan", row.due < as_of))
+    late.sort(key=lambda item: (item.due, item.document))
+    timeline.sort(key=lambda item: (not item.overdue, item.day, item.document, item.rule))
+    return late, timeline
+
+
+def build_audit(report: Report, documents: list[Document], resolver: Resolver) -> Audit:
+    """Group the checked documents by superior into matrices, and add submissions and deadlines."""
+    by_superior: dict[Path, list[DocumentResult]] = {}
+    for result in report.documents:
+        if result.superior_path is not None:
+            by_superior.setdefault(result.superior_path, []).append(result)
+    superiors = {d.path.resolve(): d for d in documents if d.plan.subordinates}
+    for path in by_superior:
+        if path not in superiors:
+            superiors[path] = resolver.load(path)
+    matrices = []
+    for path, superior in sorted(superiors.items(), key=lambda item: (LEVEL_ORDER.index(item[1].plan.level), item[1].plan.id)):
+        results = by_superior.get(path, [])
+        if not results:  # nobody has answered yet: the columns come from the superior itself
+            results = [_unanswered(superior, resolver, report.as_of)]
+            matrix = _matrix(superior, [], report.as_of)
+            matrix.columns = [_column(b) for b in results[0].requirements]
+            for row in matrix.rows:
+                row.cells = {b.requirement.id: Cell(NO_PLAN) for b in results[0].requirements}
+                row.due = _plan_due(results[0].requirements)
+            matrices.append(matrix)
+            continue
+        matrices.append(_matrix(superior, results, report.as_of))
+    late, timeline = _late_and_timeline(matrices, {r.id: r for r in report.documents if r.id}, report.as_of)
+    return Audit(report.as_of, report, matrices, late, timeline)
+
+
+def _unanswered(superior: Document, resolver: Resolver, as_of: date) -> DocumentResult:
+    sources = [superior, *(resolver.pack(n, near=superior.path, referrer=superior, pointer=f"/packs/{i}") for i, n in enumerate(superior.plan.packs))]
+    chain = resolver.chain(superior, None)
+    requirement_set = resolver.requirement_set(sources, {superior.path.resolve(): chain})
+    return DocumentResult(path=display(superior.path), requirements=list(requirement_set.requirements))
+
+
+def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = Severity.ERROR) -> Audit:
+    files = expand([folder])
+    documents = []
+    for path in files:
+        try:
+            documents.append(checker.resolver.load(path))
+        except PlancheckError:
+            continue  # reported by the check below, with its file, line and field
+    checker.superiors.update(superiors_by_citation(documents))
+    report = checker.check_paths([folder], fail_on=fail_on)
+    return build_audit(report, documents, checker.resolver)
+
+
+def audit_from_report(report: Report) -> Audit:
+    """The matrix view of a `check` run: the checked plans grouped by their superiors."""
+    documents = [result.document for result in report.documents if result.document is not None]
+    return build_audit(report, documents, Resolver())
