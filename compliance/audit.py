@@ -208,7 +208,8 @@ def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult
             for b in (b for b in (bound or []) if b.rule_type.type == "report_due"):
                 requirement = b.requirement
                 kind = requirement.report
-                what = Bilingual(f"{kind.zh}（{requirement.id}）", f"{kind.value} report ({requirement.id})")
+                noun = "the plan" if kind == ReportKind.PLAN else f"the {kind.value.replace('_', ' ')} report"
+                what = Bilingual(f"{kind.zh}（{requirement.id}）", f"{noun} ({requirement.id})")
                 if kind == ReportKind.PLAN:
                     sent = [plan.submitted_on] if plan and plan.submitted_on else []
                 else:

@@ -1,10 +1,11 @@
-"""The command line: `plancheck check | validate | schema | rules`. main(argv) returns the exit code."""
+"""The command line: `plancheck check | audit | init | validate | schema | rules`. main(argv) returns the exit code."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from datetime import date
@@ -17,12 +18,14 @@ from .dates import parse_date
 from .engine import ENGINES
 from .errors import PlancheckError, Problem
 from .output import write_atomically
-from .report import FORMATTERS
+from .audit import audit_folder
+from .scaffold import skeleton
+from .report import FORMATTERS, render
 from .run import Checker, expand
 from .validate import validate_paths
 from .waivers import WAIVERS_FILE
 from .schema import document_schema
-from .vocab import Severity
+from .vocab import Level, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -73,6 +76,38 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", default=[], metavar="ID", help="only these requirement ids or id prefixes (repeatable)")
     check.add_argument("--ignore", action="append", default=[], metavar="ID", help="leave out these requirement ids or id prefixes (repeatable)")
 
+    audit = commands.add_parser(
+        "audit",
+        help="audit a tree of plans: who submitted, who is late, what each one misses",
+        description="Find every plan under FOLDER, check each against its superior (from `superior:` or by the "
+        "number it cites), and show per superior a matrix of subordinates x requirements, the missing and late "
+        "submissions, and what falls due in the next 14 days.",
+    )
+    audit.add_argument("folder", type=Path, metavar="FOLDER", help="the root of a tree of plans")
+    audit.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help="the day that decides what is due (default: today)")
+    audit.add_argument("--format", action=_Target, choices=sorted(FORMATTERS), metavar="FORMAT",
+                       help=f"output format: {', '.join(sorted(FORMATTERS))} (default: table); repeat with --output")
+    audit.add_argument("--output", action=_Target, type=Path, metavar="PATH", help="write the --format before it to a file")
+    audit.add_argument("--fail-on", choices=FAIL_ON, default="error", help="lowest severity that fails the run (default: error)")
+    audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default: zh)")
+    audit.add_argument("--waivers", type=Path, metavar="FILE", help=f"waivers file (default: {WAIVERS_FILE} at the repository root)")
+    audit.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
+    audit.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+
+    init = commands.add_parser(
+        "init",
+        help="write a new plan's skeleton from its superior's requirements",
+        description="Write a plan skeleton: every requirement of the superior becomes a commented, pre-filled item "
+        "with its basis. It never overwrites an existing file.",
+    )
+    init.add_argument("--against", type=Path, required=True, metavar="SUPERIOR", help="the superior plan")
+    init.add_argument("--org", required=True, help="the organization writing the plan, e.g. 某某街道办事处")
+    init.add_argument("--level", choices=[level.value for level in Level], default="street", help="its level (default: street)")
+    init.add_argument("--id", help="the new plan's id (default: the --output file name)")
+    init.add_argument("--output", type=Path, metavar="PATH", help="where to write it (default: ID.yaml)")
+    init.add_argument("--force", action="store_true", help="replace an existing file")
+    init.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+
     validate = commands.add_parser(
         "validate",
         help="lint documents and requirements without checking plans",
@@ -90,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".txt": "table"}
+SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".txt": "table",
+                  ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
 
 class _Target(argparse.Action):
@@ -115,10 +151,34 @@ def _targets(args) -> list[tuple[str, Path | None]]:
         pairs.append((name, output))
     if sum(1 for _, output in pairs if output is None) > 1:
         raise UsageError("more than one --format writes to the screen: give each but one an --output")
+    for name, output in pairs:
+        if FORMATTERS[name].binary and output is None:
+            raise UsageError(f"--format {name} writes a file: give it an --output, e.g. --output report{FORMATTERS[name].suffix}")
     outputs = [output.resolve() for _, output in pairs if output is not None]
     if len(outputs) != len(set(outputs)):
         raise UsageError("two reports would be written to the same --output")
     return pairs
+
+
+def _write(subject, targets: list[tuple[str, Path | None]], lang: str) -> None:
+    """Render `subject` (a check report or an audit) in each format, to the screen or atomically to a file."""
+    for name, output in targets:
+        chosen = FORMATTERS[name]
+
+        def write(stream, name=name):
+            render(subject, stream, format_name=name, lang=lang)
+
+        if output is None:
+            write(sys.stdout)
+        else:
+            write_atomically(output, write, binary=chosen.binary)
+
+
+def _protect_inputs(targets, *inputs: Path | None) -> None:
+    protected = {path.resolve() for path in inputs if path is not None}
+    for _, output in targets:
+        if output is not None and (output.resolve() in protected or output.is_dir()):
+            raise UsageError(f"--output {output} is an input of this run or a folder; choose another path")
 
 
 def _emit(text_writer, output: Path | None) -> None:
@@ -130,10 +190,7 @@ def _emit(text_writer, output: Path | None) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     targets = _targets(args)
-    protected = {path.resolve() for path in [*args.files, args.waivers, args.baseline, args.against] if path is not None}
-    for _, output in targets:
-        if output is not None and (output.resolve() in protected or output.is_dir()):
-            raise UsageError(f"--output {output} is an input of this run or a folder; choose another path")
+    _protect_inputs(targets, *args.files, args.waivers, args.baseline, args.against)
     checker = Checker(
         as_of=args.as_of or date.today(),
         against=args.against,
@@ -147,13 +204,52 @@ def run_check(args: argparse.Namespace) -> int:
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     report = checker.check_paths(args.files, fail_on=fail_on)
-    for name, output in targets:
-        formatter = FORMATTERS[name]
-        _emit(lambda stream, formatter=formatter: formatter.render(report, stream, lang=args.lang), output)
+    _write(report, targets, args.lang)
     if not any(name == "table" and output is None for name, output in targets):  # the table shows them already
         for problem in report.problems:
             print(f"plancheck: {problem}", file=sys.stderr)
     return report.exit_code()
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    targets = _targets(args)
+    _protect_inputs(targets, args.folder, args.waivers)
+    if not args.folder.is_dir():
+        raise UsageError(f"{args.folder} is not a folder: audit reads a tree of plans (check takes single files)")
+    checker = Checker(
+        as_of=args.as_of or date.today(),
+        engine_name=args.engine,
+        rules_dirs=args.rules_dir,
+        waivers_path=args.waivers,
+    )
+    fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
+    audit = audit_folder(args.folder, checker=checker, fail_on=fail_on)
+    _write(audit, targets, args.lang)
+    if not any(name == "table" and output is None for name, output in targets):
+        for problem in audit.report.problems:
+            print(f"plancheck: {problem}", file=sys.stderr)
+    return audit.exit_code()
+
+
+def run_init(args: argparse.Namespace) -> int:
+    output = args.output
+    plan_id = args.id or (output.stem if output else None)
+    if not plan_id or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan_id):
+        raise UsageError("give the new plan an id (lowercase letters, digits, '-') with --id, or a file name with --output")
+    output = output or Path(f"{plan_id}.yaml")
+    if output.exists() and not args.force:
+        raise UsageError(f"{output} exists; plancheck init never overwrites a file (use --force to replace it)")
+    checker = Checker(as_of=date.today(), rules_dirs=args.rules_dir)
+    superior = checker.resolver.load(args.against)
+    sources = [superior, *(checker.resolver.pack(n, near=superior.path, referrer=superior, pointer=f"/packs/{i}")
+                           for i, n in enumerate(superior.plan.packs))]
+    requirement_set = checker.resolver.requirement_set(sources, {superior.path.resolve(): checker.resolver.chain(superior, None)})
+    text = skeleton(superior=superior, requirements=requirement_set.requirements, plan_id=plan_id, org=args.org,
+                    level=Level(args.level), output=output)
+    write_atomically(output, lambda stream: stream.write(text))
+    print(f"plancheck: wrote {output} with {len(requirement_set.requirements)} requirement(s) to fill in; "
+          f"then run: plancheck check {output}")
+    return EXIT_OK
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -190,7 +286,7 @@ def run_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "validate": run_validate, "schema": run_schema, "rules": run_rules}
+COMMANDS = {"check": run_check, "audit": run_audit, "init": run_init, "validate": run_validate, "schema": run_schema, "rules": run_rules}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,7 +50,7 @@ def test_junit_has_a_case_per_document_and_requirement_and_a_failure_per_finding
     report = run_cli("check", TOWNS.relative_to(ROOT), "--as-of", "2023-07-02", "--format", "json").json()
     root = ET.fromstring(run.out)
     suites = root.findall("testsuite")
-    assert len(suites) == 4
+    assert len(suites) == len(report["documents"]) >= 4
     cases = [case for suite in suites for case in suite.findall("testcase")]
     assert len(cases) == int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
     failures = [failure for case in cases for failure in case.findall("failure")]

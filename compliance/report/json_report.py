@@ -82,7 +82,53 @@ def report_object(report: Report) -> dict[str, Any]:
     }
 
 
-@formatter("json", "the JSON report of FORMAT.md, for other tools")
-def render(report: Report, stream: TextIO, *, lang: str) -> None:
-    json.dump(report_object(report), stream, ensure_ascii=False, indent=2)
+AUDIT_FORMAT = "plancheck-audit/v1"
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def audit_object(audit) -> dict[str, Any]:
+    def row_object(row) -> dict[str, Any]:
+        return {
+            "id": row.id, "org": row.org, "state": row.state, "path": row.path,
+            "submitted_on": _day(row.submitted_on), "due": _day(row.due),
+            "cells": {column: cell.state for column, cell in row.cells.items()},
+            "findings": [f.fingerprint for cell in row.cells.values() for f in cell.findings],
+        }
+
+    return {
+        "format": AUDIT_FORMAT,
+        "as_of": audit.as_of.isoformat(),
+        "matrices": [
+            {
+                "superior": {"id": m.superior_id, "org": m.superior_org, "path": m.superior_path},
+                "requirements": [
+                    {"id": c.id, "type": c.type, "title": c.title, "severity": c.severity.value, "basis": c.basis, "source": c.source}
+                    for c in m.columns
+                ],
+                "subordinates": [row_object(row) for row in m.rows],
+            }
+            for m in audit.matrices
+        ],
+        "missing": [{"superior": m.superior_id, "id": r.id, "org": r.org, "due": _day(r.due)} for m, r in audit.missing],
+        "pending": [{"superior": m.superior_id, "id": r.id, "org": r.org, "due": _day(r.due)} for m, r in audit.pending],
+        "late": [
+            {"document": i.document, "org": i.org, "what": {"zh": i.what.zh, "en": i.what.en}, "due": _day(i.due), "submitted_on": _day(i.submitted_on)}
+            for i in audit.late
+        ],
+        "timeline": [
+            {"day": _day(d.day), "document": d.document, "org": d.org, "what": {"zh": d.what.zh, "en": d.what.en}, "rule": d.rule,
+             "overdue": d.overdue}
+            for d in audit.timeline
+        ],
+        "report": report_object(audit.report),
+    }
+
+
+@formatter("json", "the JSON report of FORMAT.md, for other tools", audit_view=True)
+def render(subject, stream: TextIO, *, lang: str) -> None:
+    document = report_object(subject) if isinstance(subject, Report) else audit_object(subject)
+    json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

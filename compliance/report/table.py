@@ -115,7 +115,94 @@ def render_to_console(report: Report, console: Console, *, lang: str) -> None:
     )
 
 
-@formatter("table", "a table per document, for reading at a terminal (default)")
-def render(report: Report, stream: TextIO, *, lang: str, width: int | None = None, color: bool | None = None) -> None:
+_AUDIT_WORDS = {
+    "zh": {
+        "matrix": "{org}（{id}）下级报送与符合情况",
+        "requirement": "要求",
+        "submission": "报送",
+        "missing": "未报送方案（已过期限）",
+        "pending": "尚未报送（未到期限）",
+        "late": "逾期报送",
+        "overdue": "已逾期",
+        "soon": "14 天内到期",
+        "timeline": "时间节点",
+        "nothing": "无",
+        "legend": "✓ 符合  ✗ 不符合  ⚑ 豁免  … 未到期  — 无方案",
+        "due": "期限 {due}",
+        "sent": "{due} 到期，{sent} 报送",
+        "states": {"submitted": "已报送", "late": "逾期", "missing": "未报送", "pending": "未到期", "unlisted": "名单外"},
+    },
+    "en": {
+        "matrix": "{org} ({id}): submissions and requirements",
+        "requirement": "Requirement",
+        "submission": "Submission",
+        "missing": "Missing plans (past the due day)",
+        "pending": "Not yet submitted (not yet due)",
+        "late": "Submitted late",
+        "overdue": "overdue",
+        "soon": "due within 14 days",
+        "timeline": "Deadlines",
+        "nothing": "none",
+        "legend": "✓ passed  ✗ failed  ⚑ waived  … not yet due  — no plan",
+        "due": "due {due}",
+        "sent": "due {due}, submitted {sent}",
+        "states": {"submitted": "submitted", "late": "late", "missing": "missing", "pending": "pending", "unlisted": "not listed"},
+    },
+}
+_SYMBOL = {"passed": ("✓", "green"), "failed": ("✗", "bold red"), "waived": ("⚑", "cyan"), "not_due": ("…", "dim"), "no_plan": ("—", "dim")}
+_STATE_STYLE = {"submitted": "green", "late": "yellow", "missing": "bold red", "pending": "dim", "unlisted": "magenta"}
+
+
+def render_audit_to_console(audit, console: Console, *, lang: str) -> None:
+    """Per superior, requirements down and subordinates across (it fits a terminal), then who is
+    missing or late, and what falls due."""
+    words = _AUDIT_WORDS[lang]
+    for matrix in audit.matrices:
+        console.print(Text(words["matrix"].format(org=matrix.superior_org, id=matrix.superior_id), style="bold"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column(words["requirement"], no_wrap=True, overflow="ellipsis", max_width=44)
+        for number, row in enumerate(matrix.rows, start=1):
+            table.add_column(Text(f"{number}", style=_STATE_STYLE[row.state]), justify="center", no_wrap=True, min_width=2)
+        for column in matrix.columns:
+            label = Text(column.id, style="bold")
+            if column.title and column.title != column.id:
+                label.append(f" {column.title}", style="dim")
+            cells = []
+            for row in matrix.rows:
+                symbol, style = _SYMBOL[row.cells[column.id].state]
+                cells.append(Text(symbol, style=style))
+            table.add_row(label, *cells)
+        console.print(table)
+        for number, row in enumerate(matrix.rows, start=1):
+            failed = row.count("failed")
+            tail = f"  ✗ {failed}" if failed else ""
+            console.print(Text(f"  {number}. {row.org} ({row.id}) {words['states'][row.state]}{tail}", style=_STATE_STYLE[row.state]))
+        console.print(Text(f"  {words['legend']}", style="dim"))
+        console.print()
+    sections = [
+        (words["missing"], [f"{row.org} ({row.id}), {words['due'].format(due=row.due)}" if row.due else f"{row.org} ({row.id})" for _, row in audit.missing], "bold red"),
+        (words["pending"], [f"{row.org} ({row.id}), {words['due'].format(due=row.due)}" if row.due else f"{row.org} ({row.id})" for _, row in audit.pending], "dim"),
+        (words["late"], [f"{item.org} ({item.document}): {item.what.get(lang)}, {words['sent'].format(due=item.due, sent=item.submitted_on)}" for item in audit.late], "yellow"),
+    ]
+    for title, lines, style in sections:
+        console.print(Text(title, style="bold"))
+        for line in lines or [words["nothing"]]:
+            console.print(Text(f"  {line}", style=style if lines else "dim"))
+    console.print(Text(words["timeline"], style="bold"))
+    for deadline in audit.timeline or []:
+        flag = words["overdue"] if deadline.overdue else words["soon"]
+        console.print(Text(f"  {deadline.day}  {deadline.org} ({deadline.document})  {deadline.what.get(lang)}  [{flag}]",
+                           style="red" if deadline.overdue else "yellow"))
+    if not audit.timeline:
+        console.print(Text(f"  {words['nothing']}", style="dim"))
+    console.print()
+    render_to_console(audit.report, console, lang=lang)
+
+
+@formatter("table", "a table per document, for reading at a terminal (default)", audit_view=True)
+def render(subject, stream: TextIO, *, lang: str, width: int | None = None, color: bool | None = None) -> None:
     console = Console(file=stream, width=width, no_color=color is False, force_terminal=color, highlight=False, soft_wrap=False)
-    render_to_console(report, console, lang=lang)
+    if isinstance(subject, Report):
+        render_to_console(subject, console, lang=lang)
+    else:
+        render_audit_to_console(subject, console, lang=lang)
