@@ -71,12 +71,14 @@ class Matrix:
     superior_path: str
     columns: list[Column]
     rows: list[Row]
+    plan_rule: str = "plan"  # the requirement that sets the plan's due day, if any
 
 
 @dataclass(frozen=True)
 class Deadline:
     """Something that falls due, for the timeline."""
 
+    superior: str  # to whom it is owed
     day: date
     document: str  # who owes it
     org: str
@@ -87,6 +89,7 @@ class Deadline:
 
 @dataclass(frozen=True)
 class LateItem:
+    superior: str
     document: str
     org: str
     what: Bilingual
@@ -148,14 +151,19 @@ def _column(bound: BoundRequirement) -> Column:
                   requirement.basis, bound.source_id)
 
 
+def _plan_requirement(columns: list[BoundRequirement]):
+    plans = [b.requirement for b in columns if b.rule_type.type == "report_due" and b.requirement.report == ReportKind.PLAN]
+    return min(plans, key=lambda r: r.due) if plans else None
+
+
 def _plan_due(columns: list[BoundRequirement]) -> date | None:
-    dues = [b.requirement.due for b in columns if b.rule_type.type == "report_due" and b.requirement.report == ReportKind.PLAN]
-    return min(dues) if dues else None
+    requirement = _plan_requirement(columns)
+    return requirement.due if requirement else None
 
 
 def _cell(bound: BoundRequirement, findings: list[Finding], as_of: date) -> Cell:
     mine = [f for f in findings if f.rule == bound.requirement.id]
-    if any(f.counts for f in mine):
+    if any(not f.waived for f in mine):  # a gap known in a baseline is still a gap to the committee
         return Cell(FAILED, mine)
     if mine:
         return Cell(WAIVED, mine)
@@ -164,13 +172,16 @@ def _cell(bound: BoundRequirement, findings: list[Finding], as_of: date) -> Cell
     return Cell(PASSED)
 
 
-def _matrix(superior: Document, results: list[DocumentResult], as_of: date) -> Matrix:
+def _matrix(superior: Document, results: list[DocumentResult], as_of: date, *, listed_only_if_checked: bool = False) -> Matrix:
     bound = results[0].requirements if results else []
     plan_due = _plan_due(bound)
     listed = {s.id: s for s in superior.plan.subordinates}
     by_id = {r.id: r for r in results if r.id}
     rows: list[Row] = []
-    for sub_id in [*listed, *sorted(set(by_id) - set(listed))]:
+    order = [*listed, *sorted(set(by_id) - set(listed))]
+    if listed_only_if_checked:  # a `check` of some files says nothing of the plans it was not given
+        order = [sub_id for sub_id in order if sub_id in by_id]
+    for sub_id in order:
         result = by_id.get(sub_id)
         org = listed[sub_id].org if sub_id in listed else (result.document.plan.org if result and result.document else sub_id)
         if result is None:
@@ -179,8 +190,12 @@ def _matrix(superior: Document, results: list[DocumentResult], as_of: date) -> M
             state = MISSING if passed or (plan_due is None and started) else PENDING
             rows.append(Row(sub_id, org, state, due=plan_due, cells={b.requirement.id: Cell(NO_PLAN) for b in bound}))
             continue
-        submitted_on = result.document.plan.submitted_on if result.document else None
-        if sub_id not in listed:
+        recorded = result.document.plan.submitted_on if result.document else None
+        submitted_on = recorded if recorded is not None and recorded <= as_of else None
+        if recorded is not None and submitted_on is None:  # sent after the as-of day: not yet, as of then
+            passed = plan_due is not None and as_of > plan_due
+            state = MISSING if passed else PENDING
+        elif sub_id not in listed:
             state = UNLISTED
         elif plan_due is not None and submitted_on is not None and submitted_on > plan_due:
             state = LATE
@@ -190,7 +205,9 @@ def _matrix(superior: Document, results: list[DocumentResult], as_of: date) -> M
             Row(sub_id, org, state, path=result.path, submitted_on=submitted_on, due=plan_due,
                 cells={b.requirement.id: _cell(b, result.findings, as_of) for b in bound})
         )
-    return Matrix(superior.plan.id, superior.plan.org, display(superior.path), [_column(b) for b in bound], rows)
+    plan_requirement = _plan_requirement(bound)
+    return Matrix(superior.plan.id, superior.plan.org, display(superior.path), [_column(b) for b in bound], rows,
+                  plan_requirement.id if plan_requirement else "plan")
 
 
 def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult], as_of: date):
@@ -204,32 +221,34 @@ def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult
             plan = result.document.plan if result and result.document else None
             bound = result.requirements if result else []
             if row.state == LATE:
-                late.append(LateItem(row.id, row.org, Bilingual("活动方案", "the plan"), row.due, row.submitted_on))
+                late.append(LateItem(matrix.superior_id, row.id, row.org, Bilingual("活动方案", "the plan"), row.due, row.submitted_on))
             for b in (b for b in (bound or []) if b.rule_type.type == "report_due"):
                 requirement = b.requirement
                 kind = requirement.report
                 noun = "the plan" if kind == ReportKind.PLAN else f"the {kind.value.replace('_', ' ')} report"
                 what = Bilingual(f"{kind.zh}（{requirement.id}）", f"{noun} ({requirement.id})")
                 if kind == ReportKind.PLAN:
-                    sent = [plan.submitted_on] if plan and plan.submitted_on else []
+                    recorded = [plan.submitted_on] if plan and plan.submitted_on else []
                 else:
-                    sent = [r.submitted_on for r in (plan.reports if plan else []) if r.kind == kind and r.submitted_on]
+                    recorded = [r.submitted_on for r in (plan.reports if plan else []) if r.kind == kind and r.submitted_on]
+                sent = [day for day in recorded if day <= as_of]  # what had been sent as of the audit's day
                 if kind != ReportKind.PLAN and sent and min(sent) > requirement.due:
-                    late.append(LateItem(row.id, row.org, what, requirement.due, min(sent)))
+                    late.append(LateItem(matrix.superior_id, row.id, row.org, what, requirement.due, min(sent)))
                 if sent:
                     continue
                 if requirement.due < as_of:
-                    timeline.append(Deadline(requirement.due, row.id, row.org, what, requirement.id, True))
+                    timeline.append(Deadline(matrix.superior_id, requirement.due, row.id, row.org, what, requirement.id, True))
                 elif requirement.due <= horizon:
-                    timeline.append(Deadline(requirement.due, row.id, row.org, what, requirement.id, False))
-            if row.state in (MISSING, PENDING) and row.due is not None and row.due <= horizon:
-                timeline.append(Deadline(row.due, row.id, row.org, Bilingual("活动方案", "the plan"), "plan", row.due < as_of))
+                    timeline.append(Deadline(matrix.superior_id, requirement.due, row.id, row.org, what, requirement.id, False))
+            if row.path is None and row.due is not None and row.due <= horizon:
+                timeline.append(Deadline(matrix.superior_id, row.due, row.id, row.org, Bilingual("活动方案", "the plan"),
+                                         matrix.plan_rule, row.due < as_of))
     late.sort(key=lambda item: (item.due, item.document))
     timeline.sort(key=lambda item: (not item.overdue, item.day, item.document, item.rule))
     return late, timeline
 
 
-def build_audit(report: Report, documents: list[Document], resolver: Resolver) -> Audit:
+def build_audit(report: Report, documents: list[Document], resolver: Resolver, *, whole_tree: bool = True) -> Audit:
     """Group the checked documents by superior into matrices, and add submissions and deadlines."""
     by_superior: dict[Path, list[DocumentResult]] = {}
     for result in report.documents:
@@ -242,6 +261,8 @@ def build_audit(report: Report, documents: list[Document], resolver: Resolver) -
     matrices = []
     for path, superior in sorted(superiors.items(), key=lambda item: (LEVEL_ORDER.index(item[1].plan.level), item[1].plan.id)):
         results = by_superior.get(path, [])
+        if not results and not whole_tree:
+            continue
         if not results:  # nobody has answered yet: the columns come from the superior itself
             results = [_unanswered(superior, resolver, report.as_of)]
             matrix = _matrix(superior, [], report.as_of)
@@ -251,7 +272,7 @@ def build_audit(report: Report, documents: list[Document], resolver: Resolver) -
                 row.due = _plan_due(results[0].requirements)
             matrices.append(matrix)
             continue
-        matrices.append(_matrix(superior, results, report.as_of))
+        matrices.append(_matrix(superior, results, report.as_of, listed_only_if_checked=not whole_tree))
     late, timeline = _late_and_timeline(matrices, {r.id: r for r in report.documents if r.id}, report.as_of)
     return Audit(report.as_of, report, matrices, late, timeline)
 
@@ -279,4 +300,4 @@ def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = S
 def audit_from_report(report: Report) -> Audit:
     """The matrix view of a `check` run: the checked plans grouped by their superiors."""
     documents = [result.document for result in report.documents if result.document is not None]
-    return build_audit(report, documents, Resolver())
+    return build_audit(report, documents, Resolver(), whole_tree=False)

@@ -41,7 +41,7 @@ def document_facts(subject: Subject) -> list[dict[str, Any]]:
                 "theme": fold(plan.theme) if plan.theme else None,
                 "ps": _day(plan.period.start) if plan.period else None,
                 "pe": _day(plan.period.end) if plan.period else None,
-                "sub": _day(plan.submitted_on),
+                "sub": _day(subject.known(plan.submitted_on)),
             }
         )
     ]
@@ -57,7 +57,7 @@ def document_facts(subject: Subject) -> list[dict[str, Any]]:
                     "e": _day(span.end) if span else None,
                     "sec": [sector.value for sector in activity.all_sectors],
                     "sc": list(activity.scenarios),
-                    "held": _day(activity.held_on),
+                    "held": _day(subject.known(activity.held_on)),
                 }
             )
         )
@@ -72,7 +72,7 @@ def document_facts(subject: Subject) -> list[dict[str, Any]]:
                     "wd": report.weekday.iso if report.weekday else None,
                     "from": _day(report.from_),
                     "to": _day(report.to),
-                    "sub": _day(report.submitted_on),
+                    "sub": _day(subject.known(report.submitted_on)),
                 }
             )
         )

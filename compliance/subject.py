@@ -31,6 +31,10 @@ class Subject:
     def __post_init__(self) -> None:
         self.spans = [activity_span(activity, self.plan) for activity in self.plan.activities]
 
+    def known(self, day: date | None) -> date | None:
+        """A recorded day as of the check: a submission or a holding dated after it had not happened yet."""
+        return day if day is not None and day <= self.as_of else None
+
     def locate(self, pointer: str) -> Location:
         """The position of `pointer`, or of its nearest existing parent; the field stays `pointer`."""
         probe = pointer

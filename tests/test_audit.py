@@ -44,15 +44,19 @@ def test_missing_late_and_deadlines(june_audit):
     assert [(row.id, row.state) for _, row in june_audit.missing] == [("qingtang-2023", MISSING)]
     assert ("yinghong-2023", date(2023, 5, 30), date(2023, 6, 2)) in [(i.document, i.due, i.submitted_on) for i in june_audit.late]
     overdue = {(d.document, d.rule) for d in june_audit.timeline if d.overdue}
-    assert ("qingtang-2023", "plan") in overdue
+    assert ("qingtang-2023", "YD-PLAN") in overdue
     soon = [d for d in june_audit.timeline if not d.overdue]
     assert soon and all(date(2023, 6, 21) <= d.day <= date(2023, 7, 5) for d in soon)
 
 
-def test_before_the_due_day_a_missing_plan_is_pending():
+def test_before_the_due_day_a_plan_not_yet_sent_is_pending():
     audit = audit_folder(PLANS.relative_to(ROOT), checker=Checker(as_of=date(2023, 5, 25)))
-    assert [(row.id, row.state) for _, row in audit.pending] == [("qingtang-2023", PENDING)]
-    assert audit.missing == []
+    pending = {row.id: row for _, row in audit.pending}
+    assert "qingtang-2023" in pending and pending["qingtang-2023"].path is None
+    # plans sent after 05-25 had not been sent as of then
+    assert {"yinghong-2023", "donghua-2023", "yingcheng-2023"} <= set(pending)
+    assert "lianjiangkou-2023" not in pending  # it records no day: it is in the tree, so it was sent
+    assert audit.missing == [] and audit.late == []
 
 
 def test_audit_command_prints_the_matrix_and_names_missing_and_late():

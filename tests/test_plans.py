@@ -13,12 +13,16 @@ EXPECTED = {
         "dazhan-2023": {"YD-5IN", "YD-DRILL", "YD-CITES", "NAT23-5IN"},
         "yingcheng-2023": {"YD-SUMMARY", "YD-LIAISON", "YD-CAMPAIGN"},
         "lianjiangkou-2023": {"YD-616", "YD-LEAD", "NAT23-616"},
+        "yinghong-2023": set(),  # its plan went out on 2023-06-02: as of 05-25, not yet sent and not yet due
+        "hanguang-2023": {"YD-DRILL"},
     },
     "2023-07-02": {
         "donghua-2023": set(),
         "dazhan-2023": {"YD-5IN", "YD-DRILL", "YD-CITES", "NAT23-5IN"},
         "yingcheng-2023": {"YD-SUMMARY", "YD-LIAISON", "YD-CAMPAIGN"},
         "lianjiangkou-2023": {"YD-616", "YD-LEAD", "NAT23-616", "YD-PLAN", "YD-STATS", "YD-HELD"},
+        "yinghong-2023": {"YD-PLAN"},
+        "hanguang-2023": {"YD-DRILL", "YD-STATS"},  # its statistics went out on 07-04: as of 07-02, not yet
     },
 }
 

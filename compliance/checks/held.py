@@ -20,6 +20,7 @@ class Held(RuleType):
     """Planned activities whose day has passed were really held, in the window.
 
     What it checks
+        (A `submitted_on` or `held_on` after the check's date counts as not yet done.)
         For every activity of `kinds` (default: all kinds) whose last planned day is before the
         check's date (`--as-of`): it has a `held_on` day, and that day lies within
         `not_before`..`not_after` when those are given. One finding per activity.
@@ -74,7 +75,7 @@ class Held(RuleType):
                 continue
             if span is None or span.end >= subject.as_of:
                 continue
-            held = activity.held_on
+            held = subject.known(activity.held_on)
             if held is None:
                 not_held.append(index)
             elif (requirement.not_before and held < requirement.not_before) or (

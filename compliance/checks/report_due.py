@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from ..dates import as_int
 from ..fields import PlanDate
 from ..findings import Bilingual
@@ -22,6 +24,7 @@ class ReportDue(RuleType):
     """A report is committed to, and sent, by its due day.
 
     What it checks
+        (A `submitted_on` or `held_on` after the check's date counts as not yet done.)
         For `report: plan`, the document itself: once `due` has passed (as of the check's date)
         the plan must have a `submitted_on`, on or before `due`.
         For any other report kind, the first of these that applies is one finding:
@@ -74,16 +77,17 @@ class ReportDue(RuleType):
         passed = subject.as_of > due
         plan = subject.plan
         if requirement.report == ReportKind.PLAN:
+            sent = subject.known(plan.submitted_on)
             return {
-                "unsent": [0] if passed and plan.submitted_on is None else [],
-                "late": [0] if plan.submitted_on is not None and plan.submitted_on > due else [],
+                "unsent": [0] if passed and sent is None else [],
+                "late": [0] if sent is not None and sent > due else [],
             }
         reports = [report for report in plan.reports if report.kind == requirement.report]
         return {
             "none": [] if reports else [-1],
             "later": [] if any(r.due is not None and r.due <= due for r in reports) else [-1],
-            "unsent": [-1] if passed and not any(r.submitted_on for r in reports) else [],
-            "late": [-1] if passed and not any(r.submitted_on and r.submitted_on <= due for r in reports) else [],
+            "unsent": [-1] if passed and not any(subject.known(r.submitted_on) for r in reports) else [],
+            "late": [-1] if passed and not any((subject.known(r.submitted_on) or date.max) <= due for r in reports) else [],
         }
 
     def conclude(self, requirement, subject, observed):
@@ -138,7 +142,7 @@ class ReportDue(RuleType):
                 )
             ]
         if fired(observed, "late"):
-            index = next(i for i in of_kind if reports[i].submitted_on is not None)
+            index = next(i for i in of_kind if subject.known(reports[i].submitted_on) is not None)
             sent = reports[index].submitted_on
             return [
                 self.finding(
