@@ -45,4 +45,4 @@ def render(subject, stream: TextIO, *, format_name: str, lang: str) -> None:
     chosen.render(subject, stream, lang=lang)
 
 
-from . import github, json_report, junit, markdown, sarif, table, xlsx  # noqa: E402,F401  (each registers itself)
+from . import github, html, json_report, junit, markdown, sarif, table, xlsx  # noqa: E402,F401  (each registers itself)
