@@ -1,4 +1,4 @@
-"""The command line: `plancheck check | audit | init | validate | schema | rules`. main(argv) returns the exit code."""
+"""The command line: `plancheck check | audit | init | import | validate | schema | rules`. main(argv) returns the exit code."""
 
 from __future__ import annotations
 
@@ -107,6 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--output", type=Path, metavar="PATH", help="where to write it (default: ID.yaml)")
     init.add_argument("--force", action="store_true", help="replace an existing file")
     init.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+
+    importer = commands.add_parser(
+        "import",
+        help="draft a plan document from a notice (.txt or .docx)",
+        description="Read a notice (plain text in UTF-8 or GB18030/GBK, or .docx) and write a draft plancheck "
+        "document: each value with the line and phrase it came from, and a TODO for what was not found.",
+    )
+    importer.add_argument("notice", type=Path, metavar="NOTICE", help="the notice, .txt or .docx")
+    importer.add_argument("--output", "-o", type=Path, metavar="PATH", help="where to write the draft (default: NOTICE.yaml)")
+    importer.add_argument("--year", type=int, help="the year, when the notice does not say it")
+    importer.add_argument("--force", action="store_true", help="replace an existing file")
 
     validate = commands.add_parser(
         "validate",
@@ -252,6 +263,22 @@ def run_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_import(args: argparse.Namespace) -> int:
+    from .importer import extract, read_notice, render_draft
+
+    output = args.output or args.notice.with_suffix(".yaml")
+    if output.resolve() == args.notice.resolve():
+        raise UsageError("--output would overwrite the notice itself; choose another path")
+    if output.exists() and not args.force:
+        raise UsageError(f"{output} exists; plancheck import never overwrites a file (use --force to replace it)")
+    draft = extract(read_notice(args.notice), year=args.year)
+    text = render_draft(draft, source=args.notice)
+    write_atomically(output, lambda stream: stream.write(text))
+    todos = text.count("TODO")
+    print(f"plancheck: wrote {output}: a draft to review ({todos} TODO); then run: plancheck validate {output}")
+    return EXIT_OK
+
+
 def run_validate(args: argparse.Namespace) -> int:
     unreadable, lint = validate_paths(args.files, rules_dirs=args.rules_dir)
     for problem in [*unreadable, *lint]:
@@ -286,7 +313,7 @@ def run_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "audit": run_audit, "init": run_init, "validate": run_validate, "schema": run_schema, "rules": run_rules}
+COMMANDS = {"check": run_check, "audit": run_audit, "init": run_init, "import": run_import, "validate": run_validate, "schema": run_schema, "rules": run_rules}
 
 
 def main(argv: list[str] | None = None) -> int:

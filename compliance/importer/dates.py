@@ -1,0 +1,84 @@
+"""Dates as notices write them: 6月1日, 2023年6月1日, 6月上旬, 6月底前, 12月底, 每周四."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from ..text import fold
+
+NUMERAL = "0-9０-９"
+DAY = re.compile(rf"(?:(?P<y>[{NUMERAL}]{{4}})\s*年\s*)?(?P<m>[{NUMERAL}]{{1,2}})\s*月\s*(?P<d>[{NUMERAL}]{{1,2}})\s*[日号]")
+MONTH_PART = re.compile(rf"(?:(?P<y>[{NUMERAL}]{{4}})\s*年\s*)?(?P<m>[{NUMERAL}]{{1,2}})\s*月\s*(?P<part>上旬|中旬|下旬|底|末|中下旬|初)")
+SPAN = re.compile(
+    rf"(?:(?P<y>[{NUMERAL}]{{4}})\s*年\s*)?(?P<m1>[{NUMERAL}]{{1,2}})\s*月\s*(?P<d1>[{NUMERAL}]{{1,2}})\s*日?\s*(?:至|到|—|－|-|~|～)\s*"
+    rf"(?:(?P<y2>[{NUMERAL}]{{4}})\s*年\s*)?(?:(?P<m2>[{NUMERAL}]{{1,2}})\s*月\s*)?(?P<d2>[{NUMERAL}]{{1,2}})\s*日"
+)
+WEEKDAY = re.compile(r"每(?:周|星期)(?P<w>[一二三四五六日天])")
+WEEKDAYS = {"一": "monday", "二": "tuesday", "三": "wednesday", "四": "thursday", "五": "friday", "六": "saturday", "日": "sunday", "天": "sunday"}
+
+
+def _int(text: str) -> int:
+    return int(fold(text) or text)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def month_part(year: int, month: int, part: str) -> tuple[date, date] | None:
+    last = calendar.monthrange(year, month)[1]
+    spans = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "下旬": (21, last), "中下旬": (11, last), "底": (21, last), "末": (21, last)}
+    low, high = spans[part]
+    return _safe(year, month, low), _safe(year, month, high)
+
+
+def days_in(text: str, year: int) -> list[tuple[date, int, int]]:
+    """Every single day in `text`, with its span in the text."""
+    found = []
+    for match in DAY.finditer(text):
+        y = _int(match["y"]) if match["y"] else year
+        day = _safe(y, _int(match["m"]), _int(match["d"]))
+        if day:
+            found.append((day, match.start(), match.end()))
+    return found
+
+
+def spans_in(text: str, year: int) -> list[tuple[date, date, int, int]]:
+    found = []
+    for match in SPAN.finditer(text):
+        y = _int(match["y"]) if match["y"] else year
+        y2 = _int(match["y2"]) if match["y2"] else y
+        m1 = _int(match["m1"])
+        m2 = _int(match["m2"]) if match["m2"] else m1
+        start, end = _safe(y, m1, _int(match["d1"])), _safe(y2, m2, _int(match["d2"]))
+        if start and end and start <= end:
+            found.append((start, end, match.start(), match.end()))
+    return found
+
+
+def month_parts_in(text: str, year: int) -> list[tuple[date, date, str, int, int]]:
+    found = []
+    for match in MONTH_PART.finditer(text):
+        y = _int(match["y"]) if match["y"] else year
+        span = month_part(y, _int(match["m"]), match["part"])
+        if span and all(span):
+            found.append((span[0], span[1], match["part"], match.start(), match.end()))
+    return found
+
+
+def weekday_in(text: str) -> str | None:
+    match = WEEKDAY.search(text)
+    return WEEKDAYS[match["w"]] if match else None
+
+
+MONTH_SPAN = re.compile(rf"(?P<m1>[{NUMERAL}]{{1,2}})\s*月\s*(?:至|到|—|－|~|～)\s*(?P<m2>[{NUMERAL}]{{1,2}})\s*月(?!\s*[{NUMERAL}])")
+
+
+def month_span(year: int, first: int, last: int) -> tuple[date, date]:
+    """6月至12月: from the first day of one month to the last day of the other."""
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
