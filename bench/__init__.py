@@ -1,0 +1,1 @@
+"""Benchmarks and measurements of plancheck (run from the repository root)."""

@@ -1,0 +1,121 @@
+"""`plancheck import`: drafts that load, values that cite the line they came from, encodings, .docx."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from compliance.importer import extract, read_notice
+from compliance.importer.dates import month_part, spans_in, weekday_in
+
+from .conftest import ROOT, run_cli
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+NOTICES = sorted(CORPUS.glob("*.txt"))
+SOURCE = re.compile(r"#\s*L(?P<line>\d+):\s*“(?P<phrase>.*)”\s*$")
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=lambda p: p.name)
+def test_a_draft_validates_and_every_value_cites_its_line(notice, tmp_path):
+    output = tmp_path / "draft.yaml"
+    run = run_cli("import", notice, "-o", output)
+    assert run.code == 0, run.err
+    assert run_cli("validate", output).code == 0
+    notice_lines = notice.read_text(encoding="utf-8").splitlines()
+    cited = 0
+    for line in output.read_text(encoding="utf-8").splitlines():
+        if match := SOURCE.search(line):
+            cited += 1
+            quoted = match["phrase"]
+            source_line = notice_lines[int(match["line"]) - 1].replace("\u3000", " ")
+            assert quoted in source_line.strip() or quoted in source_line, (line, source_line)
+    assert cited >= 10
+
+
+def test_what_is_not_found_is_a_todo_never_a_guess(tmp_path):
+    notice = tmp_path / "bare.txt"
+    notice.write_text("关于做好安全生产工作的通知\n各单位：请认真做好有关工作。\n", encoding="utf-8")
+    output = tmp_path / "bare.yaml"
+    assert run_cli("import", notice, "-o", output, "--year", "2024").code == 0
+    text = output.read_text(encoding="utf-8")
+    assert "org: TODO" in text and "# theme: TODO" in text and "# period: {start: TODO" in text
+    assert "activities:\n" not in text and "requirements:" not in text
+
+
+def test_yingde_reads_its_deadlines_and_drills():
+    draft = extract(read_notice(CORPUS / "004_cfdf00ca8d390286.txt"))
+    reports = {(r.value["kind"], r.value.get("due").isoformat()) for r in draft.reports}
+    assert {("plan", "2023-05-30"), ("summary", "2023-07-01"), ("campaign_summary", "2023-12-01")} <= reports
+    drills = {a.value["sector"]: set(a.value["scenarios"]) for a in draft.activities if a.value.get("sector")}
+    assert drills["school"] == {"traffic", "fire", "earthquake", "drowning", "stampede"}
+    assert drills["rural"] == {"weather", "geological", "flood", "fire"}
+    assert [c.value["end"].isoformat() for c in draft.campaigns] == ["2023-12-31"]
+    assert draft.value("theme") and draft.value("year") == 2023 and draft.value("edition") == 22
+
+
+def test_qinglongshan_reads_the_weekly_report_and_its_number():
+    draft = extract(read_notice(CORPUS / "001_a60b0ef712df242d.txt"))
+    assert draft.value("doc_no") == "青政发﹝2022﹞121号"
+    assert {"kind": "progress", "weekday": "thursday"} in [r.value for r in draft.reports]
+    assert [c.value["phone"] for c in draft.contacts] == ["18347582999"]
+
+
+@pytest.mark.parametrize("text,expected", [("6月上旬", ("2024-06-01", "2024-06-10")), ("6月中旬", ("2024-06-11", "2024-06-20")),
+                                           ("6月下旬", ("2024-06-21", "2024-06-30"))])
+def test_parts_of_a_month(text, expected):
+    import datetime
+
+    start, end = month_part(2024, 6, text[2:])
+    assert (start.isoformat(), end.isoformat()) == expected
+    assert datetime.date.fromisoformat(expected[0]) == start
+
+
+def test_spans_and_weekdays():
+    [(start, end, _, _)] = spans_in("活动时间：2024年6月1日至6月30日", 2024)
+    assert (start.isoformat(), end.isoformat()) == ("2024-06-01", "2024-06-30")
+    assert weekday_in("于每周四上午报送") == "thursday"
+    assert weekday_in("每星期五") == "friday"
+
+
+def test_gb18030_bom_and_docx(tmp_path):
+    text = "某县安委办文件\n\n今年6月是第23个全国“安全生产月”，主题是“人人讲安全、个个会应急——畅通生命通道”。\n联系人：王芳，电话：0838-1234567。\n"
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(text.encode("gb18030"))
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    for path in (gbk, bom):
+        draft = extract(read_notice(path))
+        assert draft.value("theme") == "人人讲安全、个个会应急——畅通生命通道"
+        assert draft.value("org") == "某县安委办"
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for paragraph in text.splitlines():
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "组长", "李强（县长）"
+    table.cell(1, 0).text, table.cell(1, 1).text = "成员", "张三（应急局局长）、李四"
+    path = tmp_path / "notice.docx"
+    document.save(str(path))
+    draft = extract(read_notice(path))
+    assert draft.value("edition") == 23
+    assert draft.leading_group["leader"].value == {"name": "李强", "title": "县长"}
+    assert [p.value for p in draft.leading_group["members"]] == [{"name": "张三", "title": "应急局局长"}, {"name": "李四"}]
+
+
+def test_import_never_overwrites(tmp_path):
+    output = tmp_path / "draft.yaml"
+    output.write_text("mine\n", encoding="utf-8")
+    run = run_cli("import", NOTICES[0], "-o", output)
+    assert run.code == 2 and "never overwrites" in run.err and output.read_text(encoding="utf-8") == "mine\n"
+    assert run_cli("import", NOTICES[0], "-o", output, "--force").code == 0
+
+
+def test_a_missing_or_unreadable_notice_is_one_clear_line(tmp_path):
+    run = run_cli("import", tmp_path / "nothing.txt")
+    assert run.code == 2 and "nothing.txt" in run.err and "Traceback" not in run.err
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    run = run_cli("import", bad, "-o", tmp_path / "x.yaml")
+    assert run.code == 2 and "not a readable .docx" in run.err
