@@ -82,7 +82,24 @@ def _describe(error: jsonschema.ValidationError, base: str) -> list[tuple[str, s
     return [(pointer, error.message, error.validator or "invalid")]
 
 
+@cache
+def _fast_validator():
+    """The same schema compiled to Python: a valid document passes in a fraction of the time."""
+    try:
+        import fastjsonschema
+    except ImportError:  # still correct without it, only slower
+        return None
+    return fastjsonschema.compile(document_schema(), use_default=False)  # never fill defaults into the data
+
+
 def schema_problems(data: Any, marks: Marks, display_path: str) -> list[Problem]:
+    fast = _fast_validator()
+    if fast is not None:
+        try:
+            fast(data)
+            return []
+        except Exception:  # noqa: BLE001 - invalid: the full validator below says where and why
+            pass
     problems = []
     for error in _validator().iter_errors(data):
         for pointer, message, code in _describe(error, ""):

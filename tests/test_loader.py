@@ -95,3 +95,13 @@ def test_a_person_needs_a_name_or_a_title(tmp_path):
         load_document(path)
     problem = caught.value.problems[0]
     assert problem.field == "/leading_group/leader" and problem.line == 7
+
+
+def test_the_fast_validator_leaves_the_data_alone():
+    from compliance.schema import schema_problems
+
+    data = {"format": "plancheck/v1", "id": "a", "org": "x", "level": "street", "year": 2024,
+            "requirements": [{"id": "R", "type": "theme", "theme": "主题"}]}
+    before = json.dumps(data, sort_keys=True)
+    assert schema_problems(data, {}, "a.yaml") == []
+    assert json.dumps(data, sort_keys=True) == before
