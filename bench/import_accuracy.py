@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "tests" / "import_refs"
 CORPUS = ROOT.parent / "shared" / "corpus"
 NOTICE_SUFFIXES = (".txt", ".docx")
+DETAILS = False
 
 
 def _span(item) -> tuple:
@@ -145,6 +146,11 @@ def score_set(name: str) -> tuple[dict[str, Score], list[str]]:
         names.append(notice.name)
         for group in set(expected) | set(found):
             scores[group].add(found.get(group, set()), expected.get(group, set()))
+            if DETAILS:
+                for fact in sorted(found.get(group, set()) - expected.get(group, set()), key=str):
+                    print(f"  {notice.name} {group}: extracted, not in reference: {fact}")
+                for fact in sorted(expected.get(group, set()) - found.get(group, set()), key=str):
+                    print(f"  {notice.name} {group}: missed: {fact}")
     return scores, names
 
 
@@ -164,8 +170,15 @@ def table(title: str, scores: dict[str, Score], names: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.import_accuracy", description=__doc__.splitlines()[0])
-    parser.parse_args(argv)
-    for name, title in (("corpus", "Notices the extractor was written from"), ("heldout", "Notices kept out of tuning")):
+    parser.add_argument("--only", choices=("corpus", "heldout"), help="score one set (tune on corpus only)")
+    parser.add_argument("--details", action="store_true", help="list the facts missed and the facts extracted wrongly")
+    args = parser.parse_args(argv)
+    global DETAILS
+    DETAILS = args.details
+    sets = (("corpus", "Notices the extractor was written from"), ("heldout", "Notices kept out of tuning"))
+    for name, title in sets:
+        if args.only and name != args.only:
+            continue
         scores, names = score_set(name)
         if names:
             print(table(title, scores, names))

@@ -80,6 +80,7 @@ LEVEL_BY_WORD = [("街道", "street"), ("镇", "street"), ("乡", "street"), ("�
 
 
 def _level_of(org: str) -> str | None:
+    org = re.split(r"(?<=人民政府)(?=\S)", org)[-1] or org  # 鲤城区人民政府江南街道办事处: the street
     head = ORG_SUFFIX.sub("", org)
     for word, level in LEVEL_BY_WORD:
         if head.endswith(word) or (word in ("街道", "镇", "乡") and word in head):
@@ -95,10 +96,8 @@ def _find_org(lines: list[Line], draft: Draft) -> None:
     for line in head:
         text = line.text.strip()
         if text.endswith("文件") and 4 <= len(text) <= 40:
-            org = text.removesuffix("文件").strip()
-            # 鲤城区人民政府江南街道办事处: the issuing body is the last organization named
-            parts = re.split(r"(?<=人民政府)(?=\S)", org)
-            draft.fields["org"] = Sourced(parts[-1] if len(parts) > 1 and len(parts[-1]) >= 4 else org, line.number, text)
+            org = text.removesuffix("文件").strip().replace(" ", "")
+            draft.fields["org"] = Sourced(org, line.number, text)
             return
     for line in head:
         text = line.text.strip().replace(" ", "")
@@ -176,6 +175,11 @@ def _find_period(lines: list[Line], draft: Draft, year: int) -> None:
                     start, end, low, high = spans[0]
                     draft.fields["period"] = Sourced((start, end), candidate.number, _quote(candidate.text, low, high))
                     return
+    for line in lines:
+        match = re.search(r"今年\s*6\s*月是第\s*[0-9]{1,2}\s*个\s*全国", line.text)
+        if match:
+            draft.fields["period"] = Sourced((date(year, 6, 1), date(year, 6, 30)), line.number, _quote(line.text, match.start(), match.end()))
+            return
     for line in lines:
         match = re.search(r"(?:6月1日|6月1号)\s*(?:至|到|—)\s*6月30日", line.text)
         if match and "安全生产月" in line.text:
@@ -275,6 +279,9 @@ def _find_leading_group(lines: list[Line], draft: Draft) -> None:
                 group.setdefault(key, []).extend(Sourced(p, line.number, text[:40]) for p in people)
         elif match := re.search(r"(?:由|请)\s*(?P<who>[\u4e00-\u9fa5、]{2,20}?)\s*(?:同志)?\s*(?:任|担任)\s*组长", text):
             group.setdefault("leader", Sourced({"title": match["who"]}, line.number, _quote(text, match.start(), match.end())))
+        if match := re.search(r"由\s*(?P<who>[\u4e00-\u9fa5]{4,30}?)\s*组成[^，。]{0,40}(?:领导小组|指导委员会|工作专班)", text):
+            if "members" not in group and not re.search(r"组长|同志任", match["who"]):
+                group["members"] = [Sourced({"title": match["who"]}, line.number, _quote(text, match.start(), match.end()))]
         if match := re.search(r"(?:领导小组|指导委员会|工作专班)?办公室设在\s*(?P<office>[^，。；,;（(]{2,30}(?:[（(][^）)]{1,20}[）)])?)", text):
             group.setdefault("office", Sourced(match["office"].strip(), line.number, _quote(text, match.start(), match.end())))
     draft.leading_group = group
@@ -319,6 +326,7 @@ KINDS = [
     ("whistleblower_promotion", re.compile(r"12350|举报(电话|热线|平台|渠道|小程序)")),
     ("case_recommendation", re.compile(r"推荐.{0,40}典型案例|典型案例.{0,6}推荐")),
     ("media_campaign", re.compile(r"专题行")),
+    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
     ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传")),
@@ -434,6 +442,38 @@ def _add_activity(draft: Draft, found: Sourced) -> None:
         draft.activities.append(found)
 
 
+ACTION = re.compile(r"开展|组织|举办|举行|参加|参与|推荐|曝光|推进|录制|普及|宣传")
+ADDRESSED = re.compile(r"各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
+SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
+
+
+def _find_undated_activities(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
+    """Activities the notice asks for without a day: `企业要…开展…应急演练`, `进家庭方面…`."""
+    asked: dict[str, Sourced] = {}
+    for line in lines:
+        subject = next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
+        for sentence, offset in _sentences(line):
+            if not ACTION.search(sentence) or re.search(r"报送|前报", sentence):
+                continue
+            sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
+            for kind, pattern in KINDS:
+                match = pattern.search(sentence)
+                if not match or kind in ("consultation_day",):
+                    continue
+                if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭)", sentence):
+                    continue
+                positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
+                sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else [])
+                value: dict[str, Any] = {"kind": kind}
+                if sectors:
+                    value["sectors"] = sectors
+                _add_activity(draft, Sourced(value, line.number, _quote(sentence, match.start(), match.end())))
+                if ADDRESSED.search(sentence) and kind not in asked:
+                    asked[kind] = Sourced({"type": "activity", "kind": kind, "basis": clauses.get(line.number, "")},
+                                          line.number, _quote(sentence, match.start(), match.end()))
+    draft.requirements += list(asked.values())
+
+
 def _find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """`农村要针对气象、地质、洪涝和火灾…组织一次逃生演练；学校要针对…` — one drill per sector, with scenarios."""
     sector_start = "|".join(words for _, words in SECTOR_WORDS)
@@ -500,12 +540,10 @@ def _find_reports(lines: list[Line], draft: Draft, year: int, clauses: dict[int,
                     if "plan" in kinds and re.search(r"方案.{0,4}(要求|精神)", tail):
                         kinds.remove("plan")
                     for kind in dict.fromkeys(kinds):
-                        draft.reports.append(Sourced({"kind": kind, "due": due}, line.number, _quote(piece, due_match.start(), due_match.end() + 16)))
                         draft.requirements.append(Sourced({"type": "report_due", "report": kind, "due": due,
                                                            "basis": clauses.get(line.number, "")}, line.number, piece.strip()[:40]))
                 weekday = weekday_in(piece)
                 if weekday and re.search(REPORT_KINDS[5][1], piece) or (weekday and "报送" in piece):
-                    draft.reports.append(Sourced({"kind": "progress", "weekday": weekday}, line.number, _quote(piece, 0, 30)))
                     draft.requirements.append(Sourced({"type": "recurring_report", "report": "progress", "weekday": weekday,
                                                        "basis": clauses.get(line.number, "")}, line.number, piece.strip()[:40]))
 
@@ -520,7 +558,8 @@ def _find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict
         source = draft.fields["period"]
         draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
     for activity in draft.activities:
-        if activity.value["kind"] == "consultation_day" and activity.value.get("date") == date(year, 6, 16):
+        addressed = any(ADDRESSED.search(l.text) for l in lines if l.number == activity.line)
+        if activity.value["kind"] == "consultation_day" and activity.value.get("date") == date(year, 6, 16) and addressed:
             draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
                                                "basis": clauses.get(activity.line, "")}, activity.line, activity.phrase))
             break
@@ -546,6 +585,26 @@ def _find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict
             break
 
 
+def _prune_vague(draft: Draft) -> None:
+    """Drop an undated mention of a kind that the notice also gives more precisely (a day, or sectors)."""
+    def dated(v):
+        return any(v.get(k) for k in ("date", "start", "end"))
+
+    def sectored(v):
+        return bool(v.get("sectors") or v.get("sector"))
+
+    kept = []
+    for activity in draft.activities:
+        value = activity.value
+        same = [a.value for a in draft.activities if a is not activity and a.value["kind"] == value["kind"]]
+        if not dated(value) and not sectored(value) and any(dated(o) or sectored(o) for o in same):
+            continue
+        if not dated(value) and sectored(value) and not value.get("scenarios") and any(dated(o) and set(o.get("sectors") or [o.get("sector")]) >= set(value.get("sectors") or [value.get("sector")]) for o in same):
+            continue
+        kept.append(activity)
+    draft.activities = kept
+
+
 def extract(lines: list[Line], *, year: int | None = None) -> Draft:
     draft = Draft()
     _find_org(lines, draft)
@@ -568,6 +627,8 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         _find_campaigns(lines, draft, the_year)
         _find_activities(lines, draft, the_year, clauses)
         _find_drills_per_sector(lines, draft, the_year, clauses)
+        _find_undated_activities(lines, draft, clauses)
+        _prune_vague(draft)
         _find_reports(lines, draft, the_year, clauses)
         _find_requirements(lines, draft, the_year, clauses)
     return draft
