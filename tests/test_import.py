@@ -46,8 +46,10 @@ def test_what_is_not_found_is_a_todo_never_a_guess(tmp_path):
 
 def test_yingde_reads_its_deadlines_and_drills():
     draft = extract(read_notice(CORPUS / "004_cfdf00ca8d390286.txt"))
-    reports = {(r.value["kind"], r.value.get("due").isoformat()) for r in draft.reports}
-    assert {("plan", "2023-05-30"), ("summary", "2023-07-01"), ("campaign_summary", "2023-12-01")} <= reports
+    # what the notice asks its towns to send is a requirement of theirs, not a report of the city's own
+    asked = {(r.value["report"], r.value["due"].isoformat(), r.value["basis"]) for r in draft.requirements if r.value["type"] == "report_due"}
+    assert {("plan", "2023-05-30", "七（三）"), ("summary", "2023-07-01", "七（三）"), ("campaign_summary", "2023-12-01", "七（三）")} <= asked
+    assert draft.reports == []
     drills = {a.value["sector"]: set(a.value["scenarios"]) for a in draft.activities if a.value.get("sector")}
     assert drills["school"] == {"traffic", "fire", "earthquake", "drowning", "stampede"}
     assert drills["rural"] == {"weather", "geological", "flood", "fire"}
@@ -58,7 +60,8 @@ def test_yingde_reads_its_deadlines_and_drills():
 def test_qinglongshan_reads_the_weekly_report_and_its_number():
     draft = extract(read_notice(CORPUS / "001_a60b0ef712df242d.txt"))
     assert draft.value("doc_no") == "青政发﹝2022﹞121号"
-    assert {"kind": "progress", "weekday": "thursday"} in [r.value for r in draft.reports]
+    weekly = [r.value for r in draft.requirements if r.value["type"] == "recurring_report"]
+    assert weekly == [{"type": "recurring_report", "report": "progress", "weekday": "thursday", "basis": "五（四）"}]
     assert [c.value["phone"] for c in draft.contacts] == ["18347582999"]
 
 
