@@ -113,13 +113,13 @@ class Score:
         return self.correct / self.reference if self.reference else 1.0
 
 
-def notice_for(reference: Path) -> Path | None:
+def notices_for(reference: Path) -> list[Path]:
+    """Every form of the notice a reference describes (a .txt and a .docx of one notice both count)."""
     for folder in (reference.parent, CORPUS):
-        for suffix in NOTICE_SUFFIXES:
-            candidate = folder / (reference.stem + suffix)
-            if candidate.is_file():
-                return candidate
-    return None
+        found = [folder / (reference.stem + suffix) for suffix in NOTICE_SUFFIXES if (folder / (reference.stem + suffix)).is_file()]
+        if found:
+            return found
+    return []
 
 
 def imported_plan(notice: Path) -> Plan:
@@ -133,10 +133,7 @@ def imported_plan(notice: Path) -> Plan:
 def score_set(name: str) -> tuple[dict[str, Score], list[str]]:
     scores: dict[str, Score] = defaultdict(Score)
     names = []
-    for reference in sorted((REFERENCES / name).glob("*.yaml")):
-        notice = notice_for(reference)
-        if notice is None:
-            continue
+    for reference, notice in [(r, n) for r in sorted((REFERENCES / name).glob("*.yaml")) for n in notices_for(r)]:
         expected = facts(load_document(reference).plan)
         try:
             found = facts(imported_plan(notice))
