@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .documents import Document
 from .engine import BoundRequirement
-from .errors import PlancheckError
 from .findings import Bilingual, Finding
-from .resolve import Resolver, display
-from .run import Checker, DocumentResult, Report, expand
+from .resolve import real, Resolver, display
+from .run import Checker, DocumentResult, PlanSummary, Report, expand
 from .text import fold_doc_no
 from .vocab import Level, ReportKind, Severity
 
@@ -121,26 +119,25 @@ class Audit:
 
 
 # Finding superiors by `cites` --------------------------------------------------------------------
-def superiors_by_citation(documents: list[Document]) -> dict[Path, Path]:
+def superiors_by_citation(summaries: dict[Path, PlanSummary]) -> dict[Path, Path]:
     """For plans without `superior:`, the document whose `doc_no` they cite, nearest level first."""
-    by_number: dict[str, list[Document]] = {}
-    for document in documents:
-        if document.plan.doc_no:
-            by_number.setdefault(fold_doc_no(document.plan.doc_no), []).append(document)
+    rank = {level.value: position for position, level in enumerate(LEVEL_ORDER)}
+    by_number: dict[str, list[Path]] = {}
+    for path, summary in summaries.items():
+        if summary.doc_no:
+            by_number.setdefault(fold_doc_no(summary.doc_no), []).append(path)
     found: dict[Path, Path] = {}
-    for document in documents:
-        if document.plan.superior:
+    for path, summary in summaries.items():
+        if summary.superior or not summary.cites:
             continue
-        rank = LEVEL_ORDER.index(document.plan.level)
         candidates = [
             cited
-            for number in document.plan.cites
+            for number in summary.cites
             for cited in by_number.get(fold_doc_no(number), [])
-            if cited.path.resolve() != document.path.resolve() and LEVEL_ORDER.index(cited.plan.level) <= rank
+            if cited != path and rank[summaries[cited].level] <= rank[summary.level]
         ]
         if candidates:
-            nearest = max(candidates, key=lambda d: LEVEL_ORDER.index(d.plan.level))
-            found[document.path.resolve()] = nearest.path
+            found[path] = max(candidates, key=lambda c: rank[summaries[c].level])
     return found
 
 
@@ -183,14 +180,14 @@ def _matrix(superior: Document, results: list[DocumentResult], as_of: date, *, l
         order = [sub_id for sub_id in order if sub_id in by_id]
     for sub_id in order:
         result = by_id.get(sub_id)
-        org = listed[sub_id].org if sub_id in listed else (result.document.plan.org if result and result.document else sub_id)
+        org = listed[sub_id].org if sub_id in listed else (result.summary.org if result and result.summary else sub_id)
         if result is None:
             passed = plan_due is not None and as_of > plan_due
             started = superior.plan.period is not None and as_of >= superior.plan.period.start
             state = MISSING if passed or (plan_due is None and started) else PENDING
             rows.append(Row(sub_id, org, state, due=plan_due, cells={b.requirement.id: Cell(NO_PLAN) for b in bound}))
             continue
-        recorded = result.document.plan.submitted_on if result.document else None
+        recorded = result.summary.submitted_on if result.summary else None
         submitted_on = recorded if recorded is not None and recorded <= as_of else None
         if recorded is not None and submitted_on is None:  # sent after the as-of day: not yet, as of then
             passed = plan_due is not None and as_of > plan_due
@@ -218,7 +215,7 @@ def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult
         result_of = {row.id: results.get(row.id) for row in matrix.rows}
         for row in matrix.rows:
             result = result_of[row.id]
-            plan = result.document.plan if result and result.document else None
+            plan = result.summary if result else None
             bound = result.requirements if result else []
             if row.state == LATE:
                 late.append(LateItem(matrix.superior_id, row.id, row.org, Bilingual("活动方案", "the plan"), row.due, row.submitted_on))
@@ -230,7 +227,7 @@ def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult
                 if kind == ReportKind.PLAN:
                     recorded = [plan.submitted_on] if plan and plan.submitted_on else []
                 else:
-                    recorded = [r.submitted_on for r in (plan.reports if plan else []) if r.kind == kind and r.submitted_on]
+                    recorded = [sent for k, _, sent in (plan.reports if plan else ()) if k == kind.value and sent]
                 sent = [day for day in recorded if day <= as_of]  # what had been sent as of the audit's day
                 if kind != ReportKind.PLAN and sent and min(sent) > requirement.due:
                     late.append(LateItem(matrix.superior_id, row.id, row.org, what, requirement.due, min(sent)))
@@ -248,16 +245,14 @@ def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult
     return late, timeline
 
 
-def build_audit(report: Report, documents: list[Document], resolver: Resolver, *, whole_tree: bool = True) -> Audit:
+def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) -> Audit:
     """Group the checked documents by superior into matrices, and add submissions and deadlines."""
     by_superior: dict[Path, list[DocumentResult]] = {}
     for result in report.documents:
         if result.superior_path is not None:
             by_superior.setdefault(result.superior_path, []).append(result)
-    superiors = {d.path.resolve(): d for d in documents if d.plan.subordinates}
-    for path in by_superior:
-        if path not in superiors:
-            superiors[path] = resolver.load(path)
+    listing = [real(Path(r.path)) for r in report.documents if r.summary and r.summary.subordinates] if whole_tree else []
+    superiors = {path: resolver.load(path) for path in [*listing, *by_superior]}
     matrices = []
     for path, superior in sorted(superiors.items(), key=lambda item: (LEVEL_ORDER.index(item[1].plan.level), item[1].plan.id)):
         results = by_superior.get(path, [])
@@ -280,24 +275,27 @@ def build_audit(report: Report, documents: list[Document], resolver: Resolver, *
 def _unanswered(superior: Document, resolver: Resolver, as_of: date) -> DocumentResult:
     sources = [superior, *(resolver.pack(n, near=superior.path, referrer=superior, pointer=f"/packs/{i}") for i, n in enumerate(superior.plan.packs))]
     chain = resolver.chain(superior, None)
-    requirement_set = resolver.requirement_set(sources, {superior.path.resolve(): chain})
+    requirement_set = resolver.requirement_set(sources, {real(superior.path): chain})
     return DocumentResult(path=display(superior.path), requirements=list(requirement_set.requirements))
 
 
 def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = Severity.ERROR) -> Audit:
-    files = expand([folder])
-    documents = []
-    for path in files:
-        try:
-            documents.append(checker.resolver.load(path))
-        except PlancheckError:
-            continue  # reported by the check below, with its file, line and field
-    checker.superiors.update(superiors_by_citation(documents))
+    """Check every plan under `folder`. Plans that name no superior but cite one's number are checked
+    again against it, once the whole tree has said which numbers it holds."""
     report = checker.check_paths([folder], fail_on=fail_on)
-    return build_audit(report, documents, checker.resolver)
+    summaries = {real(Path(r.path)): r.summary for r in report.documents if r.summary is not None}
+    by_citation = superiors_by_citation(summaries)
+    if by_citation:
+        checker.superiors.update(by_citation)
+        again = {real(path) for path in by_citation}
+        rechecked = checker.check_paths([path for path in expand([folder]) if real(path) in again], fail_on=fail_on)
+        replaced = {real(Path(r.path)): r for r in rechecked.documents}
+        report.documents = [replaced.get(real(Path(r.path)), r) for r in report.documents]
+        found = {(f.document, f.rule) for r in report.documents for f in r.findings}
+        report.unused_waivers = [w for w in report.unused_waivers if (w.document, w.rule) not in found]
+    return build_audit(report, checker.resolver)
 
 
 def audit_from_report(report: Report) -> Audit:
     """The matrix view of a `check` run: the checked plans grouped by their superiors."""
-    documents = [result.document for result in report.documents if result.document is not None]
-    return build_audit(report, documents, Resolver(), whole_tree=False)
+    return build_audit(report, Resolver(), whole_tree=False)

@@ -16,9 +16,15 @@ from .checks import REGISTRY
 from .checks.base import DOC_SECTIONS
 from .dates import parse_date
 from .engine import ENGINES
+from .limits import MAX_SIZE, format_size, parse_size
 from .errors import PlancheckError, Problem
 from .output import write_atomically
+from contextlib import contextmanager
+
+from rich.console import Console
+
 from .audit import audit_folder
+from .parallel import default_jobs
 from .scaffold import skeleton
 from .report import FORMATTERS, render
 from .run import Checker, expand
@@ -40,6 +46,42 @@ def _as_of(text: str) -> date:
         return parse_date(text, year=None)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _add_jobs_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
+                         help=f"worker processes (default: the number of cores, {default_jobs()}); the output is the same for any N")
+
+
+@contextmanager
+def _progress(targets, total_hint: int):
+    """A progress bar on a terminal for long runs, never in JSON, SARIF or piped output."""
+    screen = [name for name, output in targets if output is None]
+    if not sys.stderr.isatty() or any(name != "table" for name in screen):
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("plancheck"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  transient=True, console=Console(file=sys.stderr)) as bar:
+        task = bar.add_task("check", total=total_hint or None)
+        yield lambda done: bar.advance(task, done)
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    """Options that bound what an input may cost or reach: check, audit and validate share them."""
+    command.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="SIZE",
+                         help=f"refuse input files larger than this, e.g. 5MB or 512KB (default: {format_size(MAX_SIZE)})")
+    command.add_argument("--allow-outside", action="store_true",
+                         help="let `superior:` and `evidence:` paths lead out of the repository root "
+                         "(the folder with .git, else the folder given on the command line)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the report of the --format before it to a file (atomically) instead of the screen")
     check.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
     check.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+    _add_input_options(check)
+    _add_jobs_option(check)
     check.add_argument("--waivers", type=Path, metavar="FILE", help=f"waivers file (default: {WAIVERS_FILE} at the repository root)")
     check.add_argument("--baseline", type=Path, metavar="REPORT", help="an earlier JSON report: fail only on findings not in it")
     check.add_argument("--select", action="append", default=[], metavar="ID", help="only these requirement ids or id prefixes (repeatable)")
@@ -93,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--waivers", type=Path, metavar="FILE", help=f"waivers file (default: {WAIVERS_FILE} at the repository root)")
     audit.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
     audit.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+    _add_input_options(audit)
+    _add_jobs_option(audit)
 
     init = commands.add_parser(
         "init",
@@ -127,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", type=Path, metavar="PATH", help="documents, or folders of them")
     validate.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+    _add_input_options(validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of plancheck documents", description="Print the JSON Schema generated from the document model.")
     schema.add_argument("--output", type=Path, metavar="PATH", help="write it to a file instead")
@@ -212,9 +259,15 @@ def run_check(args: argparse.Namespace) -> int:
         ignore=args.ignore,
         waivers_path=args.waivers,
         baseline_path=args.baseline,
+        max_size=args.max_size,
+        allow_outside=args.allow_outside,
+        jobs=max(1, args.jobs),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    report = checker.check_paths(args.files, fail_on=fail_on)
+    files = expand(args.files)
+    with _progress(targets, len(files)) as progress:
+        checker.progress = progress
+        report = checker.check_paths(args.files, fail_on=fail_on)
     _write(report, targets, args.lang)
     if not any(name == "table" and output is None for name, output in targets):  # the table shows them already
         for problem in report.problems:
@@ -232,9 +285,14 @@ def run_audit(args: argparse.Namespace) -> int:
         engine_name=args.engine,
         rules_dirs=args.rules_dir,
         waivers_path=args.waivers,
+        max_size=args.max_size,
+        allow_outside=args.allow_outside,
+        jobs=max(1, args.jobs),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    audit = audit_folder(args.folder, checker=checker, fail_on=fail_on)
+    with _progress(targets, len(expand([args.folder]))) as progress:
+        checker.progress = progress
+        audit = audit_folder(args.folder, checker=checker, fail_on=fail_on)
     _write(audit, targets, args.lang)
     if not any(name == "table" and output is None for name, output in targets):
         for problem in audit.report.problems:
@@ -280,7 +338,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    unreadable, lint = validate_paths(args.files, rules_dirs=args.rules_dir)
+    unreadable, lint = validate_paths(args.files, rules_dirs=args.rules_dir, max_size=args.max_size,
+                                      allow_outside=args.allow_outside)
     for problem in [*unreadable, *lint]:
         print(f"plancheck: {problem}", file=sys.stderr)
     if unreadable:

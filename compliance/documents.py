@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from .checks import REGISTRY
 from .errors import DocumentError, Problem
+from .limits import MAX_PROBLEMS
 from .loader import RawDocument, read_file
 from .models import Plan
 from .schema import locate, schema_problems
@@ -42,6 +43,16 @@ def model_problems(error: ValidationError, raw: RawDocument) -> list[Problem]:
     return problems
 
 
+def _at_most(problems: list[Problem], display_path: str) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, and one line counting the rest (a list of 100,000 wrong items)."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    last = problems[MAX_PROBLEMS - 1]
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem(display_path, f"and {rest} more problem(s) in this document, not listed",
+                                              last.line, last.column, last.field, "too-many-problems")]
+
+
 def build_document(raw: RawDocument) -> Document:
     problems = schema_problems(raw.data, raw.marks, raw.display_path)
     year = raw.data.get("year") if isinstance(raw.data, dict) else None
@@ -53,11 +64,11 @@ def build_document(raw: RawDocument) -> Document:
         problems += [
             p for p in model_problems(error, raw) if not any(p.field.startswith(f) or f.startswith(p.field) for f in seen)
         ]
-        raise DocumentError(*sorted(problems, key=lambda p: (p.line or 0, p.column or 0))) from None
+        raise DocumentError(*_at_most(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)), raw.display_path)) from None
     if problems:
-        raise DocumentError(*problems)
+        raise DocumentError(*_at_most(problems, raw.display_path))
     return Document(path=raw.path, display_path=raw.display_path, plan=plan, marks=raw.marks)
 
 
-def load_document(path: Path, display_path: str | None = None) -> Document:
-    return build_document(read_file(path, display_path))
+def load_document(path: Path, display_path: str | None = None, *, max_size: int | None = None) -> Document:
+    return build_document(read_file(path, display_path, max_size=max_size))

@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+_UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, invisible format marks, line separators
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """A value quoted in a message: its start and its end when it is long (a 5000-character path)."""
+    return text if len(text) <= limit else f"{text[: limit - 25]}…{text[-20:]}"
+
+
+def one_line(text: str, limit: int) -> str:
+    """`text` safe for one line of a terminal: invisible and control characters escaped, clipped to `limit`."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char == " " or unicodedata.category(char) not in _UNPRINTABLE:
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -17,11 +41,12 @@ class Problem:
     code: str = "invalid"
 
     def __str__(self) -> str:
-        where = self.path
+        """`path:line:column: field message [code]`, always one line, whatever the input held."""
+        where = one_line(self.path, 300)
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        field = f" {self.field}" if self.field else ""
-        return f"{where}:{field} {self.message} [{self.code}]"
+        field = f" {one_line(self.field, 200)}" if self.field else ""
+        return f"{where}:{field} {one_line(self.message, 600)} [{self.code}]"
 
 
 class PlancheckError(Exception):

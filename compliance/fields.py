@@ -6,6 +6,7 @@ import datetime
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from .dates import SCHEMA_PATTERN, parse_date
 from .vocab import Scenario, Weekday
@@ -18,7 +19,10 @@ def _to_date(value: Any, info: ValidationInfo) -> Any:
         return value
     if isinstance(value, str):
         year = (info.context or {}).get("year")
-        return parse_date(value, year=year)
+        try:
+            return parse_date(value, year=year)
+        except ValueError as error:  # a form plancheck does not read, or a day that does not exist (2月30日)
+            raise PydanticCustomError("bad_date", "{reason}", {"reason": str(error)}) from None
     return value
 
 

@@ -1,39 +1,33 @@
 """Read YAML 1.2 and JSON documents, keeping the line and column of every field.
 
-PyYAML's libyaml binding composes the node graph (with marks) fast; scalars are then resolved by
-the YAML 1.2 core schema here, so `on`, `no`, `yes` and `off` stay strings and dates stay text for
-the model's own date parsing.
+libyaml parses (fast, with marks); `compose` builds the data from its events without recursion and
+within the limits of `limits.py`; scalars are resolved by the YAML 1.2 core schema (`scalars.py`), so
+`on`, `no`, `yes` and `off` stay strings and dates stay text for the model's own date parsing.
+
+Whatever the bytes, the result is data or an `InputError` whose problems name file, line and field:
+a file too large, not UTF-8, not a regular file, malformed, or beyond a limit.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .compose import Parser as _Loader
+from .compose import compose
+from .compose import escape as _escape
 from .errors import InputError, Problem
+from .limits import MAX_NODES, MAX_SIZE, format_size
+from .scalars import resolve_plain_scalar
 from .subject import Marks
 
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-MAX_NODES = 200_000
-
-_NULL = re.compile(r"^(~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(true|True|TRUE)$")
-_FALSE = re.compile(r"^(false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+__all__ = ["MAX_NODES", "RawDocument", "field_at_error", "parse_text", "read_file", "resolve_plain_scalar"]
 
 
 @dataclass
@@ -44,76 +38,6 @@ class RawDocument:
     display_path: str
     data: Any
     marks: Marks
-
-
-def resolve_plain_scalar(text: str) -> Any:
-    """YAML 1.2 core schema resolution of a plain (unquoted) scalar."""
-    if _NULL.match(text):
-        return None
-    if _TRUE.match(text):
-        return True
-    if _FALSE.match(text):
-        return False
-    if _INT.match(text):
-        return int(text)
-    if _OCT.match(text):
-        return int(text[2:], 8)
-    if _HEX.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
-        return float("-inf") if text.startswith("-") else float("inf")
-    if _NAN.match(text):
-        return float("nan")
-    return text
-
-
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
-
-
-class _Builder:
-    def __init__(self, display_path: str):
-        self.display_path = display_path
-        self.marks: Marks = {}
-        self.count = 0
-
-    def build(self, node: yaml.Node, pointer: str) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise InputError(
-                Problem(self.display_path, f"the document has more than {MAX_NODES} nodes (aliases expanding without end?)",
-                        node.start_mark.line + 1, node.start_mark.column + 1, pointer or "/", code="too-large")
-            )
-        if isinstance(node, yaml.ScalarNode):
-            if not node.style and node.tag != "tag:yaml.org,2002:str":
-                return resolve_plain_scalar(node.value)
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                child = f"{pointer}/{index}"
-                self.marks[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
-                items.append(self.build(item, child))
-            return items
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise InputError(
-                    Problem(self.display_path, "a key must be plain text", key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1, pointer or "/", code="bad-key")
-                )
-            key = key_node.value
-            child = f"{pointer}/{_escape(key)}"
-            if key in mapping:
-                raise InputError(
-                    Problem(self.display_path, f"the key `{key}` appears twice", key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1, child, code="duplicate-key")
-                )
-            self.marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            mapping[key] = self.build(value_node, child)
-        return mapping
 
 
 @dataclass
@@ -162,54 +86,115 @@ def field_at_error(text: str) -> str:
     return pointer
 
 
+def _character(code: int | str) -> str:
+    char = chr(code) if isinstance(code, int) else code
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X} (a control character)"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at `index`."""
+    prefix = text[:index]
+    return prefix.count("\n") + 1, index - (prefix.rfind("\n") + 1) + 1
+
+
 def _decode(raw: bytes, display_path: str) -> str:
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if raw.startswith(bom):
+            raise InputError(Problem(display_path, f"the file is {name}, not UTF-8; save it as UTF-8", 1, 1, "/", code="not-utf8"))
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0  # Notepad writes one
+    raw = raw[bom:]
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        before = raw[: error.start].decode("utf-8", errors="replace")
+        line, column = _position(before, len(before))
+        bad = raw[error.start : error.end].hex(" ")
+        try:
+            raw.decode("gbk")
+            hint = "it looks like GBK (GB2312); save it as UTF-8"
+        except UnicodeDecodeError:
+            hint = "save it as UTF-8"
         raise InputError(
-            Problem(display_path, f"the file is not UTF-8 (byte {error.start}); save it as UTF-8", line, code="not-utf8")
+            Problem(display_path, f"the file is not UTF-8 (bytes {bad} at offset {bom + error.start}); {hint}", line, column,
+                    field_at_error(before), code="not-utf8")
         ) from None
-    return text
+
+
+def _ignore(*_: Any) -> None:
+    return None
+
+
+def _check_json(text: str, display_path: str) -> None:
+    """JSON syntax only: the values themselves are read (with positions and limits) by the YAML reader."""
+    try:
+        json.loads(text, parse_int=_ignore, parse_float=_ignore, parse_constant=_ignore, object_pairs_hook=_ignore)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            Problem(display_path, f"malformed JSON: {error.msg}", error.lineno, error.colno, field_at_error(text[: error.pos]),
+                    code="json-syntax")
+        ) from None
+    except RecursionError:
+        pass  # nested deeper than Python's stack: the YAML reader refuses it at its depth limit, with its place
 
 
 def parse_text(text: str, display_path: str, *, json_syntax: bool = False) -> tuple[Any, Marks]:
-    if json_syntax:
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                Problem(display_path, f"malformed JSON: {error.msg}", error.lineno, error.colno, code="json-syntax")
-            ) from None
+    """(data, marks) of a YAML 1.2 or JSON text; InputError (with file, line and field) for anything else."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        line, column = _position(text, error.start)
+        raise InputError(Problem(display_path, f"the text holds {_character(text[error.start])}, which is not a character",
+                                 line, column, field_at_error(text[: error.start]), code="bad-character")) from None
+    if json_syntax:
+        _check_json(text, display_path)
+    try:
+        return compose(text, display_path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
         raise InputError(
-            Problem(display_path, f"malformed YAML: {problem}", mark.line + 1 if mark else None,
-                    mark.column + 1 if mark else None, field_at_error(text), code="yaml-syntax")
+            Problem(display_path, f"malformed YAML: {problem}", mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+                    field_at_error(text), code="yaml-syntax")
+        ) from None
+    except yaml.reader.ReaderError as error:
+        index = len(text.encode("utf-8")[: error.position].decode("utf-8", errors="replace")) if _Loader is not yaml.SafeLoader else error.position
+        line, column = _position(text, index)
+        raise InputError(
+            Problem(display_path, f"the character {_character(error.character)} is not allowed in YAML ({error.reason}); remove it", line,
+                    column, field_at_error(text[:index]), code="bad-character")
         ) from None
     except yaml.YAMLError as error:
-        raise InputError(Problem(display_path, f"malformed YAML: {error}", code="yaml-syntax")) from None
-    if node is None:
-        raise InputError(Problem(display_path, "the file is empty", 1, 1, code="empty"))
-    builder = _Builder(display_path)
-    data = builder.build(node, "")
-    builder.marks[""] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    return data, builder.marks
+        raise InputError(Problem(display_path, f"malformed YAML: {str(error).splitlines()[0]}", 1, 1, "/", code="yaml-syntax")) from None
 
 
-def read_file(path: Path, display_path: str | None = None) -> RawDocument:
+def _file_problem(display_path: str, message: str, code: str) -> InputError:
+    return InputError(Problem(display_path, message, 1, 1, "/", code))
+
+
+def read_file(path: Path, display_path: str | None = None, *, max_size: int | None = None) -> RawDocument:
+    """Read and parse one file, refusing (without reading it all) a file larger than `max_size` bytes."""
     display_path = display_path or str(path)
-    if not path.exists():
-        raise InputError(Problem(display_path, "no such file", code="missing-file"))
-    if path.is_dir():
-        raise InputError(Problem(display_path, "is a directory, not a document", code="is-directory"))
+    limit = MAX_SIZE if max_size is None else max_size
     try:
-        raw = path.read_bytes()
+        if not path.exists():
+            broken = os.path.lexists(path)
+            raise _file_problem(display_path, "is a link to nothing (or a loop of links)" if broken else "no such file",
+                                "broken-link" if broken else "missing-file")
+        if path.is_dir():
+            raise _file_problem(display_path, "is a directory, not a document", "is-directory")
+        if not path.is_file():
+            raise _file_problem(display_path, "is not a regular file (a device, a pipe or a socket)", "not-a-file")
+        size = path.stat().st_size
+        if size <= limit:
+            with path.open("rb") as stream:
+                raw = stream.read(limit + 1)  # a file may grow, or report a wrong size: never read more
+            size = max(size, len(raw))
     except OSError as error:
-        raise InputError(Problem(display_path, f"cannot be read: {error.strerror}", code="unreadable")) from None
+        raise _file_problem(display_path, f"cannot be read: {error.strerror or error}", "unreadable") from None
+    if size > limit:
+        raise _file_problem(display_path, f"the file is larger than the limit of {format_size(limit)} "
+                            "(raise it with --max-size)", "too-large")
     text = _decode(raw, display_path)
     data, marks = parse_text(text, display_path, json_syntax=path.suffix.lower() == ".json")
     return RawDocument(path=path, display_path=display_path, data=data, marks=marks)

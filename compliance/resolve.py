@@ -4,24 +4,36 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .checks import REGISTRY
 from .checks.base import Defaults
+from .confine import Confinement, real_path
 from .documents import Document, load_document
 from .engine import BoundRequirement, RequirementSet
-from .errors import PlancheckError, Problem, ResolveError, RuleError
+from .errors import PlancheckError, Problem, ResolveError, RuleError, shorten
 
 MAX_CHAIN = 16
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
 BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"  # a source checkout
 
 
+@lru_cache(maxsize=65536)
+def _real(cwd: str, path: str) -> Path:
+    return Path(os.path.realpath(Path(cwd, path)))  # unlike Path.resolve on 3.11, never raises on a loop of links
+
+
+def real(path: Path) -> Path:
+    """`path.resolve()`, remembered: a large tree resolves the same superiors and folders again and again."""
+    return _real(os.getcwd(), str(path))
+
+
 def display(path: Path) -> str:
     """A path as the user sees it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(real(path).relative_to(real(Path("."))))
     except ValueError:
         return str(path)
 
@@ -38,15 +50,17 @@ class Resolver:
     """Loads and caches documents and packs, and answers "what applies to this document"."""
 
     rules_dirs: list[Path] = field(default_factory=list)
+    max_size: int | None = None  # bytes of one file; None: limits.MAX_SIZE
+    confinement: Confinement = field(default_factory=Confinement)  # where `superior:` may lead
     _documents: dict[Path, Document] = field(default_factory=dict)
     _ids: dict[Path, dict[str, Path]] = field(default_factory=dict)
     _packs: dict[str, Document] = field(default_factory=dict)
     _sets: dict[tuple, RequirementSet] = field(default_factory=dict)
 
     def load(self, path: Path) -> Document:
-        key = path.resolve()
+        key = real(path)
         if key not in self._documents:
-            self._documents[key] = load_document(path, display(path))
+            self._documents[key] = load_document(path, display(path), max_size=self.max_size)
         return self._documents[key]
 
     # superiors -------------------------------------------------------------------------------
@@ -65,24 +79,38 @@ class Resolver:
             self._ids[root] = index
         return self._ids[root]
 
-    def find_superior(self, document: Document, reference: str, *, field_name: str = "/superior") -> Document:
+    def find_superior(self, document: Document, reference: str, *, field_name: str = "/superior",
+                      confined: bool = True) -> Document:
+        """The superior `reference` (a path relative to the document, or an id) names; it must stay inside
+        the document's root unless `confined` is False (a superior given on the command line)."""
         line, column = document.marks.get(field_name, (None, None))
+
+        def problem(message: str, code: str) -> ResolveError:
+            return ResolveError(Problem(document.display_path, message, line, column, field_name, code))
+
+        shown = shorten(reference)
         looks_like_path = reference.endswith(DOCUMENT_SUFFIXES) or "/" in reference or "\\" in reference
         if looks_like_path:
+            if "\x00" in reference:
+                raise problem(f"the superior {shown!r} is not a path (it holds a NUL character)", "bad-path")
             candidate = (document.path.parent / reference) if not Path(reference).is_absolute() else Path(reference)
-            if candidate.is_file():
+            if confined:  # before looking: a path outside says nothing of what is there
+                self.confinement.check_superior(document, candidate, reference, field_name)
+            try:
+                is_file, is_dir = candidate.is_file(), candidate.is_dir()
+            except OSError as error:  # a name too long, a folder that cannot be entered
+                raise problem(f"the superior `{shown}` cannot be read: {error.strerror or error}", "superior-unreadable") from None
+            if is_dir:
+                raise problem(f"the superior `{shown}` is a folder, not a document", "superior-not-a-file")
+            if is_file:
                 return self._load_superior(document, candidate, line, column, field_name)
-            raise ResolveError(
-                Problem(document.display_path, f"the superior `{reference}` does not exist (looked for {display(candidate)})",
-                        line, column, field_name, "superior-not-found")
-            )
+            raise problem(f"the superior `{shown}` does not exist (looked for {display(candidate)})", "superior-not-found")
         root = repository_root(document.path.resolve())
         path = self._id_index(root).get(reference)
         if path is None:
-            raise ResolveError(
-                Problem(document.display_path, f"no document with id `{reference}` under {display(root)}",
-                        line, column, field_name, "superior-not-found")
-            )
+            raise problem(f"no document with id `{shown}` under {display(root)}", "superior-not-found")
+        if confined:  # a file in the folder may be a link that leads out of it
+            self.confinement.check_superior(document, path, reference, field_name)
         return self._load_superior(document, path, line, column, field_name)
 
     def _load_superior(self, document, path, line, column, field_name) -> Document:
@@ -99,10 +127,10 @@ class Resolver:
     def chain(self, document: Document, superior: Document | None) -> list[Document]:
         """The superior and its own superiors, nearest first; a cycle or a chain too long is an error."""
         chain: list[Document] = []
-        seen = {document.path.resolve()}
+        seen = {real(document.path)}
         current = superior
         while current is not None:
-            key = current.path.resolve()
+            key = real(current.path)
             if key in seen:
                 names = " -> ".join([document.plan.id, *(d.plan.id for d in chain), current.plan.id])
                 line, column = document.marks.get("/superior", (None, None))
@@ -113,8 +141,9 @@ class Resolver:
             seen.add(key)
             chain.append(current)
             if len(chain) > MAX_CHAIN:
+                line, column = document.marks.get("/superior", (None, None))
                 raise ResolveError(
-                    Problem(document.display_path, f"the chain of superiors is longer than {MAX_CHAIN}", None, None,
+                    Problem(document.display_path, f"the chain of superiors is longer than {MAX_CHAIN}", line, column,
                             "/superior", "superior-chain-too-long")
                 )
             reference = current.plan.superior
@@ -127,7 +156,7 @@ class Resolver:
             return self._packs[name]
         folders = list(self.rules_dirs)
         if near is not None:
-            folders.append(repository_root(near.resolve()) / "rules")
+            folders.append(repository_root(real(near)) / "rules")
         folders.append(BUILTIN_RULES)
         for folder in folders:
             for suffix in DOCUMENT_SUFFIXES:
@@ -162,13 +191,13 @@ class Resolver:
     # requirements ----------------------------------------------------------------------------
     def requirement_set(self, sources: list[Document], chains: dict[Path, list[Document]]) -> RequirementSet:
         """The bound requirements of the given sources (a superior, or packs), in order."""
-        key = tuple(source.path.resolve() for source in sources)
+        key = tuple(real(source.path) for source in sources)
         if key in self._sets:
             return self._sets[key]
         bound: list[BoundRequirement] = []
         seen: dict[str, Document] = {}
         for source in sources:
-            defaults = defaults_for(source, chains.get(source.path.resolve(), []))
+            defaults = defaults_for(source, chains.get(real(source.path), []))
             for index, requirement in enumerate(source.plan.requirements):
                 pointer = f"/requirements/{index}"
                 line, column = source.marks.get(pointer, (None, None))

@@ -12,9 +12,11 @@ from dataclasses import replace
 from .baseline import load_baseline
 from .documents import Document
 from .engine import BoundRequirement, make_engine
+from .parallel import CHUNK, check_in_parallel
 from .errors import EngineError, PlancheckError, Problem
 from .findings import Finding
-from .resolve import DOCUMENT_SUFFIXES, Resolver, display, repository_root
+from .confine import Confinement
+from .resolve import real, DOCUMENT_SUFFIXES, Resolver, display, repository_root
 from .subject import Subject
 from .vocab import Severity
 from .findings import Waiver
@@ -28,6 +30,28 @@ def selected(rule: str, select: list[str], ignore: list[str]) -> bool:
     return not any(rule.startswith(prefix) for prefix in ignore)
 
 
+@dataclass(frozen=True)
+class PlanSummary:
+    """What the committee's view needs of a plan: small enough to send back from a worker process."""
+
+    id: str
+    org: str
+    level: str
+    title: str | None
+    doc_no: str | None
+    cites: tuple[str, ...]
+    superior: str | None
+    submitted_on: date | None
+    reports: tuple[tuple[str, date | None, date | None], ...]  # (kind, due, submitted_on)
+    subordinates: tuple[tuple[str, str], ...]  # (id, org)
+
+    @classmethod
+    def of(cls, plan) -> PlanSummary:
+        return cls(plan.id, plan.org, plan.level.value, plan.title, plan.doc_no, tuple(plan.cites), plan.superior,
+                   plan.submitted_on, tuple((r.kind.value, r.due, r.submitted_on) for r in plan.reports),
+                   tuple((s.id, s.org) for s in plan.subordinates))
+
+
 @dataclass
 class DocumentResult:
     path: str
@@ -37,7 +61,8 @@ class DocumentResult:
     problems: list[Problem] = field(default_factory=list)
     checked_against: list[str] = field(default_factory=list)
     requirements: list[BoundRequirement] = field(default_factory=list)  # what it was checked against
-    document: Document | None = None
+    document: Document | None = None  # in the process that checked it; workers send back only the summary
+    summary: PlanSummary | None = None
     superior_path: Path | None = None  # resolved
 
     def count(self, severity: Severity) -> int:
@@ -81,6 +106,8 @@ def _is_plancheck_file(path: Path) -> bool:
     """In a folder, YAML and JSON files that are not plancheck documents (CI files, settings) are not ours."""
     if path.name.startswith(".") or path.name == WAIVERS_FILE:
         return False
+    if not path.is_file():
+        return True  # a pipe or a device: opening it could wait for ever; the check says what it is
     try:
         with path.open("rb") as stream:
             return b"plancheck/" in stream.read(4096)
@@ -114,20 +141,47 @@ class Checker:
     waivers_path: Path | None = None
     baseline_path: Path | None = None
     superiors: dict[Path, Path] = field(default_factory=dict)  # found otherwise (by `cites`), by resolved path
+    max_size: int | None = None  # bytes of one input file; None: limits.MAX_SIZE
+    allow_outside: bool = False  # may `superior:` and `evidence:` lead out of the repository root?
+    roots: list[Path] = field(default_factory=list)  # outside git: the folders given on the command line
+    jobs: int = 1
+    progress: object = None  # called with the number of files done, for a progress bar
     warn: object = None
 
     def __post_init__(self) -> None:
-        self.resolver = Resolver(rules_dirs=self.rules_dirs)
+        self.resolver = Resolver(rules_dirs=self.rules_dirs, max_size=self.max_size,
+                                 confinement=Confinement(allow_outside=self.allow_outside, roots=self.roots))
         for name in self.packs:  # an unknown --pack is a mistake on the command line: stop at once
             self.resolver.pack(name)
         # Input files of the run itself: read before any plan, so a bad one stops the run at once.
         self.baseline = load_baseline(self.baseline_path) if self.baseline_path else None
-        self.explicit_waivers = load_waivers(self.waivers_path, as_of=self.as_of, display_path=display(self.waivers_path)) if self.waivers_path else None
+        self.explicit_waivers = load_waivers(self.waivers_path, as_of=self.as_of, display_path=display(self.waivers_path),
+                                             max_size=self.max_size) if self.waivers_path else None
         self.engine = make_engine(self.engine_name, warn=self.warn)
 
+    def settings(self) -> dict:
+        """What a worker process needs to check files exactly as this checker does."""
+        return {"as_of": self.as_of, "against": self.against, "packs": self.packs, "engine_name": self.engine_name,
+                "rules_dirs": self.rules_dirs, "superiors": self.superiors,
+                "max_size": self.max_size, "allow_outside": self.allow_outside, "roots": self.roots}
+
+    def check_files(self, files: list[Path]) -> list[DocumentResult]:
+        if self.jobs > 1 and len(files) > CHUNK:
+            python_only = Checker(**{**self.settings(), "engine_name": "python"})
+            return check_in_parallel(files, self.settings(), self.jobs, progress=self.progress, warn=self.warn,
+                                     fallback=lambda chunk: [python_only.check_path(path) for path in chunk])
+        results = []
+        for path in files:
+            results.append(self.check_path(path))
+            if self.progress:
+                self.progress(1)
+        return results
+
     def check_paths(self, paths: list[Path], *, fail_on: Severity | None = Severity.ERROR) -> Report:
+        given = [*paths, *([self.against] if self.against is not None and self.against.is_file() else [])]
+        self.resolver.confinement.add_inputs(given)  # what the user named is the root, outside git
         files = expand(paths)
-        results = [self.check_path(path) for path in files]
+        results = self.check_files(files)
         for result in results:
             result.findings = [f for f in result.findings if selected(f.rule, self.select, self.ignore)]
         waivers = self.explicit_waivers if self.explicit_waivers is not None else self._default_waivers(files)
@@ -145,12 +199,12 @@ class Checker:
 
     def _default_waivers(self, files: list[Path]) -> list:
         """`plancheck-waivers.yaml` at the root of each repository the checked files live in."""
-        roots = dict.fromkeys(repository_root(path.resolve()) for path in [Path.cwd() / "_", *files])
+        roots = dict.fromkeys(repository_root(real(path)) for path in [Path.cwd() / "_", *files])
         waivers = []
         for root in roots:
             candidate = root / WAIVERS_FILE
             if candidate.is_file():
-                waivers += load_waivers(candidate, as_of=self.as_of, display_path=display(candidate))
+                waivers += load_waivers(candidate, as_of=self.as_of, display_path=display(candidate), max_size=self.max_size)
         return waivers
 
     def check_path(self, path: Path) -> DocumentResult:
@@ -159,11 +213,16 @@ class Checker:
             document = self.resolver.load(path)
             result.id = document.plan.id
             result.document = document
+            result.summary = PlanSummary.of(document.plan)
+            self.resolver.confinement.check_evidence(document)
             self._check(document, result)
         except PlancheckError as error:
             result.problems = error.problems
         except EngineError as error:
-            result.problems = [Problem(result.path, f"the rule engine failed: {error}", code="engine-error")]
+            result.problems = [Problem(result.path, f"the rule engine failed: {error}", 1, 1, "/", "engine-error")]
+        except Exception as error:  # noqa: BLE001 - a bug met on one document must not stop the others
+            result.problems = [Problem(result.path, f"internal error while checking this document: {type(error).__name__}: "
+                                       f"{error} (please report it)", 1, 1, "/", "internal-error")]
         return result
 
     def _superior(self, document: Document) -> Document | None:
@@ -171,10 +230,10 @@ class Checker:
             reference = str(self.against)
             if self.against.is_file():
                 return self.resolver.load(self.against)
-            return self.resolver.find_superior(document, reference, field_name="--against")
+            return self.resolver.find_superior(document, reference, field_name="--against", confined=False)
         if document.plan.superior:
             return self.resolver.find_superior(document, document.plan.superior)
-        found = self.superiors.get(document.path.resolve())
+        found = self.superiors.get(real(document.path))
         return self.resolver.load(found) if found is not None else None
 
     def _check(self, document: Document, result: DocumentResult) -> None:
@@ -183,7 +242,7 @@ class Checker:
         sources: list[Document] = []
         if superior is not None:
             result.superior = superior.plan.id
-            result.superior_path = superior.path.resolve()
+            result.superior_path = real(superior.path)
             sources.append(superior)
             for index, name in enumerate(superior.plan.packs):
                 sources.append(self.resolver.pack(name, near=superior.path, referrer=superior, pointer=f"/packs/{index}"))
@@ -196,7 +255,7 @@ class Checker:
         result.checked_against = [source.plan.id for source in sources]
         if not sources:
             return
-        chains = {superior.path.resolve(): chain[1:]} if superior is not None else {}
+        chains = {real(superior.path): chain[1:]} if superior is not None else {}
         requirement_set = self.resolver.requirement_set(sources, chains)
         result.requirements = [b for b in requirement_set.requirements if selected(b.requirement.id, self.select, self.ignore)]
         subject = Subject(document.plan, document.display_path, document.marks, self.as_of)

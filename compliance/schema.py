@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import reprlib
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -34,6 +36,32 @@ def _validator() -> jsonschema.Draft202012Validator:
 def _requirement_validator(type_name: str) -> jsonschema.Draft202012Validator:
     schema = requirement_model(type_name).model_json_schema(by_alias=True)
     return jsonschema.Draft202012Validator(schema)
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxlevel = 80, 80, 4, 4, 2
+
+# The patterns of ids, and how to say what they allow.
+_ID_PATTERNS = {
+    r"^[a-z0-9][a-z0-9-]*$": "an id is lowercase letters a-z, digits and '-'",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "a requirement id is letters A-Z and a-z, digits, '.', '_' and '-'",
+}
+# When one field breaks several schema rules, the most basic one is enough to say.
+_FIRST = ("wrong-type", "missing-field", "unknown-field", "unknown-rule-type", "not-in-vocabulary", "bad-date")
+
+
+def quote(value: Any) -> str:
+    """A value as a message shows it: repr, shortened (a 4 MB string is shown by its start and end)."""
+    return _SHORT.repr(value)
+
+
+def _odd_character(text: str) -> str:
+    """`; it holds U+200B ZERO WIDTH SPACE` for the first character outside printable ASCII, else ''."""
+    for char in text:
+        if not (char.isascii() and char.isprintable()):
+            name = unicodedata.name(char, "a control character")
+            return f"; it holds U+{ord(char):04X} {name}"
+    return ""
 
 
 def _pointer(path) -> str:
@@ -72,14 +100,29 @@ def _describe(error: jsonschema.ValidationError, base: str) -> list[tuple[str, s
         for sub_error in _requirement_validator(rule_type).iter_errors(instance):
             out += _describe(sub_error, pointer)
         return out
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # An optional field is `X or null`: say what is wrong for X, not "not valid under any of the given schemas".
+        relevant = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        if relevant:
+            return _describe(jsonschema.exceptions.best_match(relevant), base)
     if error.validator == "enum":
         options = ", ".join(str(option) for option in error.validator_value)
-        return [(pointer, f"{instance!r} is not one of: {options}", "not-in-vocabulary")]
+        odd = _odd_character(instance) if isinstance(instance, str) else ""
+        return [(pointer, f"{quote(instance)} is not one of: {options}{odd}", "not-in-vocabulary")]
     if error.validator == "pattern" and "年" in str(error.validator_value):
-        return [(pointer, f"{instance!r} is not a date: write 2024-06-16, 2024年6月16日 or 6月16日", "bad-date")]
+        return [(pointer, f"{quote(instance)} is not a date: write 2024-06-16, 2024年6月16日 or 6月16日{_odd_character(instance)}", "bad-date")]
+    if error.validator == "pattern" and error.validator_value in _ID_PATTERNS:
+        rule = _ID_PATTERNS[error.validator_value]
+        return [(pointer, f"{quote(instance)} is not a valid id: {rule}{_odd_character(instance)}", "bad-id")]
     if error.validator == "type":
-        return [(pointer, f"{instance!r} should be {error.validator_value}", "wrong-type")]
-    return [(pointer, error.message, error.validator or "invalid")]
+        hint = ""
+        if isinstance(instance, str) and "integer" in str(error.validator_value):
+            folded = unicodedata.normalize("NFKC", instance).strip()
+            if folded != instance and folded.lstrip("-").isdigit() and folded.isascii():
+                hint = f": write it with ASCII digits, {folded}"
+        return [(pointer, f"{quote(instance)} should be {error.validator_value}{hint}", "wrong-type")]
+    message = error.message if len(error.message) <= 300 else f"{quote(instance)} breaks the schema rule `{error.validator}`"
+    return [(pointer, message, error.validator or "invalid")]
 
 
 @cache
@@ -105,5 +148,10 @@ def schema_problems(data: Any, marks: Marks, display_path: str) -> list[Problem]
         for pointer, message, code in _describe(error, ""):
             line, column = locate(marks, pointer)
             problems.append(Problem(display_path, message, line, column, pointer or "/", code))
-    unique = {(p.line, p.column, p.field, p.message): p for p in problems}
-    return sorted(unique.values(), key=lambda p: (p.line or 0, p.column or 0, p.field or ""))
+    rank = {code: index for index, code in enumerate(_FIRST)}
+    one_per_field: dict[str, Problem] = {}
+    for problem in problems:
+        kept = one_per_field.get(problem.field)
+        if kept is None or rank.get(problem.code, len(rank)) < rank.get(kept.code, len(rank)):
+            one_per_field[problem.field] = problem
+    return sorted(one_per_field.values(), key=lambda p: (p.line or 0, p.column or 0, p.field or ""))

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from .checks import REGISTRY
 from .documents import Document
+from .confine import Confinement
 from .errors import PlancheckError, Problem
 from .resolve import Resolver, defaults_for, display
 from .run import expand
@@ -97,19 +98,27 @@ def _weaker_drills(document, pointer, mine, theirs, where) -> Iterator[Problem]:
             yield _problem(document, at + "/scenarios_any", f"{sector.value}: accepts scenarios the superior does not ({where}): {', '.join(extra)}", "weaker-than-superior")
 
 
-def validate_paths(paths: list[Path], *, rules_dirs: list[Path] | None = None) -> tuple[list[Problem], list[Problem]]:
+def validate_paths(paths: list[Path], *, rules_dirs: list[Path] | None = None, max_size: int | None = None,
+                   allow_outside: bool = False) -> tuple[list[Problem], list[Problem]]:
     """(unreadable, lint): problems that stop a document being read, and requirements that cannot serve."""
-    resolver = Resolver(rules_dirs=rules_dirs or [])
+    confinement = Confinement(allow_outside=allow_outside)
+    confinement.add_inputs(paths)
+    resolver = Resolver(rules_dirs=rules_dirs or [], max_size=max_size, confinement=confinement)
     unreadable: list[Problem] = []
     lint: list[Problem] = []
     for path in expand(paths):
         try:
             document = resolver.load(path)
+            confinement.check_evidence(document)
             superior = resolver.find_superior(document, document.plan.superior) if document.plan.superior else None
             chain = resolver.chain(document, superior)
             packs = [resolver.pack(name, near=document.path, referrer=document, pointer=f"/packs/{i}") for i, name in enumerate(document.plan.packs)]
         except PlancheckError as error:
             unreadable += error.problems
+            continue
+        except Exception as error:  # noqa: BLE001 - a bug met on one document must not stop the others
+            unreadable.append(Problem(display(path), f"internal error while reading this document: {type(error).__name__}: "
+                                      f"{error} (please report it)", 1, 1, "/", "internal-error"))
             continue
         own = list(_own_problems(document))
         lint += own

@@ -52,8 +52,8 @@ class WaiversFile(BaseModel):
         return self
 
 
-def load_waivers(path: Path, *, as_of: date, display_path: str | None = None) -> list[Waiver]:
-    raw = read_file(path, display_path)
+def load_waivers(path: Path, *, as_of: date, display_path: str | None = None, max_size: int | None = None) -> list[Waiver]:
+    raw = read_file(path, display_path, max_size=max_size)
     try:
         parsed = WaiversFile.model_validate(raw.data if raw.data is not None else {})
     except ValidationError as error:

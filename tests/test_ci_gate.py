@@ -182,6 +182,7 @@ def test_the_waivers_file_at_the_repository_root_is_found(tmp_path):
 # Baseline ---------------------------------------------------------------------------------------
 def test_a_baseline_survives_an_edit_that_moves_lines(tmp_path):
     shutil.copytree(PLANS, tmp_path / "plans")
+    (tmp_path / ".git").mkdir()  # a repository of plans: superiors anywhere in it may be read
     plan = tmp_path / "plans" / "2023" / "towns" / "yingcheng-2023.yaml"
     baseline = tmp_path / "baseline.json"
     first = run_cli("check", "plans/2023/towns/yingcheng-2023.yaml", "--as-of", "2023-05-25", "--format", "json", "--output", baseline, cwd=tmp_path)

@@ -23,19 +23,22 @@ def register(cls: type[RuleType]) -> type[RuleType]:
 def requirement_model(type_name: str) -> type[RequirementBase]:
     rule_type = REGISTRY[type_name]
     name = "".join(part.title() for part in type_name.split("_")) + "Requirement"
-    return type(
+    model = type(
         name,
         (RequirementBase, rule_type.Params),
         {
             "__annotations__": {"type": Literal[type_name]},  # type: ignore[valid-type]
             "__doc__": rule_type.documentation().split("\n\n")[0],
             "__module__": __name__,
+            "__qualname__": name,
         },
     )
+    globals()[name] = model  # so that requirements pickle (results travel back from worker processes)
+    return model
 
 
 def requirement_union():
-    models = tuple(requirement_model(name) for name in REGISTRY)
+    models = tuple(requirement_model(name) for name in REGISTRY)  # also registers each model by name
     return Annotated[Union[models], Field(discriminator="type")]  # type: ignore[valid-type]
 
 

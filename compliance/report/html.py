@@ -683,7 +683,7 @@ class _Page:
             self.w(f'<span class="sub">{_t("count", n=len(findings))}</span>')
         self.w(f'<span class="grow"></span><span class="nav"><a href="#matrix-{index}">{_t("back")}</a>'
                f'<button type="button" data-action="close">{_t("close")}</button></span></header>\n')
-        plan = result.document.plan if result is not None and result.document is not None else None
+        plan = result.summary if result is not None else None
         if plan is not None and plan.title:
             self.w(f'<p class="plan-title">{_e(plan.title)}</p>\n')
         if row.state in (MISSING, PENDING) or row.path is None:
