@@ -158,8 +158,8 @@ def _plan_due(columns: list[BoundRequirement]) -> date | None:
     return requirement.due if requirement else None
 
 
-def _cell(bound: BoundRequirement, findings: list[Finding], as_of: date) -> Cell:
-    mine = [f for f in findings if f.rule == bound.requirement.id]
+def _cell(bound: BoundRequirement, by_rule: dict[str, list[Finding]], as_of: date) -> Cell:
+    mine = by_rule.get(bound.requirement.id, [])
     if any(not f.waived for f in mine):  # a gap known in a baseline is still a gap to the committee
         return Cell(FAILED, mine)
     if mine:
@@ -167,6 +167,13 @@ def _cell(bound: BoundRequirement, findings: list[Finding], as_of: date) -> Cell
     if bound.rule_type.type == "report_due" and as_of <= bound.requirement.due:
         return Cell(NOT_DUE)
     return Cell(PASSED)
+
+
+def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.rule, []).append(finding)
+    return grouped
 
 
 def _matrix(superior: Document, results: list[DocumentResult], as_of: date, *, listed_only_if_checked: bool = False) -> Matrix:
@@ -200,7 +207,7 @@ def _matrix(superior: Document, results: list[DocumentResult], as_of: date, *, l
             state = SUBMITTED
         rows.append(
             Row(sub_id, org, state, path=result.path, submitted_on=submitted_on, due=plan_due,
-                cells={b.requirement.id: _cell(b, result.findings, as_of) for b in bound})
+                cells={b.requirement.id: _cell(b, _by_rule(result.findings), as_of) for b in bound})
         )
     plan_requirement = _plan_requirement(bound)
     return Matrix(superior.plan.id, superior.plan.org, display(superior.path), [_column(b) for b in bound], rows,

@@ -24,7 +24,9 @@ from contextlib import contextmanager
 from rich.console import Console
 
 from .audit import audit_folder
+from .cache import FOLDER as CACHE_FOLDER
 from .parallel import default_jobs
+from .resolve import repository_root
 from .scaffold import skeleton
 from .report import FORMATTERS, render
 from .run import Checker, expand
@@ -58,6 +60,12 @@ def _size(text: str) -> int:
 def _add_jobs_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
                          help=f"worker processes (default: the number of cores, {default_jobs()}); the output is the same for any N")
+    command.add_argument("--no-cache", action="store_true",
+                         help=f"do not read or write {CACHE_FOLDER}/ (a cache of results keyed by content; safe to delete)")
+
+
+def _cache_folder(args) -> Path | None:
+    return None if args.no_cache else repository_root(Path.cwd() / "_") / CACHE_FOLDER
 
 
 @contextmanager
@@ -262,6 +270,7 @@ def run_check(args: argparse.Namespace) -> int:
         max_size=args.max_size,
         allow_outside=args.allow_outside,
         jobs=max(1, args.jobs),
+        cache_folder=_cache_folder(args),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     files = expand(args.files)
@@ -288,6 +297,7 @@ def run_audit(args: argparse.Namespace) -> int:
         max_size=args.max_size,
         allow_outside=args.allow_outside,
         jobs=max(1, args.jobs),
+        cache_folder=_cache_folder(args),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     with _progress(targets, len(expand([args.folder]))) as progress:

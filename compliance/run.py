@@ -10,6 +10,7 @@ from pathlib import Path
 from dataclasses import replace
 
 from .baseline import load_baseline
+from .cache import Cache
 from .documents import Document
 from .engine import BoundRequirement, make_engine
 from .parallel import CHUNK, check_in_parallel
@@ -21,6 +22,20 @@ from .subject import Subject
 from .vocab import Severity
 from .findings import Waiver
 from .waivers import WAIVERS_FILE, apply_waivers, load_waivers
+
+
+def _lean(result: DocumentResult) -> DocumentResult:
+    """The result without its document: what a cache or a worker needs to keep."""
+    return replace(result, document=None)
+
+
+def _shared_requirements(results: list[DocumentResult]) -> list[DocumentResult]:
+    """One list of requirements per superior, shared by its plans, so a large tree holds (and pickles) it once."""
+    shared: dict[tuple, list] = {}
+    for result in results:
+        key = (result.superior_path, tuple(result.checked_against), tuple(b.requirement.id for b in result.requirements))
+        result.requirements = shared.setdefault(key, result.requirements)
+    return results
 
 
 def selected(rule: str, select: list[str], ignore: list[str]) -> bool:
@@ -61,6 +76,7 @@ class DocumentResult:
     problems: list[Problem] = field(default_factory=list)
     checked_against: list[str] = field(default_factory=list)
     requirements: list[BoundRequirement] = field(default_factory=list)  # what it was checked against
+    dependencies: list[Path] = field(default_factory=list)  # the files its result depends on: superiors, packs
     document: Document | None = None  # in the process that checked it; workers send back only the summary
     summary: PlanSummary | None = None
     superior_path: Path | None = None  # resolved
@@ -145,6 +161,7 @@ class Checker:
     allow_outside: bool = False  # may `superior:` and `evidence:` lead out of the repository root?
     roots: list[Path] = field(default_factory=list)  # outside git: the folders given on the command line
     jobs: int = 1
+    cache_folder: Path | None = None  # .plancheck-cache/; None: no cache
     progress: object = None  # called with the number of files done, for a progress bar
     warn: object = None
 
@@ -166,6 +183,22 @@ class Checker:
                 "max_size": self.max_size, "allow_outside": self.allow_outside, "roots": self.roots}
 
     def check_files(self, files: list[Path]) -> list[DocumentResult]:
+        if self.cache_folder is None:
+            return self._check_files(files)
+        # Paths in results are shown relative to the working directory: it is part of the key.
+        cache = Cache.open(self.cache_folder, {**self.settings(), "cwd": os.getcwd()})
+        found = {index: cache.get(path) for index, path in enumerate(files)}
+        missing = [index for index, result in found.items() if result is None]
+        if self.progress and len(missing) < len(files):
+            self.progress(len(files) - len(missing))
+        for index, result in zip(missing, self._check_files([files[i] for i in missing])):
+            found[index] = result
+            if not result.problems:  # an input error is reported afresh each time
+                cache.put(files[index], _lean(result), [files[index], *result.dependencies])
+        cache.save()
+        return _shared_requirements([found[index] for index in range(len(files))])
+
+    def _check_files(self, files: list[Path]) -> list[DocumentResult]:
         if self.jobs > 1 and len(files) > CHUNK:
             python_only = Checker(**{**self.settings(), "engine_name": "python"})
             return check_in_parallel(files, self.settings(), self.jobs, progress=self.progress, warn=self.warn,
@@ -253,6 +286,7 @@ class Checker:
         if result.superior is None and self.packs:
             result.superior = ",".join(self.packs)
         result.checked_against = [source.plan.id for source in sources]
+        result.dependencies = [d.path for d in [*sources, *chain]]
         if not sources:
             return
         chains = {real(superior.path): chain[1:]} if superior is not None else {}

@@ -127,8 +127,17 @@ def audit_object(audit) -> dict[str, Any]:
     }
 
 
+def dumps(document: dict[str, Any]) -> str:
+    """Indented JSON; orjson writes the same text as `json.dumps(indent=2, ensure_ascii=False)`, ~10x faster."""
+    try:
+        import orjson
+    except ImportError:
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8")
+
+
 @formatter("json", "the JSON report of FORMAT.md, for other tools", audit_view=True)
 def render(subject, stream: TextIO, *, lang: str) -> None:
     document = report_object(subject) if isinstance(subject, Report) else audit_object(subject)
-    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write(dumps(document))
     stream.write("\n")

@@ -1,0 +1,110 @@
+"""A content-keyed cache of check results, so that a re-run after one edit checks one file.
+
+`.plancheck-cache/` (safe to delete) holds one file per set of settings (plancheck's version, the
+as-of day, the engine, the superior and packs asked for, the limits). An entry is used only if the
+document's bytes are unchanged and so are those of every document it was checked against (its
+chain of superiors, the packs): a changed superior or pack re-checks its plans, so no finding can be
+stale. Waivers, baselines and --select/--ignore are applied after the cache, on every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .output import write_atomically
+from .resolve import real
+
+FOLDER = ".plancheck-cache"
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass
+class Entry:
+    stat: tuple[int, int]  # size, mtime_ns: when unchanged, the digest need not be computed again
+    digest: str
+    dependencies: tuple[tuple[str, str], ...]  # (resolved path, digest) of superiors and packs
+    result: object
+
+
+@dataclass
+class Cache:
+    folder: Path
+    settings: dict
+    entries: dict[str, Entry] = field(default_factory=dict)
+    _digests: dict[str, str | None] = field(default_factory=dict)  # per run
+    changed: bool = False
+
+    @property
+    def file(self) -> Path:
+        key = repr(sorted((k, repr(v)) for k, v in self.settings.items())) + __version__
+        return self.folder / f"results-{hashlib.sha256(key.encode()).hexdigest()[:20]}.pickle"
+
+    @classmethod
+    def open(cls, folder: Path, settings: dict) -> Cache:
+        cache = cls(folder, settings)
+        try:
+            with cache.file.open("rb") as stream:
+                stored = pickle.load(stream)
+            if stored.get("version") == __version__:
+                cache.entries = stored["entries"]
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, KeyError, TypeError, ValueError):
+            cache.entries = {}  # missing or unreadable: start afresh
+        return cache
+
+    def _stat(self, path: Path) -> tuple[int, int] | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return info.st_size, info.st_mtime_ns
+
+    def digest(self, path: str) -> str | None:
+        if path not in self._digests:
+            self._digests[path] = _digest(Path(path))
+        return self._digests[path]
+
+    def get(self, path: Path):
+        key = str(real(path))
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        stat = self._stat(path)
+        if stat != entry.stat:
+            if self.digest(key) != entry.digest:
+                return None
+            entry.stat = stat
+            self.changed = True
+        if any(self.digest(dependency) != digest for dependency, digest in entry.dependencies):
+            return None
+        return entry.result
+
+    def put(self, path: Path, result, dependencies: list[Path]) -> None:
+        key = str(real(path))
+        digest = self.digest(key)
+        stat = self._stat(path)
+        if digest is None or stat is None:
+            return
+        deps = tuple((str(real(d)), self.digest(str(real(d))) or "") for d in dependencies)
+        self.entries[key] = Entry(stat, digest, deps, result)
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        gitignore = self.folder / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("*\n", encoding="utf-8")
+        write_atomically(self.file, lambda stream: pickle.dump({"version": __version__, "entries": self.entries}, stream,
+                                                               protocol=pickle.HIGHEST_PROTOCOL), binary=True)

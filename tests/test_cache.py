@@ -1,0 +1,52 @@
+"""The result cache: a re-run after an edit never reports a stale finding."""
+
+from __future__ import annotations
+
+import shutil
+
+from .conftest import PLANS, run_cli
+
+
+def _tree(tmp_path):
+    (tmp_path / ".git").mkdir()
+    shutil.copy(PLANS / "2023" / "yingde-2023.yaml", tmp_path / "yingde-2023.yaml")
+    (tmp_path / "towns").mkdir()
+    for name in ("donghua-2023.yaml", "dazhan-2023.yaml"):
+        shutil.copy(PLANS / "2023" / "towns" / name, tmp_path / "towns" / name)
+    return tmp_path
+
+
+def _audit(tree, *extra):
+    return run_cli("audit", ".", "--as-of", "2023-06-21", "--format", "json", "--jobs", "1", *extra, cwd=tree)
+
+
+def test_edits_to_a_plan_its_superior_or_the_cache_are_seen(tmp_path):
+    tree = _tree(tmp_path)
+    first = _audit(tree)
+    assert (tree / ".plancheck-cache").is_dir()
+    assert _audit(tree).out == first.out == _audit(tree, "--no-cache").out
+
+    town = tree / "towns" / "donghua-2023.yaml"  # the plan: move its consultation day
+    town.write_text(town.read_text(encoding="utf-8").replace("    date: 6月16日\n    sectors: [public_place]", "    date: 6月18日\n    sectors: [public_place]"), encoding="utf-8")
+    edited = _audit(tree)
+    assert edited.out == _audit(tree, "--no-cache").out
+    rules = {f["rule"] for f in edited.json()["report"]["findings"] if f["document"] == "donghua-2023"}
+    assert "YD-616" in rules
+
+    superior = tree / "yingde-2023.yaml"  # the superior: its summary deadline moves
+    superior.write_text(superior.read_text(encoding="utf-8").replace("due: 2023-07-01", "due: 2023-06-10"), encoding="utf-8")
+    moved = _audit(tree)
+    assert moved.out == _audit(tree, "--no-cache").out
+    assert moved.out != edited.out
+
+    for stale in (tree / ".plancheck-cache").glob("*.pickle"):  # a damaged cache is ignored
+        stale.write_bytes(b"not a pickle")
+    assert _audit(tree).out == moved.out
+    shutil.rmtree(tree / ".plancheck-cache")  # and a deleted one rebuilt
+    assert _audit(tree).out == moved.out
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    tree = _tree(tmp_path)
+    _audit(tree, "--no-cache")
+    assert not (tree / ".plancheck-cache").exists()
