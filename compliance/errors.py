@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, invisible format marks, line separators
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def shorten(text: str, limit: int = 120) -> str:
@@ -23,6 +24,8 @@ def one_line(text: str, limit: int) -> str:
     for char in text:
         if char == " " or unicodedata.category(char) not in _UNPRINTABLE:
             out.append(char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
         else:
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")

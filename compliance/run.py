@@ -219,15 +219,17 @@ class Checker:
             result.findings = [f for f in result.findings if selected(f.rule, self.select, self.ignore)]
         waivers = self.explicit_waivers if self.explicit_waivers is not None else self._default_waivers(files)
         checked = {result.id for result in results if result.id}
-        outcome = apply_waivers([f for r in results for f in r.findings], waivers, checked)
-        by_document: dict[str, list[Finding]] = {}
-        for finding in outcome.findings:
+        # Findings go back to the result they came from, not to whatever has the same id: two files that
+        # share an id (a copied plan), or one file given twice, must not take each other's findings.
+        owners = [index for index, result in enumerate(results) for _ in result.findings]
+        outcome = apply_waivers([f for r in results for f in r.findings], waivers, checked)  # one out for each in
+        mine: list[list[Finding]] = [[] for _ in results]
+        for owner, finding in zip(owners, outcome.findings, strict=True):
             if self.baseline is not None and finding.fingerprint in self.baseline:
                 finding = replace(finding, in_baseline=True)
-            by_document.setdefault(finding.document, []).append(finding)
-        for result in results:
-            if result.id:
-                result.findings = sorted(by_document.get(result.id, []), key=Finding.sort_key)
+            mine[owner].append(finding)
+        for result, findings in zip(results, mine):
+            result.findings = sorted(findings, key=Finding.sort_key)
         return Report(self.as_of, results, fail_on, outcome.unused)
 
     def _default_waivers(self, files: list[Path]) -> list:

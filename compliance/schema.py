@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import reprlib
 import unicodedata
 from functools import cache
@@ -122,7 +123,8 @@ def _describe(error: jsonschema.ValidationError, base: str) -> list[tuple[str, s
                 hint = f": write it with ASCII digits, {folded}"
         return [(pointer, f"{quote(instance)} should be {error.validator_value}{hint}", "wrong-type")]
     message = error.message if len(error.message) <= 300 else f"{quote(instance)} breaks the schema rule `{error.validator}`"
-    return [(pointer, message, error.validator or "invalid")]
+    code = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", error.validator or "invalid").lower()  # minLength -> min-length
+    return [(pointer, message, code)]
 
 
 @cache
