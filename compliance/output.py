@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable, TextIO
@@ -16,8 +17,18 @@ def _umask() -> int:
 
 
 def write_atomically(path: Path, write: Callable[[TextIO], None], *, binary: bool = False) -> None:
-    """Run `write` into a temporary file and move it over `path`; a crash leaves `path` as it was."""
+    """Run `write` into a temporary file and move it over `path`; a crash leaves `path` as it was.
+
+    A path that is not a regular file (/dev/null, /dev/stdout, a pipe) is written to directly:
+    renaming over it would replace the device with a file. A symbolic link is followed.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        with (io.open(path, "wb") if binary else io.open(path, "w", encoding="utf-8", newline="\n")) as stream:
+            write(stream)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -194,3 +194,18 @@ def test_python_cli_py_and_module_behave_alike():
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert json.loads(result.stdout)["findings"][0]["rule"].startswith("FX-THEME")
+
+
+def test_output_to_a_device_or_a_link_writes_through(tmp_path):
+    import os
+    import stat
+
+    run = run_cli("check", FIXTURES / "theme" / "pass", "--format", "json", "--output", "/dev/null")
+    assert run.code == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # still the device, not a file put in its place
+    target = tmp_path / "real.json"
+    target.write_text("{}", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert run_cli("check", FIXTURES / "theme" / "pass", "--format", "json", "--output", link).code == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["summary"]["documents"] == 3
