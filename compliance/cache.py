@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .output import write_atomically
+from .confine import real_path
 from .resolve import real
 
 FOLDER = ".plancheck-cache"
@@ -87,6 +88,8 @@ class Cache:
             self.changed = True
         if any(self.digest(dependency) != digest for dependency, digest in entry.dependencies):
             return None
+        if any(str(real_path(Path(written))) != led for written, led in getattr(entry.result, "references", ())):
+            return None  # a link now leads elsewhere: check again (confinement included)
         return entry.result
 
     def put(self, path: Path, result, dependencies: list[Path]) -> None:

@@ -26,6 +26,7 @@ from rich.console import Console
 from .audit import audit_folder
 from .cache import FOLDER as CACHE_FOLDER
 from .parallel import default_jobs
+from .confine import real_path
 from .resolve import repository_root
 from .scaffold import skeleton
 from .report import FORMATTERS, render
@@ -241,9 +242,9 @@ def _write(subject, targets: list[tuple[str, Path | None]], lang: str) -> None:
 
 
 def _protect_inputs(targets, *inputs: Path | None) -> None:
-    protected = {path.resolve() for path in inputs if path is not None}
+    protected = {real_path(path) for path in inputs if path is not None}
     for _, output in targets:
-        if output is not None and (output.resolve() in protected or output.is_dir()):
+        if output is not None and (real_path(output) in protected or output.is_dir()):
             raise UsageError(f"--output {output} is an input of this run or a folder; choose another path")
 
 

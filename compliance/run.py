@@ -16,12 +16,26 @@ from .engine import BoundRequirement, make_engine
 from .parallel import CHUNK, check_in_parallel
 from .errors import EngineError, PlancheckError, Problem
 from .findings import Finding
-from .confine import Confinement
+from .confine import Confinement, real_path
 from .resolve import real, DOCUMENT_SUFFIXES, Resolver, display, repository_root
 from .subject import Subject
 from .vocab import Severity
 from .findings import Waiver
 from .waivers import WAIVERS_FILE, apply_waivers, load_waivers
+
+
+def _references(document: Document) -> tuple[tuple[str, str], ...]:
+    """Where each path the plan names leads now: a link re-pointed later must not reuse a cached result."""
+    base = document.path.parent
+    written = [document.plan.superior] if document.plan.superior else []
+    written += [item for activity in document.plan.activities for item in activity.evidence]
+    led = []
+    for item in written:
+        try:
+            led.append((str(base / item), str(real_path(base / item))))
+        except (ValueError, OSError):  # a path no file can have: the checks report it
+            continue
+    return tuple(led)
 
 
 def _lean(result: DocumentResult) -> DocumentResult:
@@ -77,6 +91,7 @@ class DocumentResult:
     checked_against: list[str] = field(default_factory=list)
     requirements: list[BoundRequirement] = field(default_factory=list)  # what it was checked against
     dependencies: list[Path] = field(default_factory=list)  # the files its result depends on: superiors, packs
+    references: tuple[tuple[str, str], ...] = ()  # (path as written, where it led) for superior and evidence
     document: Document | None = None  # in the process that checked it; workers send back only the summary
     summary: PlanSummary | None = None
     superior_path: Path | None = None  # resolved
@@ -250,6 +265,7 @@ class Checker:
             result.document = document
             result.summary = PlanSummary.of(document.plan)
             self.resolver.confinement.check_evidence(document)
+            result.references = _references(document)
             self._check(document, result)
         except PlancheckError as error:
             result.problems = error.problems

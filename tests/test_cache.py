@@ -8,7 +8,7 @@ from .conftest import PLANS, run_cli
 
 
 def _tree(tmp_path):
-    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git").mkdir(parents=True)
     shutil.copy(PLANS / "2023" / "yingde-2023.yaml", tmp_path / "yingde-2023.yaml")
     (tmp_path / "towns").mkdir()
     for name in ("donghua-2023.yaml", "dazhan-2023.yaml"):
@@ -50,3 +50,18 @@ def test_no_cache_writes_nothing(tmp_path):
     tree = _tree(tmp_path)
     _audit(tree, "--no-cache")
     assert not (tree / ".plancheck-cache").exists()
+
+
+def test_a_link_pointed_elsewhere_is_checked_again(tmp_path):
+    tree = _tree(tmp_path / "repo")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(tree / "yingde-2023.yaml", outside / "yingde-2023.yaml")
+    town = tree / "towns" / "donghua-2023.yaml"
+    (tree / "towns" / "superior.yaml").symlink_to(tree / "yingde-2023.yaml")
+    town.write_text(town.read_text(encoding="utf-8").replace("superior: ../yingde-2023.yaml", "superior: superior.yaml"), encoding="utf-8")
+    assert run_cli("check", "towns/donghua-2023.yaml", "--as-of", "2023-06-21", cwd=tree).code == 0
+    (tree / "towns" / "superior.yaml").unlink()
+    (tree / "towns" / "superior.yaml").symlink_to(outside / "yingde-2023.yaml")  # same bytes, now outside
+    again = run_cli("check", "towns/donghua-2023.yaml", "--as-of", "2023-06-21", cwd=tree)
+    assert again.code == 2 and "outside" in again.out + again.err
