@@ -275,6 +275,8 @@ def run_check(args: argparse.Namespace) -> int:
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     files = expand(args.files)
+    if not files:  # a gate that checked nothing must not pass
+        raise UsageError(f"no plancheck documents in {', '.join(str(f) for f in args.files)}")
     with _progress(targets, len(files)) as progress:
         checker.progress = progress
         report = checker.check_paths(args.files, fail_on=fail_on)
@@ -301,7 +303,10 @@ def run_audit(args: argparse.Namespace) -> int:
         cache_folder=_cache_folder(args),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    with _progress(targets, len(expand([args.folder]))) as progress:
+    found = len(expand([args.folder]))
+    if not found:
+        raise UsageError(f"no plancheck documents under {args.folder}")
+    with _progress(targets, found) as progress:
         checker.progress = progress
         audit = audit_folder(args.folder, checker=checker, fail_on=fail_on)
     _write(audit, targets, args.lang)

@@ -209,3 +209,10 @@ def test_output_to_a_device_or_a_link_writes_through(tmp_path):
     link.symlink_to(target)
     assert run_cli("check", FIXTURES / "theme" / "pass", "--format", "json", "--output", link).code == 0
     assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["summary"]["documents"] == 3
+
+
+def test_a_folder_without_plans_is_an_error_not_a_pass(tmp_path):
+    (tmp_path / "notes.yaml").write_text("title: not a plan\n", encoding="utf-8")
+    for command in ("check", "audit"):
+        run = run_cli(command, tmp_path)
+        assert run.code == 2 and "no plancheck documents" in run.err
