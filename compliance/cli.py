@@ -58,6 +58,23 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _add_run_options(command: argparse.ArgumentParser) -> None:
+    """The options `check` and `audit` share: the day, the outputs, the gate, the engine, the inputs."""
+    command.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help="the day that decides what is due (default: today)")
+    command.add_argument("--format", action=_Target, choices=sorted(FORMATTERS), metavar="FORMAT",
+                         help=f"output format: {', '.join(sorted(FORMATTERS))} (default: table). Repeat with --output "
+                         "after each to write several: --format json --output a.json --format sarif --output b.sarif")
+    command.add_argument("--output", action=_Target, type=Path, metavar="PATH",
+                         help="write the report of the --format before it to a file (atomically) instead of the screen")
+    command.add_argument("--fail-on", choices=FAIL_ON, default="error", help="lowest severity that fails the run (default: error)")
+    command.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
+    command.add_argument("--waivers", type=Path, metavar="FILE", help=f"waivers file (default: {WAIVERS_FILE} at the repository root)")
+    command.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
+    command.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
+    _add_input_options(command)
+    _add_jobs_option(command)
+
+
 def _add_jobs_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
                          help=f"worker processes (default: the number of cores, {default_jobs()}); the output is the same for any N")
@@ -112,19 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="plan files, or folders of them")
     check.add_argument("--against", type=Path, metavar="SUPERIOR", help="the superior plan (path or id); overrides `superior:`")
     check.add_argument("--pack", action="append", default=[], metavar="NAME", help="also check against a rule pack, e.g. national-2024")
-    check.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help="the day that decides what is due (default: today)")
-    check.add_argument("--format", action=_Target, choices=sorted(FORMATTERS), metavar="FORMAT",
-                       help=f"output format: {', '.join(sorted(FORMATTERS))} (default: table). Repeat with --output "
-                       "after each to write several: --format json --output a.json --format sarif --output b.sarif")
-    check.add_argument("--fail-on", choices=FAIL_ON, default="error", help="lowest severity that fails the run (default: error)")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
-    check.add_argument("--output", action=_Target, type=Path, metavar="PATH",
-                       help="write the report of the --format before it to a file (atomically) instead of the screen")
-    check.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
-    check.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
-    _add_input_options(check)
-    _add_jobs_option(check)
-    check.add_argument("--waivers", type=Path, metavar="FILE", help=f"waivers file (default: {WAIVERS_FILE} at the repository root)")
+    _add_run_options(check)
     check.add_argument("--baseline", type=Path, metavar="REPORT", help="an earlier JSON report: fail only on findings not in it")
     check.add_argument("--select", action="append", default=[], metavar="ID", help="only these requirement ids or id prefixes (repeatable)")
     check.add_argument("--ignore", action="append", default=[], metavar="ID", help="leave out these requirement ids or id prefixes (repeatable)")
@@ -137,17 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         "submissions, and what falls due in the next 14 days.",
     )
     audit.add_argument("folder", type=Path, metavar="FOLDER", help="the root of a tree of plans")
-    audit.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help="the day that decides what is due (default: today)")
-    audit.add_argument("--format", action=_Target, choices=sorted(FORMATTERS), metavar="FORMAT",
-                       help=f"output format: {', '.join(sorted(FORMATTERS))} (default: table); repeat with --output")
-    audit.add_argument("--output", action=_Target, type=Path, metavar="PATH", help="write the --format before it to a file")
-    audit.add_argument("--fail-on", choices=FAIL_ON, default="error", help="lowest severity that fails the run (default: error)")
-    audit.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default: zh)")
-    audit.add_argument("--waivers", type=Path, metavar="FILE", help=f"waivers file (default: {WAIVERS_FILE} at the repository root)")
-    audit.add_argument("--engine", choices=ENGINES, default="durable", help="rule engine (default: durable)")
-    audit.add_argument("--rules-dir", action="append", type=Path, default=[], metavar="DIR", help="another folder of rule packs")
-    _add_input_options(audit)
-    _add_jobs_option(audit)
+    _add_run_options(audit)
 
     init = commands.add_parser(
         "init",
