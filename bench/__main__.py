@@ -15,8 +15,8 @@ In one run, on the same files (a synthetic tree from bench.generate, or --tree D
 
 Every command runs as a child process, from the tree's root (as a committee runs `plancheck audit .`
 in its repository); its wall time is measured, its peak memory read two ways: the largest max RSS
-of one process (wait4 rusage) and the peak sum of PSS over its process tree (sampled at 10 Hz from
-/proc, so that workers count once each and shared pages are not counted twice). Each row shows the
+of one process (wait4 rusage) and the peak sum of RSS over its process tree (sampled at 10 Hz from
+/proc/PID/statm: pages a forked worker shares with its parent count in both, so it is an upper bound). Each row shows the
 median of R repeats (default 3, 1 at 50,000 documents and more), repeats interleaved across rows.
 Timings are never asserted anywhere: this prints figures, it does not pass or fail.
 """
@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -59,38 +60,51 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
-def _pss_kib(pid: int) -> int:
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _rss_kib(pid: int) -> int:
+    """Resident set of one process, from /proc/PID/statm (cheap: no page-table walk as smaps_rollup does)."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as stream:
-            for line in stream:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+        with open(f"/proc/{pid}/statm") as stream:
+            return int(stream.read().split()[1]) * PAGE_KIB
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 @dataclass
 class Sample:
     seconds: float
     max_rss_mib: float  # the largest single process (the child or one of its workers)
-    tree_mib: float  # the peak sum of PSS over the child and its workers
+    tree_mib: float  # the peak sum of RSS over the child and its workers (shared pages counted in each)
     code: int
     stdout: str = ""
+    failed: str | None = None  # why the run did not finish (out of memory under --memory-limit)
+
+
+MEMORY_LIMIT = 4 * 1024**3  # bytes of address space per process (set by --memory-limit); 0: none
+
+
+def _limit_memory() -> None:
+    if MEMORY_LIMIT:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def run(command: list[str], cwd: Path, *, keep_stdout: bool = False) -> Sample:
+    """Run `command` from `cwd`; its wall time and memory. A run that runs out of memory under the
+    limit is a result (marked failed), not an error of the bench."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out if keep_stdout else subprocess.DEVNULL, stderr=err)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out if keep_stdout else subprocess.DEVNULL, stderr=err,
+                                   preexec_fn=_limit_memory)
         peak = 0
         stop = threading.Event()
 
         def sample() -> None:
             nonlocal peak
             while not stop.wait(0.1):
-                peak = max(peak, sum(_pss_kib(pid) for pid in _tree(process.pid)))
+                peak = max(peak, sum(_rss_kib(pid) for pid in _tree(process.pid)))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -102,9 +116,12 @@ def run(command: list[str], cwd: Path, *, keep_stdout: bool = False) -> Sample:
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if process.returncode not in (0, 1):
+    sample = Sample(seconds, usage.ru_maxrss / 1024, peak / 1024, process.returncode, stdout)
+    if "MemoryError" in stderr or "Cannot allocate memory" in stderr or process.returncode == -9:
+        sample.failed = f"out of memory after {seconds:.0f} s" + (f" (limit {MEMORY_LIMIT / 1024**3:g} GiB a process)" if MEMORY_LIMIT else "")
+    elif process.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{stderr[-2000:]}")
-    return Sample(seconds, usage.ru_maxrss / 1024, peak / 1024, process.returncode, stdout)
+    return sample
 
 
 # What is measured -------------------------------------------------------------------------------
@@ -121,8 +138,16 @@ class Row:
         return f"{self.what}|{self.size}|{self.jobs}"
 
     @property
-    def median(self) -> float:
-        return statistics.median(s.seconds for s in self.samples)
+    def finished(self) -> list[Sample]:
+        return [s for s in self.samples if s.failed is None]
+
+    @property
+    def failed(self) -> str | None:
+        return next((s.failed for s in self.samples if s.failed), None)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(s.seconds for s in self.finished) if self.finished else None
 
     @property
     def max_rss(self) -> float:
@@ -196,8 +221,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache-runs", action="store_true", help="skip the runs with the cache")
     parser.add_argument("--keep", action="store_true", help="keep the generated trees (their folder is printed)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--memory-limit", type=float, default=4, metavar="GIB",
+                        help="address space allowed to each process run (default 4 GiB; 0: none); a run beyond it is "
+                             "reported as out of memory, and the machine stays usable")
     args = parser.parse_args(argv)
+    global MEMORY_LIMIT
+    MEMORY_LIMIT = int(args.memory_limit * 1024**3)
 
+    _log(f"load average at the start: {'/'.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine skews the figures)")
     work = Path(tempfile.mkdtemp(prefix="plancheck-bench-"))
     schema = work / "schema.json"
     try:
@@ -238,15 +269,18 @@ def main(argv: list[str] | None = None) -> int:
             for row, command, tree in plan:
                 if repeat < by_size[row.size]:
                     row.samples.append(run(command, tree))
-                    _log(f"{row.what} --jobs {row.jobs} at {row.size:,}: {row.samples[-1].seconds:.2f} s")
+                    _log(f"{row.what} --jobs {row.jobs} at {row.size:,}: {row.samples[-1].seconds:.2f} s"
+                         + (f" ({row.samples[-1].failed})" if row.samples[-1].failed else ""))
         if not args.no_cache_runs:
             rows += cache_runs(main_tree, size, by_size[size], rows)
         print(table(rows, size, by_size))
         if args.json:
             args.json.write_text(json.dumps(
                 {"size": size, "as_of": AS_OF.isoformat(), "machine": machine(),
+                 "memory_limit_gib": args.memory_limit,
                  "rows": [{**{k: v for k, v in asdict(row).items() if k != "samples"}, "median_s": row.median,
-                           "max_rss_mib": row.max_rss, "tree_mib": row.tree_mib, "seconds": [s.seconds for s in row.samples]}
+                           "max_rss_mib": row.max_rss, "tree_mib": row.tree_mib, "seconds": [s.seconds for s in row.samples],
+                           "failed": row.failed}
                           for row in rows]},
                 ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     finally:
@@ -272,6 +306,9 @@ def cache_runs(tree: Path, size: int, repeat: int, rows: list[Row]) -> list[Row]
         for number in range(1, repeat + 1):
             shutil.rmtree(cache, ignore_errors=True)
             fill.samples.append(run(audit_command(2, cache=True), tree))
+            if fill.samples[-1].failed:
+                _log(f"cache at {size:,}: the first run failed ({fill.samples[-1].failed}); no re-audit")
+                return [fill]
             same.samples.append(run(audit_command(2, cache=True), tree))
             target.write_bytes(edited(original, number))
             edit.samples.append(run(audit_command(2, cache=True), tree))
@@ -287,7 +324,9 @@ def cache_runs(tree: Path, size: int, repeat: int, rows: list[Row]) -> list[Row]
 
 
 def machine() -> str:
-    return f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, {platform.system()} {platform.release()}"
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}, load average {load} at the end")
 
 
 def table(rows: list[Row], size: int, repeats: dict[int, int]) -> str:
@@ -296,13 +335,17 @@ def table(rows: list[Row], size: int, repeats: dict[int, int]) -> str:
     order = {FLOOR: 0, AUDIT: 1, REFERENCE: 2, CACHE_FILL: 3, CACHE_SAME: 4, CACHE_EDIT: 5}
 
     def line(row: Row) -> str:
-        ratio = f"{row.median / keyed[row.floor].median:.2f}" if row.floor else "1.00"
+        floor = keyed[row.floor].median if row.floor else row.median
+        if row.median is None:
+            return f"{row.what:<36} {row.size:>7,} {row.jobs:>4}   {row.failed}; peak {row.max_rss:.0f} MiB, all {row.tree_mib:.0f} MiB"
+        ratio = f"{row.median / floor:.2f}" if floor else "-"
+        note = f"  ({len(row.samples) - len(row.finished)} of {len(row.samples)} runs {row.failed})" if row.failed else ""
         return (f"{row.what:<36} {row.size:>7,} {row.jobs:>4} {row.median:>9.2f} {row.median / row.size * 1000:>7.2f} {ratio:>8} "
-                f"{row.max_rss:>9.0f} {row.tree_mib:>8.0f}")
+                f"{row.max_rss:>9.0f} {row.tree_mib:>8.0f}{note}")
 
     lines = [f"plancheck bench: {size:,} documents, as of {AS_OF}, {machine()}",
              f"median of {', '.join(f'{r} at {s:,}' for s, r in sorted(repeats.items()))} run(s); × floor: against the floor with "
-             "the same number of processes; peak MiB: the largest max RSS of one process; all MiB: the peak sum of PSS over "
+             "the same number of processes; peak MiB: the largest max RSS of one process; all MiB: the peak sum of RSS over "
              "the process and its workers", "", header, "-" * len(header)]
     lines += [line(row) for row in sorted((r for r in rows if r.size == size), key=lambda r: (order[r.what], r.jobs))]
     scaling = sorted((r for r in rows if r.what in (FLOOR, AUDIT)), key=lambda r: (r.what != FLOOR, r.jobs, r.size))
