@@ -35,7 +35,7 @@ def display(path: Path) -> str:
     try:
         return str(real(path).relative_to(real(Path("."))))
     except ValueError:
-        return str(path)
+        return os.path.normpath(str(path))  # towns/../city.yaml and city.yaml are shown alike
 
 
 def repository_root(path: Path) -> Path:
@@ -57,11 +57,16 @@ class Resolver:
     _packs: dict[str, Document] = field(default_factory=dict)
     _sets: dict[tuple, RequirementSet] = field(default_factory=dict)
 
-    def load(self, path: Path) -> Document:
+    def load(self, path: Path, *, keep: bool = True) -> Document:
+        """A document, read once. Superiors and packs are kept for the run; a plan read only to be
+        checked (`keep=False`) is not, so a tree of 50,000 plans is never all in memory at once."""
         key = real(path)
-        if key not in self._documents:
-            self._documents[key] = load_document(path, display(path), max_size=self.max_size)
-        return self._documents[key]
+        if key in self._documents:
+            return self._documents[key]
+        document = load_document(path, display(path), max_size=self.max_size)
+        if keep:
+            self._documents[key] = document
+        return document
 
     # superiors -------------------------------------------------------------------------------
     def _id_index(self, root: Path) -> dict[str, Path]:
@@ -73,7 +78,7 @@ class Resolver:
                     if filename.endswith(DOCUMENT_SUFFIXES):
                         candidate = Path(dirpath) / filename
                         try:
-                            index.setdefault(self.load(candidate).plan.id, candidate)
+                            index.setdefault(self.load(candidate, keep=False).plan.id, candidate)
                         except PlancheckError:
                             continue  # not a document; reported when checked itself
             self._ids[root] = index

@@ -260,9 +260,8 @@ class Checker:
     def check_path(self, path: Path) -> DocumentResult:
         result = DocumentResult(path=display(path))
         try:
-            document = self.resolver.load(path)
+            document = self.resolver.load(path, keep=False)
             result.id = document.plan.id
-            result.document = document
             result.summary = PlanSummary.of(document.plan)
             self.resolver.confinement.check_evidence(document)
             result.references = _references(document)
