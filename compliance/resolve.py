@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +37,22 @@ def display(path: Path) -> str:
         return str(real(path).relative_to(real(Path("."))))
     except ValueError:
         return os.path.normpath(str(path))  # towns/../city.yaml and city.yaml are shown alike
+
+
+_YAML_ID = re.compile(rb"^id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+_JSON_ID = re.compile(rb'"id"\s*:\s*"([a-z0-9][a-z0-9-]*)"')
+
+
+def _quick_id(path: Path) -> str | None:
+    """A document's id read from its first lines, without parsing it: an index of a large tree by id
+    would otherwise read every plan twice. The superior found by it is loaded and checked in full."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8192)
+    except OSError:
+        return None
+    match = (_JSON_ID if path.suffix.lower() == ".json" else _YAML_ID).search(head)
+    return match.group(1).decode() if match else None
 
 
 def repository_root(path: Path) -> Path:
@@ -77,10 +94,13 @@ class Resolver:
                 for filename in filenames:
                     if filename.endswith(DOCUMENT_SUFFIXES):
                         candidate = Path(dirpath) / filename
-                        try:
-                            index.setdefault(self.load(candidate, keep=False).plan.id, candidate)
-                        except PlancheckError:
-                            continue  # not a document; reported when checked itself
+                        found = _quick_id(candidate)
+                        if found is None:
+                            try:
+                                found = self.load(candidate, keep=False).plan.id
+                            except PlancheckError:
+                                continue  # not a document; reported when checked itself
+                        index.setdefault(found, candidate)
             self._ids[root] = index
         return self._ids[root]
 
@@ -116,7 +136,11 @@ class Resolver:
             raise problem(f"no document with id `{shown}` under {display(root)}", "superior-not-found")
         if confined:  # a file in the folder may be a link that leads out of it
             self.confinement.check_superior(document, path, reference, field_name)
-        return self._load_superior(document, path, line, column, field_name)
+        superior = self._load_superior(document, path, line, column, field_name)
+        if superior.plan.id != reference:  # the quick index read a line that was not the document's id
+            raise problem(f"no document with id `{shown}` under {display(root)} (the file that seemed to hold it, "
+                          f"{display(path)}, has id `{superior.plan.id}`)", "superior-not-found")
+        return superior
 
     def _load_superior(self, document, path, line, column, field_name) -> Document:
         try:
