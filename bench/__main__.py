@@ -29,6 +29,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -83,6 +84,7 @@ class Sample:
 
 
 MEMORY_LIMIT = 4 * 1024**3  # bytes of address space per process (set by --memory-limit); 0: none
+TIMEOUT = 1800.0  # seconds a run may take (set by --timeout); 0: none
 
 
 def _limit_memory() -> None:
@@ -97,7 +99,19 @@ def run(command: list[str], cwd: Path, *, keep_stdout: bool = False) -> Sample:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out if keep_stdout else subprocess.DEVNULL, stderr=err,
-                                   preexec_fn=_limit_memory)
+                                   preexec_fn=_limit_memory, start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill() -> None:  # the child and its workers: they are one process group
+            timed_out.set()
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        timer = threading.Timer(TIMEOUT, kill) if TIMEOUT else None
+        if timer:
+            timer.start()
         peak = 0
         stop = threading.Event()
 
@@ -110,6 +124,8 @@ def run(command: list[str], cwd: Path, *, keep_stdout: bool = False) -> Sample:
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        if timer:
+            timer.cancel()
         stop.set()
         sampler.join()
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -117,8 +133,13 @@ def run(command: list[str], cwd: Path, *, keep_stdout: bool = False) -> Sample:
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     sample = Sample(seconds, usage.ru_maxrss / 1024, peak / 1024, process.returncode, stdout)
-    if "MemoryError" in stderr or "Cannot allocate memory" in stderr or process.returncode == -9:
-        sample.failed = f"out of memory after {seconds:.0f} s" + (f" (limit {MEMORY_LIMIT / 1024**3:g} GiB a process)" if MEMORY_LIMIT else "")
+    limit = f" (limit {MEMORY_LIMIT / 1024**3:g} GiB a process)" if MEMORY_LIMIT else ""
+    if timed_out.is_set():
+        sample.failed = f"timed out after {seconds:.0f} s" + (" with MemoryError on the way" + limit if "MemoryError" in stderr else "")
+    elif "MemoryError" in stderr or "Cannot allocate memory" in stderr:
+        sample.failed = f"out of memory after {seconds:.0f} s{limit}"
+    elif process.returncode == -9:
+        sample.failed = f"killed (SIGKILL, the kernel's OOM killer?) after {seconds:.0f} s"
     elif process.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{stderr[-2000:]}")
     return sample
@@ -224,9 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-limit", type=float, default=4, metavar="GIB",
                         help="address space allowed to each process run (default 4 GiB; 0: none); a run beyond it is "
                              "reported as out of memory, and the machine stays usable")
+    parser.add_argument("--timeout", type=float, default=1800, metavar="SECONDS",
+                        help="time allowed to each run (default 1800; 0: none); a run beyond it is killed and reported")
     args = parser.parse_args(argv)
-    global MEMORY_LIMIT
+    global MEMORY_LIMIT, TIMEOUT
     MEMORY_LIMIT = int(args.memory_limit * 1024**3)
+    TIMEOUT = args.timeout
 
     _log(f"load average at the start: {'/'.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine skews the figures)")
     work = Path(tempfile.mkdtemp(prefix="plancheck-bench-"))
