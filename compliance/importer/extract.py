@@ -6,6 +6,7 @@ is unambiguous. Everything else stays a TODO for the clerk.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -215,8 +216,6 @@ def _find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
             elif end_match:
                 y = int(end_match["y"]) if end_match["y"] else year
                 m = int(end_match["m"])
-                import calendar
-
                 d = int(end_match["d"]) if end_match["d"] else calendar.monthrange(y, m)[1]
                 try:
                     value["end"] = date(y, m, d)
@@ -498,12 +497,12 @@ def _find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses:
 
 
 def _add_sector_drill(draft, line, text, part, sector, scenarios, clauses) -> None:
-    if True:
-            value = {"kind": "drill", "sector": sector, "scenarios": scenarios}
-            start = text.find(part.strip())
-            draft.activities.append(Sourced(value, line.number, _quote(text, start, start + min(len(part), 40))))
-            draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
-                                               "basis": clauses.get(line.number, "")}, line.number, part.strip()[:40]))
+    """One sector's drill: an activity to hold, and the requirement that asks for it."""
+    value = {"kind": "drill", "sector": sector, "scenarios": scenarios}
+    start = text.find(part.strip())
+    draft.activities.append(Sourced(value, line.number, _quote(text, start, start + min(len(part), 40))))
+    draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
+                                       "basis": clauses.get(line.number, "")}, line.number, part.strip()[:40]))
 
 
 REPORT_KINDS = [
