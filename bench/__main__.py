@@ -44,6 +44,7 @@ from .generate import AS_OF, generate
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "cli.py"
 CACHE_FOLDER = ".plancheck-cache"
+REVISION = ["unknown"]  # at the start of the run
 
 
 # Running one command ---------------------------------------------------------------------------
@@ -252,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     MEMORY_LIMIT = int(args.memory_limit * 1024**3)
     TIMEOUT = args.timeout
 
+    REVISION[0] = revision()
+    _log(f"plancheck {REVISION[0]}")
     _log(f"load average at the start: {'/'.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine skews the figures)")
     work = Path(tempfile.mkdtemp(prefix="plancheck-bench-"))
     schema = work / "schema.json"
@@ -300,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(rows, size, by_size))
         if args.json:
             args.json.write_text(json.dumps(
-                {"size": size, "as_of": AS_OF.isoformat(), "machine": machine(),
+                {"size": size, "as_of": AS_OF.isoformat(), "machine": machine(), "plancheck": REVISION[0], "plancheck_at_end": revision(),
                  "memory_limit_gib": args.memory_limit,
                  "rows": [{**{k: v for k, v in asdict(row).items() if k != "samples"}, "median_s": row.median,
                            "max_rss_mib": row.max_rss, "tree_mib": row.tree_mib, "seconds": [s.seconds for s in row.samples],
@@ -347,6 +350,18 @@ def cache_runs(tree: Path, size: int, repeat: int, rows: list[Row]) -> list[Row]
     return [fill, same, edit]
 
 
+def revision() -> str:
+    """The plancheck being measured: its commit, and whether compliance/ has uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "compliance", "cli.py", "rules"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + (" with uncommitted changes in compliance/" if dirty else "")
+
+
 def machine() -> str:
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
@@ -367,7 +382,8 @@ def table(rows: list[Row], size: int, repeats: dict[int, int]) -> str:
         return (f"{row.what:<36} {row.size:>7,} {row.jobs:>4} {row.median:>9.2f} {row.median / row.size * 1000:>7.2f} {ratio:>8} "
                 f"{row.max_rss:>9.0f} {row.tree_mib:>8.0f}{note}")
 
-    lines = [f"plancheck bench: {size:,} documents, as of {AS_OF}, {machine()}",
+    lines = [f"plancheck bench: {size:,} documents, as of {AS_OF}, plancheck {REVISION[0]}"
+             + (f" (at the end: {revision()})" if revision() != REVISION[0] else "") + f"; {machine()}",
              f"median of {', '.join(f'{r} at {s:,}' for s, r in sorted(repeats.items()))} run(s); × floor: against the floor with "
              "the same number of processes; peak MiB: the largest max RSS of one process; all MiB: the peak sum of RSS over "
              "the process and its workers", "", header, "-" * len(header)]
