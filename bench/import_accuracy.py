@@ -2,8 +2,9 @@
 
     python -m bench.import_accuracy
 
-References live in tests/import_refs/: `corpus/` (the notices the extractor was written from) and
-`heldout/` (notices written for evaluation and kept out of its tuning). Each notice (.txt or .docx)
+References live in tests/import_refs/: `corpus/` (the notices the extractor was written from),
+`tuning/` (notices written to tune it on other styles) and `heldout/` (notices written for evaluation
+and kept out of its tuning). Each notice (.txt or .docx)
 sits beside its reference (.yaml), or, for the corpus, in ../shared/corpus/.
 """
 
@@ -167,12 +168,13 @@ def table(title: str, scores: dict[str, Score], names: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.import_accuracy", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("corpus", "heldout"), help="score one set (tune on corpus only)")
+    parser.add_argument("--only", choices=("corpus", "tuning", "heldout"), help="score one set (tune on corpus and tuning only)")
     parser.add_argument("--details", action="store_true", help="list the facts missed and the facts extracted wrongly")
     args = parser.parse_args(argv)
     global DETAILS
     DETAILS = args.details
-    sets = (("corpus", "Notices the extractor was written from"), ("heldout", "Notices kept out of tuning"))
+    sets = (("corpus", "Notices the extractor was written from"), ("tuning", "Notices written for tuning"),
+            ("heldout", "Notices kept out of tuning"))
     for name, title in sets:
         if args.only and name != args.only:
             continue
