@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .extract import Draft, Sourced
+from .draft import Draft, Sourced
 
 
 def _scalar(value: Any) -> str:

@@ -1,0 +1,189 @@
+"""Activities: the issuer's own events and the ones it orders, with their days and sectors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from .clauses import sentences
+from .dates import MONTH_SPAN, days_in, month_parts_in, month_span, spans_in
+from .draft import QUOTED, Draft, Sourced, quote
+from .header import CAMPAIGN_NAME
+from .reader import Line
+from .vocabulary import KINDS, SCENARIOS, SECTOR_WORDS
+
+
+def when_in(sentence: str, year: int) -> tuple[dict[str, date], int, int] | None:
+    spans = spans_in(sentence, year)
+    if spans:
+        start, end, low, high = spans[0]
+        return {"start": start, "end": end}, low, high
+    parts = month_parts_in(sentence, year)
+    days = days_in(sentence, year)
+    if days:
+        day, low, high = days[0]
+        if sentence[high:high + 2].startswith(("前", "之前")):
+            return {"end": day}, low, high  # by that day
+        return {"date": day}, low, high
+    if months := MONTH_SPAN.search(sentence):
+        start, end = month_span(year, int(months["m1"]), int(months["m2"]))
+        return {"start": start, "end": end}, months.start(), months.end()
+    if parts:
+        start, end, part, low, high = parts[0]
+        if part in ("底", "末") or sentence[high:high + 1] == "前":
+            return {"end": end}, low, high  # 6月底前: by the end of the month
+        return {"start": start, "end": end}, low, high
+    return None
+
+
+def kind_of(sentence: str) -> tuple[str, re.Match] | None:
+    for kind, pattern in KINDS:
+        if match := pattern.search(sentence):
+            return kind, match
+    return None
+
+
+def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
+    for line in lines:
+        specific_days: set[date] = set()  # days of this line already given to a specific kind
+        for sentence, offset in sentences(line):
+            found = kind_of(sentence)
+            if not found:
+                continue
+            kind, match = found
+            if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
+                continue  # the extended campaign, not an activity
+            when_now = when_in(sentence, year)
+            if kind != "publicity" and when_now and "date" in when_now[0]:
+                specific_days.add(when_now[0]["date"])
+            if kind == "consultation_day":
+                specific_days.add(date(year, 6, 16))
+            if kind == "publicity" and when_now and when_now[0].get("date") in specific_days:
+                continue
+            if re.search(r"(报送|前报|总结|联络员|方案和附件)", sentence) and kind not in ("consultation_day", "launch_ceremony"):
+                continue
+            when = when_in(sentence, year)
+            if when is None and kind not in ("consultation_day",):
+                continue
+            if when is None:
+                when = ({"date": date(year, 6, 16)}, match.start(), match.end())
+            value: dict[str, Any] = {"kind": kind, **when[0]}
+            if kind == "consultation_day" and "date" not in value:
+                continue
+            positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
+            sectors = sorted(positions, key=positions.get)
+            title_match = QUOTED.search(sentence)
+            if title_match and dict(KINDS)[kind].search(title_match.group(1)):
+                value["title"] = title_match.group(1)
+            phrase = quote(sentence, min(when[1], match.start()), max(when[2], match.end()))
+            days = [d for d, _, _ in days_in(sentence, year)]
+            if len(days) >= 2 and re.search(r"依次|分别", sentence) and "date" in value:
+                # 6月9日、6月20日，…依次到城西社区、泰强公司开展送安全进社区、进企业宣传活动
+                for position, day in enumerate(days):
+                    one = {**value, "date": day}
+                    if len(sectors) == len(days):
+                        one["sectors"] = [sectors[position]]
+                    add_activity(draft, Sourced(one, line.number, phrase))
+                continue
+            if sectors:
+                value["sectors"] = sectors
+            add_activity(draft, Sourced(value, line.number, phrase))
+
+
+def add_activity(draft: Draft, found: Sourced) -> None:
+    value = found.value
+
+    def key(v):
+        return (v["kind"], v.get("date"), v.get("start"), v.get("end"), tuple(v.get("sectors", ())), v.get("sector"))
+
+    if value["kind"] == "publicity" and not value.get("sectors") and any(
+        a.line == found.line and a.value.get("date") == value.get("date") for a in draft.activities
+    ):
+        return  # the rest of a sentence about an activity already found (6月16日，…集中宣传…)
+    if all(key(a.value) != key(value) for a in draft.activities):
+        draft.activities.append(found)
+
+
+ACTION = re.compile(r"开展|组织|举办|举行|参加|参与|推荐|曝光|推进|录制|普及|宣传")
+ADDRESSED = re.compile(r"各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
+SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
+
+
+def find_undated_activities(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
+    """Activities the notice asks for without a day: `企业要…开展…应急演练`, `进家庭方面…`."""
+    asked: dict[str, Sourced] = {}
+    for line in lines:
+        subject = next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
+        for sentence, offset in sentences(line):
+            if not ACTION.search(sentence) or re.search(r"报送|前报", sentence):
+                continue
+            sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
+            for kind, pattern in KINDS:
+                match = pattern.search(sentence)
+                if not match or kind in ("consultation_day",):
+                    continue
+                if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭)", sentence):
+                    continue
+                positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
+                sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else [])
+                value: dict[str, Any] = {"kind": kind}
+                if sectors:
+                    value["sectors"] = sectors
+                add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
+                if ADDRESSED.search(sentence) and kind not in asked:
+                    asked[kind] = Sourced({"type": "activity", "kind": kind, "basis": clauses.get(line.number, "")},
+                                          line.number, quote(sentence, match.start(), match.end()))
+    draft.requirements += list(asked.values())
+
+
+def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
+    """`农村要针对气象、地质、洪涝和火灾…组织一次逃生演练；学校要针对…` — one drill per sector, with scenarios."""
+    sector_start = "|".join(words for _, words in SECTOR_WORDS)
+    for line in lines:
+        text = line.text
+        if not re.search(r"演练|推演", text):
+            continue
+        for sentence in re.split(r"。", text):
+            if not re.search(r"演练|推演", sentence):
+                continue
+            parts = re.split(rf"[；;，,](?=\s*(?:{sector_start})(?:要|应|需))", sentence)
+            for part in parts:
+                part = re.split(r"[；;]", part)[0] if not re.match(rf"^\s*(?:{sector_start})(?:要|应|需)", part) else part
+                sector = next((name for name, words in SECTOR_WORDS if re.match(rf"^\s*(?:{words})(?:要|应|需)", part)), None)
+                if sector is None:
+                    continue
+                target = re.search(r"针对(?P<what>[^，。；;]{2,60})", part)
+                drill_clause = next((c for c in re.split(r"[，,]", part) if re.search(r"演练|推演", c)), "")
+                where = target["what"] if target else drill_clause
+                scenarios = [name for name, words in SCENARIOS if re.search(words, where) and name != "evacuation"]
+                _add_sector_drill(draft, line, text, part, sector, scenarios, clauses)
+
+
+def _add_sector_drill(draft, line, text, part, sector, scenarios, clauses) -> None:
+    """One sector's drill: an activity to hold, and the requirement that asks for it."""
+    value = {"kind": "drill", "sector": sector, "scenarios": scenarios}
+    start = text.find(part.strip())
+    draft.activities.append(Sourced(value, line.number, quote(text, start, start + min(len(part), 40))))
+    draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
+                                       "basis": clauses.get(line.number, "")}, line.number, part.strip()[:40]))
+
+
+def prune_vague(draft: Draft) -> None:
+    """Drop an undated mention of a kind that the notice also gives more precisely (a day, or sectors)."""
+    def dated(v):
+        return any(v.get(k) for k in ("date", "start", "end"))
+
+    def sectored(v):
+        return bool(v.get("sectors") or v.get("sector"))
+
+    kept = []
+    for activity in draft.activities:
+        value = activity.value
+        same = [a.value for a in draft.activities if a is not activity and a.value["kind"] == value["kind"]]
+        if not dated(value) and not sectored(value) and any(dated(o) or sectored(o) for o in same):
+            continue
+        if not dated(value) and sectored(value) and not value.get("scenarios") and any(dated(o) and set(o.get("sectors") or [o.get("sector")]) >= set(value.get("sectors") or [value.get("sector")]) for o in same):
+            continue
+        kept.append(activity)
+    draft.activities = kept

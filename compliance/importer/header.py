@@ -1,0 +1,180 @@
+"""Who issued the notice, when, its number, theme, period and extended campaigns."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Any
+
+from ..text import fold_doc_no
+from .dates import spans_in
+from .draft import Draft, Sourced, quote
+from .reader import Line
+
+DOC_NO = re.compile(rf"[\u4e00-\u9fa5A-Za-z]{{1,12}}[〔［\[（(﹝【]\s*[12][0-9]{{3}}\s*[〕］\]）)﹞】]\s*[0-9]{{1,4}}\s*号")
+ORG_SUFFIX = re.compile(r"(人民政府办公室|人民政府|街道办事处|办事处|安全生产委员会办公室|安全生产委员会|安委会办公室|安委会|安委办|应急管理局|委员会|管理委员会)$")
+LEVEL_BY_WORD = [("街道", "street"), ("镇", "street"), ("乡", "street"), ("社区", "community"), ("村", "community"),
+                 ("区", "county"), ("县", "county"), ("旗", "county"), ("市", "city"), ("省", "province"), ("自治区", "province")]
+
+
+def level_of(org: str) -> str | None:
+    org = re.split(r"(?<=人民政府)(?=\S)", org)[-1] or org  # 鲤城区人民政府江南街道办事处: the street
+    head = ORG_SUFFIX.sub("", org)
+    for word, level in LEVEL_BY_WORD:
+        if head.endswith(word) or (word in ("街道", "镇", "乡") and word in head):
+            return level
+    for word, level in LEVEL_BY_WORD:
+        if word in head:
+            return level
+    return None
+
+
+def find_org(lines: list[Line], draft: Draft) -> None:
+    head = lines[:25]
+    for line in head:
+        text = line.text.strip()
+        if text.endswith("文件") and 4 <= len(text) <= 40:
+            org = text.removesuffix("文件").strip().replace(" ", "")
+            draft.fields["org"] = Sourced(org, line.number, text)
+            return
+    for line in head:
+        text = line.text.strip().replace(" ", "")
+        match = re.match(r"^(?P<org>[\u4e00-\u9fa5]{2,30}?)关于(印发|开展|做好|组织)", text)
+        if match and ORG_SUFFIX.search(match["org"]):
+            draft.fields["org"] = Sourced(match["org"], line.number, text[:40])
+            return
+    for line in head:
+        text = line.text.strip().replace(" ", "")
+        if 4 <= len(text) <= 30 and ORG_SUFFIX.search(text) and not re.search(r"[，。：:、]", text):
+            draft.fields["org"] = Sourced(text, line.number, text)
+            return
+
+
+def level_from_title(lines: list[Line], draft: Draft) -> None:
+    """2023年英德市“安全生产月”…方案: the place in the title tells the level, not the issuing body."""
+    for line in lines[:8]:
+        match = re.search(r"[12][0-9]{3}\s*年\s*(?:全\s*)?(?P<place>[\u4e00-\u9fa5]{1,8}?(?:自治区|省|市|县|区|旗|镇|乡|街道))\s*[“\"]?安全生产月", line.text)
+        if match and (level := level_of(match["place"])):
+            draft.fields["level"] = Sourced(level, line.number, quote(line.text, match.start(), match.end()))
+            return
+
+
+def find_title_year(lines: list[Line], draft: Draft) -> None:
+    for line in lines[:25]:
+        match = re.search(r"([12][0-9]{3})\s*年[^，。]{0,30}安全生产月", line.text)
+        if match:
+            draft.fields["year"] = Sourced(int(match.group(1)), line.number, quote(line.text, match.start(), match.end()))
+            return
+
+
+def find_edition_theme(lines: list[Line], draft: Draft) -> None:
+    for line in lines:
+        text = line.text
+        if "edition" not in draft.fields and (match := re.search(r"第\s*([0-9]{1,2})\s*个\s*(?:全国\s*)?[“\"]?安全生产月", text)):
+            draft.fields["edition"] = Sourced(int(match.group(1)), line.number, quote(text, match.start(), match.end()))
+        if "theme" not in draft.fields:
+            match = re.search(r"主题(?:是|为)\s*[“\"「]([^”\"」]{4,40})[”\"」]", text) or re.search(
+                r"以\s*[“\"「]([^”\"」]{4,40})[”\"」]\s*为(?:活动)?主题", text)
+            if match:
+                draft.fields["theme"] = Sourced(match.group(1).strip(), line.number, quote(text, match.start(), match.end()))
+    if "theme" not in draft.fields:
+        for index, line in enumerate(lines[:-1]):
+            if re.fullmatch(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*", line.text):
+                following = next((l for l in lines[index + 1:index + 3] if l.text.strip()), None)
+                if following and 4 <= len(following.text.strip()) <= 40:
+                    theme = following.text.strip().strip("“”\"。．.")
+                    draft.fields["theme"] = Sourced(theme, following.number, following.text.strip())
+                break
+    if "year" not in draft.fields and "edition" in draft.fields:
+        edition = draft.fields["edition"]
+        draft.fields["year"] = Sourced(2001 + edition.value, edition.line, edition.phrase)
+
+
+def find_numbers(lines: list[Line], draft: Draft) -> None:
+    for line in lines:
+        text = line.text
+        for match in DOC_NO.finditer(text):
+            number = re.sub(r"\s+", "", match.group(0))
+            before = text[: match.start()]
+            cited = "《" in before or "根据" in before or "按照" in before or "（" in before[-2:] or "(" in before[-2:]
+            if cited:
+                if fold_doc_no(number) not in {fold_doc_no(c.value) for c in draft.cites}:
+                    draft.cites.append(Sourced(number, line.number, quote(text, match.start(), match.end())))
+            elif "doc_no" not in draft.fields and line.number <= 25 and len(text.strip()) <= len(number) + 6:
+                draft.fields["doc_no"] = Sourced(number, line.number, text.strip())
+
+
+def find_period(lines: list[Line], draft: Draft, year: int) -> None:
+    for index, line in enumerate(lines):
+        if re.search(r"(活动|安全生产月.{0,6})时间", line.text) and len(line.text) < 40:
+            for candidate in lines[index:index + 3]:
+                spans = spans_in(candidate.text, year)
+                if spans:
+                    start, end, low, high = spans[0]
+                    draft.fields["period"] = Sourced((start, end), candidate.number, quote(candidate.text, low, high))
+                    return
+    for line in lines:
+        match = re.search(r"今年\s*6\s*月是第\s*[0-9]{1,2}\s*个\s*全国", line.text)
+        if match:
+            draft.fields["period"] = Sourced((date(year, 6, 1), date(year, 6, 30)), line.number, quote(line.text, match.start(), match.end()))
+            return
+    for line in lines:
+        match = re.search(r"(?:6月1日|6月1号)\s*(?:至|到|—)\s*6月30日", line.text)
+        if match and "安全生产月" in line.text:
+            draft.fields["period"] = Sourced((date(year, 6, 1), date(year, 6, 30)), line.number, quote(line.text, match.start(), match.end()))
+            return
+
+
+CAMPAIGN_NAME = re.compile(r"[“\"「]?((?:安全生产|安全宣传)[\u4e00-\u9fa5]{1,6}行)[”\"」]?")
+CAMPAIGN_END = re.compile(r"(?:至|到|于)?\s*(?:(?P<y>[12][0-9]{3})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?P<end>底|末|(?P<d>[0-9]{1,2})\s*日)\s*(?:结束|止)?")
+
+
+def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
+    seen: dict[str, Sourced] = {}
+    for line in lines:
+        text = line.text
+        for match in CAMPAIGN_NAME.finditer(text):
+            name = match.group(1)
+            if name in ("安全宣传咨询行",):
+                continue
+            tail = text[match.end(): match.end() + 60]
+            if not re.search(r"(结束|至|到|止)", tail) and "活动时间" not in text:
+                if name not in seen:
+                    seen[name] = Sourced({"name": name}, line.number, quote(text, match.start(), match.end()))
+                continue
+            end_match = None
+            for candidate in CAMPAIGN_END.finditer(tail):
+                if re.search(r"(结束|止|底|末)", candidate.group(0)) or candidate.group("m") == "12":
+                    end_match = candidate
+            spans = spans_in(tail, year)
+            value: dict[str, Any] = {"name": name}
+            if spans:
+                value["start"], value["end"] = spans[-1][0], spans[-1][1]
+            elif end_match:
+                y = int(end_match["y"]) if end_match["y"] else year
+                m = int(end_match["m"])
+                d = int(end_match["d"]) if end_match["d"] else calendar.monthrange(y, m)[1]
+                try:
+                    value["end"] = date(y, m, d)
+                except ValueError:
+                    pass
+            if "end" in value or name not in seen or "end" not in seen[name].value:
+                seen[name] = Sourced(value, line.number, quote(text, match.start(), match.end() + 30))
+    # the campaign's own time heading: （二）“安全生产英德行”活动时间 / 6月1日至12月31日
+    for index, line in enumerate(lines[:-1]):
+        match = CAMPAIGN_NAME.search(line.text)
+        if match and "时间" in line.text and len(line.text) < 40:
+            spans = spans_in(lines[index + 1].text, year)
+            if spans:
+                seen[match.group(1)] = Sourced({"name": match.group(1), "start": spans[0][0], "end": spans[0][1]},
+                                                lines[index + 1].number, lines[index + 1].text.strip())
+    by_place: dict[str, Sourced] = {}
+    for name, found in seen.items():
+        if "end" not in found.value:
+            continue
+        place = name[-3:]
+        kept = by_place.get(place)
+        if kept is None or ("start" in found.value and "start" not in kept.value):
+            by_place[place] = found
+    draft.campaigns = list(by_place.values())

@@ -1,0 +1,48 @@
+"""Requirements for the level below that follow from what was found."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .activities import ADDRESSED
+from .draft import Draft, Sourced, quote
+from .reader import Line
+from .vocabulary import SECTOR_WORDS
+
+
+def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
+    """Requirements that follow from what was found, each with the clause that says it."""
+    for name in ("theme",):
+        if name in draft.fields:
+            source = draft.fields[name]
+            draft.requirements.append(Sourced({"type": "theme", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
+    if "period" in draft.fields:
+        source = draft.fields["period"]
+        draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
+    for activity in draft.activities:
+        addressed = any(ADDRESSED.search(l.text) for l in lines if l.number == activity.line)
+        if activity.value["kind"] == "consultation_day" and activity.value.get("date") == date(year, 6, 16) and addressed:
+            draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
+                                               "basis": clauses.get(activity.line, "")}, activity.line, activity.phrase))
+            break
+    mentions = [l for l in lines if re.search(r"安全宣传\s*[“\"]?(五进|四进)", l.text)]
+    preferred = [l for l in mentions if re.search(r"(开展|推进).{0,8}(五进|四进)", l.text)] or mentions
+    for line in preferred[:1]:
+        text = line.text
+        match = re.search(r"安全宣传\s*[“\"]?(五进|四进)[”\"]?", text)
+        if match:
+            sectors = [name for name, words in SECTOR_WORDS if re.search(rf"进(?:{words})", " ".join(l.text for l in lines))]
+            if len(sectors) >= 4:
+                draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sectors,
+                                                   "basis": clauses.get(line.number, "")}, line.number, quote(text, match.start(), match.end())))
+            break
+    for campaign in draft.campaigns:
+        if campaign.value.get("end"):
+            draft.requirements.append(Sourced({"type": "campaign", "name": campaign.value["name"], "end_not_before": campaign.value["end"],
+                                               "basis": clauses.get(campaign.line, "")}, campaign.line, campaign.phrase))
+    for line in lines:
+        if match := re.search(r"明确\s*[1一]\s*名.{0,12}联络员|联络员(?:制度|反馈表)", line.text):
+            draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
+                                              line.number, quote(line.text, match.start(), match.end())))
+            break

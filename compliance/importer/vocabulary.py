@@ -1,0 +1,32 @@
+"""The words notices use for activity kinds, sectors and drill scenarios."""
+
+from __future__ import annotations
+
+import re
+
+KINDS = [
+    ("consultation_day", re.compile(r"咨询日|6\s*[·•.]\s*16")),
+    ("launch_ceremony", re.compile(r"启动仪式|启动日|动员大会|启动会|发车")),
+    ("study_session", re.compile(r"重要论述.{0,12}(宣讲|学习|研讨|专题)|(宣讲会|学习会|研讨会).{0,20}重要论述|宣贯会")),
+    ("knowledge_contest", re.compile(r"知识竞赛|知识竞答|有奖竞答")),
+    ("open_day", re.compile(r"开放日")),
+    ("leader_talk", re.compile(r"负责人谈安全|一把手谈安全|谈安全系列")),
+    ("door_to_door", re.compile(r"敲门行动|进门入户")),
+    ("warning_education", re.compile(r"警示教育")),
+    ("hazard_exposure", re.compile(r"隐患曝光|曝光台|集中曝光")),
+    ("whistleblower_promotion", re.compile(r"12350|举报(电话|热线|平台|渠道|小程序)")),
+    ("case_recommendation", re.compile(r"推荐.{0,40}典型案例|典型案例.{0,6}推荐")),
+    ("media_campaign", re.compile(r"专题行")),
+    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查")),
+    ("drill", re.compile(r"演练|推演")),
+    ("training", re.compile(r"培训")),
+    ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传")),
+]
+SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭")]
+SCENARIOS = [
+    ("fire", "火灾|消防"), ("earthquake", "地震"), ("flood", "洪涝|防汛|洪水"), ("geological", "地质"),
+    ("weather", "气象|台风|暴雨"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全"),
+    ("gas", "燃气"), ("ebike_charging", "电动车充电|电动自行车充电|电瓶车"), ("high_rise", "高层建筑"),
+    ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品"),
+    ("evacuation", "疏散|逃生"), ("industry_accident", "行业性事故|行业事故|生产安全事故"),
+]
