@@ -176,10 +176,10 @@ def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
     return grouped
 
 
-def _matrix(superior: Document, results: list[DocumentResult], as_of: date, *, listed_only_if_checked: bool = False) -> Matrix:
+def _matrix(superior: Superior, results: list[DocumentResult], as_of: date, *, listed_only_if_checked: bool = False) -> Matrix:
     bound = results[0].requirements if results else []
     plan_due = _plan_due(bound)
-    listed = {s.id: s for s in superior.plan.subordinates}
+    listed = dict(superior.subordinates)
     by_id = {r.id: r for r in results if r.id}
     rows: list[Row] = []
     order = [*listed, *sorted(set(by_id) - set(listed))]
@@ -187,10 +187,10 @@ def _matrix(superior: Document, results: list[DocumentResult], as_of: date, *, l
         order = [sub_id for sub_id in order if sub_id in by_id]
     for sub_id in order:
         result = by_id.get(sub_id)
-        org = listed[sub_id].org if sub_id in listed else (result.summary.org if result and result.summary else sub_id)
+        org = listed[sub_id] if sub_id in listed else (result.summary.org if result and result.summary else sub_id)
         if result is None:
             passed = plan_due is not None and as_of > plan_due
-            started = superior.plan.period is not None and as_of >= superior.plan.period.start
+            started = superior.period_start is not None and as_of >= superior.period_start
             state = MISSING if passed or (plan_due is None and started) else PENDING
             rows.append(Row(sub_id, org, state, due=plan_due, cells={b.requirement.id: Cell(NO_PLAN) for b in bound}))
             continue
@@ -210,7 +210,7 @@ def _matrix(superior: Document, results: list[DocumentResult], as_of: date, *, l
                 cells={b.requirement.id: _cell(b, _by_rule(result.findings), as_of) for b in bound})
         )
     plan_requirement = _plan_requirement(bound)
-    return Matrix(superior.plan.id, superior.plan.org, display(superior.path), [_column(b) for b in bound], rows,
+    return Matrix(superior.id, superior.org, display(superior.path), [_column(b) for b in bound], rows,
                   plan_requirement.id if plan_requirement else "plan")
 
 
@@ -252,21 +252,46 @@ def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult
     return late, timeline
 
 
+@dataclass(frozen=True)
+class Superior:
+    """What a matrix needs of the superior it is drawn for."""
+
+    path: Path  # resolved
+    id: str
+    org: str
+    level: str
+    subordinates: tuple[tuple[str, str], ...]  # (id, org)
+    period_start: date | None
+
+    @classmethod
+    def of_summary(cls, path: Path, summary: PlanSummary) -> Superior:
+        return cls(path, summary.id, summary.org, summary.level, summary.subordinates, summary.period_start)
+
+    @classmethod
+    def of_document(cls, document) -> Superior:
+        return cls.of_summary(real(document.path), PlanSummary.of(document.plan))
+
+
 def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) -> Audit:
     """Group the checked documents by superior into matrices, and add submissions and deadlines."""
     by_superior: dict[Path, list[DocumentResult]] = {}
     for result in report.documents:
         if result.superior_path is not None:
             by_superior.setdefault(result.superior_path, []).append(result)
-    listing = [real(Path(r.path)) for r in report.documents if r.summary and r.summary.subordinates] if whole_tree else []
-    superiors = {path: resolver.load(path) for path in [*listing, *by_superior]}
+    # A superior that was itself checked in this run is known by its summary: reading it again would
+    # cost as much as checking it (a province has thousands of superiors).
+    summaries = {real(Path(r.path)): r.summary for r in report.documents if r.summary is not None}
+    listing = [path for path, summary in summaries.items() if summary.subordinates] if whole_tree else []
+    superiors = {path: Superior.of_summary(path, summaries[path]) if path in summaries else Superior.of_document(resolver.load(path))
+                 for path in [*listing, *by_superior]}
+    rank = {level.value: position for position, level in enumerate(LEVEL_ORDER)}
     matrices = []
-    for path, superior in sorted(superiors.items(), key=lambda item: (LEVEL_ORDER.index(item[1].plan.level), item[1].plan.id)):
+    for path, superior in sorted(superiors.items(), key=lambda item: (rank[item[1].level], item[1].id)):
         results = by_superior.get(path, [])
         if not results and not whole_tree:
             continue
         if not results:  # nobody has answered yet: the columns come from the superior itself
-            results = [_unanswered(superior, resolver, report.as_of)]
+            results = [_unanswered(resolver.load(path), resolver, report.as_of)]
             matrix = _matrix(superior, [], report.as_of)
             matrix.columns = [_column(b) for b in results[0].requirements]
             for row in matrix.rows:

@@ -21,6 +21,7 @@ from .confine import real_path
 from .resolve import real
 
 FOLDER = ".plancheck-cache"
+LAYOUT = 2  # of the stored results: raise it when DocumentResult or PlanSummary changes shape
 
 
 def _digest(path: Path) -> str | None:
@@ -48,7 +49,7 @@ class Cache:
 
     @property
     def file(self) -> Path:
-        key = repr(sorted((k, repr(v)) for k, v in self.settings.items())) + __version__
+        key = repr(sorted((k, repr(v)) for k, v in self.settings.items())) + __version__ + f"/{LAYOUT}"
         return self.folder / f"results-{hashlib.sha256(key.encode()).hexdigest()[:20]}.pickle"
 
     @classmethod
@@ -57,7 +58,7 @@ class Cache:
         try:
             with cache.file.open("rb") as stream:
                 stored = pickle.load(stream)
-            if stored.get("version") == __version__:
+            if stored.get("version") == __version__ and stored.get("layout") == LAYOUT:
                 cache.entries = stored["entries"]
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, KeyError, TypeError, ValueError):
             cache.entries = {}  # missing or unreadable: start afresh
@@ -109,5 +110,5 @@ class Cache:
         gitignore = self.folder / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
-        write_atomically(self.file, lambda stream: pickle.dump({"version": __version__, "entries": self.entries}, stream,
+        write_atomically(self.file, lambda stream: pickle.dump({"version": __version__, "layout": LAYOUT, "entries": self.entries}, stream,
                                                                protocol=pickle.HIGHEST_PROTOCOL), binary=True)

@@ -42,6 +42,31 @@ class Confinement:
 
     allow_outside: bool = False
     roots: list[Path] = field(default_factory=list)  # folders given on the command line, followed
+    # Remembered for the run: a large tree asks about the same folders and superiors thousands of times.
+    _resolved: dict[Path, Path] = field(default_factory=dict, repr=False)
+    _git_roots: dict[Path, Path | None] = field(default_factory=dict, repr=False)
+
+    def resolve(self, path: Path) -> Path:
+        found = self._resolved.get(path)
+        if found is None:
+            found = self._resolved[path] = real_path(path)
+        return found
+
+    def _git_root(self, folder: Path) -> Path | None:
+        asked = []
+        while folder not in self._git_roots:
+            asked.append(folder)
+            if (folder / ".git").exists():
+                self._git_roots[folder] = folder
+                break
+            if folder.parent == folder:
+                self._git_roots[folder] = None
+                break
+            folder = folder.parent
+        found = self._git_roots[folder]
+        for below in asked:
+            self._git_roots[below] = found
+        return found
 
     def add_inputs(self, paths: list[Path]) -> None:
         """Folders given on the command line, and the folders of files given on it, are roots outside git."""
@@ -51,15 +76,15 @@ class Confinement:
                 self.roots.append(folder)
 
     def root_for(self, path: Path) -> Path:
-        found = git_root(path)
+        resolved = self.resolve(path)
+        found = self._git_root(resolved.parent)
         if found is not None:
             return found
-        resolved = real_path(path)
         holding = [root for root in self.roots if resolved.is_relative_to(root)]
         return min(holding, key=lambda root: len(root.parts)) if holding else resolved.parent
 
     def _outside(self, target: Path, root: Path) -> bool:
-        return not self.allow_outside and not real_path(target).is_relative_to(root)
+        return not self.allow_outside and not self.resolve(target).is_relative_to(root)
 
     def check_superior(self, document, target: Path, reference: str, field_name: str) -> None:
         """ResolveError if the superior `target` (named `reference` at `field_name`) leads out of the root."""

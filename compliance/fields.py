@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ValidationInfo, WithJsonSchema
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .dates import SCHEMA_PATTERN, parse_date
@@ -88,3 +88,10 @@ ScenarioField = Annotated[
         }
     ),
 ]
+
+
+def empty_list() -> Any:
+    """An optional list, empty by default. A list default (`= []`) is deep-copied for every model
+    built, which costs a checked tree of 50,000 plans seconds; a factory does not, and the schema still
+    says `"default": []`."""
+    return Field(default_factory=list, json_schema_extra={"default": []})

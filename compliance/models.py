@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 from .checks import requirement_union
-from .fields import PlanDate, ScenarioField, WeekdayField
+from .fields import PlanDate, ScenarioField, WeekdayField, empty_list
 from .vocab import ActivityKind, ContactRole, Level, ReportKind, Sector
 
 DOCUMENT_FORMAT = "plancheck/v1"
@@ -46,8 +46,8 @@ class Person(Strict):
 
 class LeadingGroup(Strict):
     leader: Person | None = None
-    deputies: list[Person] = []
-    members: list[Person] = []
+    deputies: list[Person] = empty_list()
+    members: list[Person] = empty_list()
     office: Text | None = None
 
 
@@ -78,11 +78,11 @@ class Activity(Strict):
     start: PlanDate | None = None
     end: PlanDate | None = None
     sector: Sector | None = None
-    sectors: list[Sector] = []
-    scenarios: list[ScenarioField] = []
+    sectors: list[Sector] = empty_list()
+    scenarios: list[ScenarioField] = empty_list()
     responsible: str | None = None
     held_on: PlanDate | None = Field(default=None, description="filled in afterwards: the day it really took place")
-    evidence: list[str] = []
+    evidence: list[str] = empty_list()
     notes: str | None = None
 
     @property
@@ -123,16 +123,16 @@ class Plan(Strict):
     title: str | None = None
     edition: int | None = Field(default=None, ge=1, le=200)
     doc_no: Text | None = None
-    cites: list[Text] = []
+    cites: list[Text] = empty_list()
     superior: Text | None = None
     theme: Text | None = None
     period: Period | None = None
     submitted_on: PlanDate | None = None
-    campaigns: list[Campaign] = []
+    campaigns: list[Campaign] = empty_list()
     leading_group: LeadingGroup | None = None
-    contacts: list[Contact] = []
-    activities: list[Activity] = []
-    reports: list[Report] = []
-    requirements: list[requirement_union()] = []  # type: ignore[valid-type]
-    packs: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]] = []
-    subordinates: list[Subordinate] = []
+    contacts: list[Contact] = empty_list()
+    activities: list[Activity] = empty_list()
+    reports: list[Report] = empty_list()
+    requirements: list[requirement_union()] = empty_list()  # type: ignore[valid-type]
+    packs: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]] = empty_list()
+    subordinates: list[Subordinate] = empty_list()

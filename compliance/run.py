@@ -73,12 +73,13 @@ class PlanSummary:
     submitted_on: date | None
     reports: tuple[tuple[str, date | None, date | None], ...]  # (kind, due, submitted_on)
     subordinates: tuple[tuple[str, str], ...]  # (id, org)
+    period_start: date | None = None
 
     @classmethod
     def of(cls, plan) -> PlanSummary:
         return cls(plan.id, plan.org, plan.level.value, plan.title, plan.doc_no, tuple(plan.cites), plan.superior,
                    plan.submitted_on, tuple((r.kind.value, r.due, r.submitted_on) for r in plan.reports),
-                   tuple((s.id, s.org) for s in plan.subordinates))
+                   tuple((s.id, s.org) for s in plan.subordinates), plan.period.start if plan.period else None)
 
 
 @dataclass

@@ -155,4 +155,4 @@ def test_root_for_prefers_git_then_the_outermost_folder_given(tmp_path):
     confinement.add_inputs([inner / "x.yaml", tmp_path / "a"])
     assert confinement.root_for(inner / "x.yaml") == (tmp_path / "a").resolve()
     (tmp_path / ".git").mkdir()
-    assert confinement.root_for(inner / "x.yaml") == tmp_path.resolve()
+    assert Confinement(roots=confinement.roots).root_for(inner / "x.yaml") == tmp_path.resolve()  # one run remembers folders

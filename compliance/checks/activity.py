@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from ..dates import as_int
-from ..fields import PlanDate
+from ..fields import PlanDate, empty_list
 from ..findings import Bilingual
 from ..patterns import absent, contains, each, fact, gte, lte
 from ..vocab import ActivityKind, Sector
@@ -17,7 +17,7 @@ class ActivityParams(Params):
     date: PlanDate | None = None
     not_before: PlanDate | None = None
     not_after: PlanDate | None = None
-    sectors: list[Sector] = []
+    sectors: list[Sector] = empty_list()
 
     @model_validator(mode="after")
     def _one_window(self):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..dates import as_int
-from ..fields import PlanDate, ScenarioField
+from ..fields import PlanDate, ScenarioField, empty_list
 from ..findings import Bilingual
 from ..patterns import absent, contains, contains_any, each, fact, lte
 from ..vocab import Sector, scenario_label
@@ -13,8 +13,8 @@ from .base import Params, RuleType
 
 class SectorDrills(Params):
     min: int = Field(default=1, ge=1, le=1000)
-    scenarios_any: list[ScenarioField] = []
-    scenarios_all: list[ScenarioField] = []
+    scenarios_any: list[ScenarioField] = empty_list()
+    scenarios_all: list[ScenarioField] = empty_list()
 
 
 class DrillPerSectorParams(Params):

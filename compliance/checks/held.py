@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..dates import as_int
-from ..fields import PlanDate
+from ..fields import PlanDate, empty_list
 from ..findings import Bilingual
 from ..patterns import each, either, exists, fact, gt, lt, missing
 from ..vocab import ActivityKind
@@ -10,7 +10,7 @@ from .base import Params, RuleType
 
 
 class HeldParams(Params):
-    kinds: list[ActivityKind] = []
+    kinds: list[ActivityKind] = empty_list()
     not_before: PlanDate | None = None
     not_after: PlanDate | None = None
 
