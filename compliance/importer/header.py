@@ -17,8 +17,15 @@ ORG_SUFFIX = re.compile(r"(人民政府办公室|人民政府|街道办事处|�
 LEVEL_BY_WORD = [("街道", "street"), ("镇", "street"), ("乡", "street"), ("社区", "community"), ("村", "community"),
                  ("区", "county"), ("县", "county"), ("旗", "county"), ("市", "city"), ("省", "province"), ("自治区", "province")]
 
+ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|股份公司|公司|集团|厂)$")
+BUREAU = re.compile(r"(?<!安委)(?:局|厅)$")
+
 
 def level_of(org: str) -> str | None:
+    if ENTERPRISE.search(org):
+        return "enterprise"
+    if BUREAU.search(org):
+        return "department"  # a bureau writes to its own units, whatever the level of its government
     org = re.split(r"(?<=人民政府)(?=\S)", org)[-1] or org  # 鲤城区人民政府江南街道办事处: the street
     head = ORG_SUFFIX.sub("", org)
     for word, level in LEVEL_BY_WORD:
@@ -46,7 +53,7 @@ def find_org(lines: list[Line], draft: Draft) -> None:
             return
     for line in head:
         text = line.text.strip().replace(" ", "")
-        if 4 <= len(text) <= 30 and ORG_SUFFIX.search(text) and not re.search(r"[，。：:、]", text):
+        if 4 <= len(text) <= 30 and (ORG_SUFFIX.search(text) or ENTERPRISE.search(text)) and not re.search(r"[，。：:、]", text):
             draft.fields["org"] = Sourced(text, line.number, text)
             return
 

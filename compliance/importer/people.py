@@ -9,40 +9,119 @@ from .draft import Draft, Sourced, quote
 from .reader import Line
 
 PERSON = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4})\s*[（(]\s*(?P<title>[^）)]{2,30})\s*[）)]")
-ROLE = re.compile(r"^(?P<role>组\s*长|副\s*组\s*长|成\s*员)\s*[:：]\s*(?P<rest>.+)$")
+# 王建国  镇党委副书记、镇长 / 李  明  镇党委委员: a name (padding allowed), a gap, then the title
+NAME_THEN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,2})(?:[ \t]{2,}|\t|[ \t]*[，,][ \t]*)(?P<title>[^\s，,].{1,40})")
+ROLE = re.compile(r"^(?P<role>组\s*长|副\s*组\s*长|成\s*员)\s*(?:[:：]|\t|\s{2,})\s*(?P<rest>.+)$")
+ROLE_KEY = {"组长": "leader", "副组长": "deputies", "成员": "members"}
+NO_NAME = {"—", "-", "－", "/", "／", "无", ""}
+COMMON_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝普")
+# …总经理刘志强 / …总工程师马骏: a name right after the end of a title, at the end of an entry
+TITLE_THEN_NAME = re.compile(rf"(?<=[长记理师任席员官人监委])(?P<name>[{COMMON_SURNAMES}][\u4e00-\u9fa5]{{1,2}})(?=、|$|同志)")
+
+
+def _person(text: str) -> dict[str, str] | None:
+    """One entry of a leading group: 杨建华（副县长）, 王建国  镇长, 马骏, or a title alone."""
+    text = text.strip().rstrip("。；;")
+    if not text:
+        return None
+    if match := PERSON.fullmatch(text):
+        return {"name": match["name"], "title": match["title"].strip()}
+    if match := NAME_THEN_TITLE.fullmatch(text):
+        return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
+    if re.fullmatch(r"[\u4e00-\u9fa5](?:\s{0,3}[\u4e00-\u9fa5]){1,2}", text) and text[0] in COMMON_SURNAMES:
+        return {"name": re.sub(r"\s", "", text)}
+    if 2 < len(text) <= 30:
+        return {"title": text}
+    return None
 
 
 def _people(text: str) -> list[dict[str, str]]:
-    people = []
-    for chunk in re.split(r"[、，,；;]\s*", text):
-        chunk = chunk.strip().rstrip("。")
-        if not chunk:
-            continue
-        if match := PERSON.fullmatch(chunk):
-            people.append({"name": match["name"], "title": match["title"].strip()})
-        elif re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", chunk):
-            people.append({"name": chunk})
-        elif 2 < len(chunk) <= 30:
-            people.append({"title": chunk})
+    if NAME_THEN_TITLE.fullmatch(text.strip().rstrip("。；;")):
+        return [p for p in [_person(text)] if p]  # the title may itself hold a 、 (镇党委副书记、镇长)
+    return [p for chunk in re.split(r"[、，,；;]\s*", text) if (p := _person(chunk))]
+
+
+def _table_row(cells: list[str]) -> list[dict[str, str]]:
+    """组长 | 杨建华 | 县人民政府副县长 (a name cell of — means the office alone)."""
+    name, title = cells[1].strip(), cells[2].strip() if len(cells) > 2 else ""
+    if name in NO_NAME:
+        return [{"title": title}] if title else []
+    person = {"name": re.sub(r"\s", "", name)}
+    if title:
+        person["title"] = title
+    return [person]
+
+
+def _inline_people(who: str) -> list[dict[str, str]]:
+    """集团董事长、总经理刘志强 / 分管安全副总经理周海涛、总工程师马骏 / 各部室负责人 (titles only)."""
+    who = re.sub(r"^\s*由\s*|\s*同志\s*$", "", who)
+    names = list(TITLE_THEN_NAME.finditer(who))
+    if not names:
+        return [{"title": t.strip()} for t in re.split(r"[、，,]", who) if len(t.strip()) > 1]
+    people, start = [], 0
+    for match in names:
+        title = who[start:match.start()].strip("、，, ")
+        people.append({"name": match["name"], "title": title} if title else {"name": match["name"]})
+        start = match.end()
     return people
+
+
+INLINE_ROLES = [
+    ("leader", re.compile(r"(?P<who>[^，。；:：]{2,40}?)\s*(?:同志)?\s*(?:任|担任)\s*组长")),
+    ("deputies", re.compile(r"(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*(?:任|担任)\s*副组长")),
+    ("members", re.compile(r"(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*(?:为|任|担任)\s*(?:领导小组)?成员")),
+]
+
+
+def _inline_group(text: str, line: Line, group: dict[str, Any]) -> None:
+    """由…刘志强任组长，…周海涛、…马骏任副组长，…为成员: a leading group written in one sentence."""
+    for key, pattern in INLINE_ROLES:
+        if key in group:
+            continue
+        for match in pattern.finditer(text):
+            who = re.split(r"由|(?:领导小组|指导委员会|工作专班)[，,]?", match["who"])[-1]
+            people = _inline_people(who)
+            if not people:
+                continue
+            phrase = quote(text, match.start(), match.end())
+            if key == "leader":
+                group[key] = Sourced(people[0], line.number, phrase)
+            else:
+                group[key] = [Sourced(p, line.number, phrase) for p in people]
+            break
+
+
+def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
+    """组  长：… lines, table rows (组长<TAB>杨建华<TAB>副县长), and the indented lines that continue them."""
+    role = None
+    for line in lines:
+        raw = line.text
+        cells = raw.strip().split("\t")
+        label = re.sub(r"\s", "", cells[0])
+        if len(cells) >= 2 and label in ROLE_KEY:
+            role, people = ROLE_KEY[label], _table_row(cells)
+        elif match := ROLE.match(raw.strip()):
+            role, people = ROLE_KEY[re.sub(r"\s", "", match["role"])], _people(match["rest"])
+        elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40:
+            people = _people(raw.strip())
+        else:
+            role = None
+            continue
+        phrase = raw.strip()[:40]
+        for person in people:
+            if role == "leader":
+                group.setdefault("leader", Sourced(person, line.number, phrase))
+            else:
+                group.setdefault(role, []).append(Sourced(person, line.number, phrase))
 
 
 def find_leading_group(lines: list[Line], draft: Draft) -> None:
     group: dict[str, Any] = {}
+    _role_lines(lines, group)
     for line in lines:
-        text = line.text.strip().replace("\t", "：", 1).replace("\t", "、")
-        if match := ROLE.match(text):
-            role = re.sub(r"\s", "", match["role"])
-            people = _people(match["rest"])
-            if not people:
-                continue
-            key = {"组长": "leader", "副组长": "deputies", "成员": "members"}[role]
-            if key == "leader":
-                group["leader"] = Sourced(people[0], line.number, text[:40])
-            else:
-                group.setdefault(key, []).extend(Sourced(p, line.number, text[:40]) for p in people)
-        elif match := re.search(r"(?:由|请)\s*(?P<who>[\u4e00-\u9fa5、]{2,20}?)\s*(?:同志)?\s*(?:任|担任)\s*组长", text):
-            group.setdefault("leader", Sourced({"title": match["who"]}, line.number, quote(text, match.start(), match.end())))
+        text = line.text.strip()
+        if not group.get("leader") and re.search(r"组长", text) and not ROLE.match(text):
+            _inline_group(text, line, group)
         if match := re.search(r"由\s*(?P<who>[\u4e00-\u9fa5]{4,30}?)\s*组成[^，。]{0,40}(?:领导小组|指导委员会|工作专班)", text):
             if "members" not in group and not re.search(r"组长|同志任", match["who"]):
                 group["members"] = [Sourced({"title": match["who"]}, line.number, quote(text, match.start(), match.end()))]
@@ -53,7 +132,8 @@ def find_leading_group(lines: list[Line], draft: Draft) -> None:
 
 PHONE = re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}\s*[-－—–]\s*[0-9]{7,8}|0[0-9]{9,11})(?![0-9])")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-CONTACT = re.compile(r"(?:联系人|联络人)(?:及联系方式)?\s*[:：]\s*(?P<names>[\u4e00-\u9fa5、，,\s]{2,20}?)(?=[；;，,。\s（(]|电话|联系电话|$|[0-9])")
+CONTACT = re.compile(r"(?:联系人|联络人)(?:及联系方式)?\s*[:：]\s*(?P<names>[\u4e00-\u9fa5、，,\s]{2,30}?)(?=[；;，,。（(]|电话|联系电话|手机|$|[0-9])")
+OFFICE = re.compile(r"(?:局|处|科|室|部|办|中心|委|所|队|股|站|公司|街道|社区)$")
 
 
 def find_contacts(lines: list[Line], draft: Draft) -> None:
@@ -63,7 +143,7 @@ def find_contacts(lines: list[Line], draft: Draft) -> None:
         if not match:
             continue
         window = " ".join(l.text for l in lines[index:index + 4])
-        names = [n.strip() for n in re.split(r"[、，,\s]+", match["names"]) if n.strip()]
+        names = [n.strip() for n in re.split(r"[、，,\s]+", match["names"]) if n.strip() and not (len(n.strip()) > 4 and OFFICE.search(n.strip()))]
         phones = [re.sub(r"\s|[－—–]", "-", p).replace("--", "-") for p in PHONE.findall(window)]
         emails = EMAIL.findall(window.replace(" ", "")) + EMAIL.findall(window)
         emails = list(dict.fromkeys(emails))
