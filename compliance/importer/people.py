@@ -42,7 +42,9 @@ def _people(text: str) -> list[dict[str, str]]:
 
 
 def _table_row(cells: list[str]) -> list[dict[str, str]]:
-    """组长 | 杨建华 | 县人民政府副县长 (a name cell of — means the office alone)."""
+    """组长 | 杨建华 | 县人民政府副县长 (a name cell of — means the office alone), or 组长 | 李强（县长）、…"""
+    if len(cells) == 2:
+        return _people(cells[1])
     name, title = cells[1].strip(), cells[2].strip() if len(cells) > 2 else ""
     if name in NO_NAME:
         return [{"title": title}] if title else []
