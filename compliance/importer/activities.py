@@ -11,7 +11,7 @@ from .dates import MONTH_SPAN, days_in, month_parts_in, month_span, spans_in
 from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
-from .vocabulary import KINDS, SCENARIOS, SECTOR_WORDS
+from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
 def when_in(sentence: str, year: int) -> tuple[dict[str, date], int, int] | None:
@@ -35,6 +35,20 @@ def when_in(sentence: str, year: int) -> tuple[dict[str, date], int, int] | None
             return {"end": end}, low, high  # 6月底前: by the end of the month
         return {"start": start, "end": end}, low, high
     return None
+
+
+def activity_window(when: dict[str, date]) -> dict[str, date]:
+    """A deadline (6月底前) is an activity's date: the day it is due by."""
+    if "end" in when and "start" not in when:
+        return {"date": when["end"]}
+    return dict(when)
+
+
+def requirement_window(when: dict[str, date]) -> dict[str, date]:
+    if "date" in when:
+        return {"date": when["date"]}
+    window = {"not_before": when.get("start"), "not_after": when.get("end")}
+    return {key: day for key, day in window.items() if day}
 
 
 def kind_of(sentence: str) -> tuple[str, re.Match] | None:
@@ -68,9 +82,11 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
                 continue
             if when is None:
                 when = ({"date": date(year, 6, 16)}, match.start(), match.end())
-            value: dict[str, Any] = {"kind": kind, **when[0]}
+            value: dict[str, Any] = {"kind": kind, **activity_window(when[0])}
             if kind == "consultation_day" and "date" not in value:
                 continue
+            if kind == "drill":
+                value["scenarios"] = _part_scenarios(sentence)
             positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
             sectors = sorted(positions, key=positions.get)
             title_match = QUOTED.search(sentence)
@@ -137,36 +153,78 @@ def find_undated_activities(lines: list[Line], draft: Draft, clauses: dict[int, 
     draft.requirements += list(asked.values())
 
 
+_ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)?"
+DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT})[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
+                           rf"|进(?P<field>{_ANY_SUBJECT})方面)")
+ORGANISED = re.compile(rf"组织(?:各|辖区)?(?P<who>{_ANY_SUBJECT})(?=针对|开展|进行|组织)")
+LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,]")
+
+
+def _subject_sectors(who: str) -> list[str]:
+    found = []
+    for name, words in DRILL_SUBJECTS:
+        if re.search(words, who) and name not in found:
+            found.append(name)
+    return found
+
+
+def drill_scenarios(text: str) -> list[str]:
+    """The hazards a drill clause names; `evacuation` only when it names none (安全疏散演练)."""
+    text = text.replace("高层建筑火灾", "高层建筑")  # the high-rise is the hazard, its fire is not a second one
+    named = [name for name, words in SCENARIOS if name != "evacuation" and re.search(words, text)]
+    if not named and re.search(dict(SCENARIOS)["evacuation"], text):
+        return ["evacuation"]
+    return named
+
+
+def _part_scenarios(part: str) -> list[str]:
+    if target := re.search(r"针对(?P<what>[^，。；;]{2,60})", part):
+        return drill_scenarios(target["what"])
+    found: list[str] = []
+    for clause in re.split(r"[，,]", part):
+        if re.search(r"演练|推演", clause):
+            found += [s for s in drill_scenarios(clause) if s not in found]
+    return found
+
+
 def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """`农村要针对气象、地质、洪涝和火灾…组织一次逃生演练；学校要针对…` — one drill per sector, with scenarios."""
-    sector_start = "|".join(words for _, words in SECTOR_WORDS)
     for line in lines:
-        text = line.text
-        if not re.search(r"演练|推演", text):
-            continue
-        for sentence in re.split(r"。", text):
+        for sentence in re.split(r"。", line.text):
             if not re.search(r"演练|推演", sentence):
                 continue
-            parts = re.split(rf"[；;，,](?=\s*(?:{sector_start})(?:要|应|需))", sentence)
+            lead = LEADING_TIME.match(sentence)
+            shared = when_in(lead["time"], year) if lead and not re.search(_ANY_SUBJECT, lead["time"]) else None
+            parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}))[、和及与等]*\s*(?:要|应|需))", sentence)
             for part in parts:
-                part = re.split(r"[；;]", part)[0] if not re.match(rf"^\s*(?:{sector_start})(?:要|应|需)", part) else part
-                sector = next((name for name, words in SECTOR_WORDS if re.match(rf"^\s*(?:{words})(?:要|应|需)", part)), None)
-                if sector is None:
+                if shared and part.startswith(lead.group(0)):
+                    part = part[lead.end():]
+                if not re.search(r"演练|推演|针对", part):
                     continue
-                target = re.search(r"针对(?P<what>[^，。；;]{2,60})", part)
-                drill_clause = next((c for c in re.split(r"[，,]", part) if re.search(r"演练|推演", c)), "")
-                where = target["what"] if target else drill_clause
-                scenarios = [name for name, words in SCENARIOS if re.search(words, where) and name != "evacuation"]
-                _add_sector_drill(draft, line, text, part, sector, scenarios, clauses)
+                if match := DRILL_SUBJECT.match(part):
+                    sectors = _subject_sectors(match["who"] or match["field"])
+                elif match := ORGANISED.search(part):
+                    sectors = _subject_sectors(match["who"])
+                else:
+                    continue
+                when = when_in(part, year) or shared
+                _add_sector_drill(draft, line, part, sectors, _part_scenarios(part), when, clauses)
 
 
-def _add_sector_drill(draft, line, text, part, sector, scenarios, clauses) -> None:
-    """One sector's drill: an activity to hold, and the requirement that asks for it."""
-    value = {"kind": "drill", "sector": sector, "scenarios": scenarios}
+def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses) -> None:
+    """One drill ordered for some sectors: an activity to hold, and the requirement that asks for it."""
+    value: dict[str, Any] = {"kind": "drill"}
+    value.update({"sector": sectors[0]} if len(sectors) == 1 else {"sectors": sectors})
+    value["scenarios"] = scenarios
+    if when:
+        value.update(activity_window(when[0]))
+    text = line.text
     start = text.find(part.strip())
-    draft.activities.append(Sourced(value, line.number, quote(text, start, start + min(len(part), 40))))
-    draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
-                                       "basis": clauses.get(line.number, "")}, line.number, part.strip()[:40]))
+    draft.activities.append(Sourced(value, line.number, quote(text, start, start + min(len(part.strip()), 40))))
+    for sector in sectors:
+        draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
+                                           "basis": clauses.get(line.number, "")}, line.number, part.strip()[:40]))
 
 
 def prune_vague(draft: Draft) -> None:
