@@ -154,7 +154,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, clauses: dict[int, 
 
 
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
-SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)?"
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)*"
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT})[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 ORGANISED = re.compile(rf"组织(?:各|辖区)?(?P<who>{_ANY_SUBJECT})(?=针对|开展|进行|组织)")

@@ -41,8 +41,31 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
         if campaign.value.get("end"):
             draft.requirements.append(Sourced({"type": "campaign", "name": campaign.value["name"], "end_not_before": campaign.value["end"],
                                                "basis": clauses.get(campaign.line, "")}, campaign.line, campaign.phrase))
+    _leading_group_order(lines, draft, clauses)
+    _drop_implied_drill(draft)
     for line in lines:
         if match := re.search(r"明确\s*[1一]\s*名.{0,12}联络员|联络员(?:制度|反馈表)", line.text):
             draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
                                               line.number, quote(line.text, match.start(), match.end())))
             break
+
+
+GROUP_ORDER = re.compile(r"要(?:成立|建立|组建)[^，。；]{0,16}(?:领导小组|工作专班|指挥部)")
+
+
+def _leading_group_order(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
+    """各区、县（市）要成立…领导小组，明确具体办事机构: a leading group, with an office only if one is asked for."""
+    for line in lines:
+        for sentence in re.split(r"。", line.text):
+            if match := GROUP_ORDER.search(sentence):
+                office = bool(re.search(r"办事机构|办公室|专门科室", sentence[match.start():]))
+                draft.requirements.append(Sourced({"type": "leading_group", "require_office": office, "basis": clauses.get(line.number, "")},
+                                                  line.number, quote(sentence, match.start(), match.end())))
+                return
+
+
+def _drop_implied_drill(draft: Draft) -> None:
+    """An order for drills in each sector implies the order for a drill."""
+    if any(r.value["type"] == "drill_per_sector" for r in draft.requirements):
+        draft.requirements = [r for r in draft.requirements if not (r.value["type"] == "activity" and r.value.get("kind") == "drill"
+                                                                      and len(r.value) <= 3)]
