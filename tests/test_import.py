@@ -122,3 +122,71 @@ def test_a_missing_or_unreadable_notice_is_one_clear_line(tmp_path):
     bad.write_bytes(b"not a zip")
     run = run_cli("import", bad, "-o", tmp_path / "x.yaml")
     assert run.code == 2 and "not a readable .docx" in run.err
+
+
+def _lines(text: str):
+    from compliance.importer.reader import Line
+
+    return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
+
+
+def _group(text: str) -> dict:
+    draft = extract(_lines(text), year=2025)
+    group = draft.leading_group
+    return {"leader": group["leader"].value if "leader" in group else None,
+            "deputies": [p.value for p in group.get("deputies", [])], "members": [p.value for p in group.get("members", [])],
+            "office": group["office"].value if "office" in group else None}
+
+
+def test_a_leading_group_of_labelled_lines_with_padding_and_continuation_lines():
+    group = _group("组  长：王建国  镇党委副书记、镇长\n副组长：李  明  镇党委委员、副镇长\n        赵红梅  镇人大主席团副主席\n"
+                   "成  员：孙  涛  镇应急管理办公室主任\n领导小组办公室设在镇应急管理办公室，孙涛同志兼任办公室主任。\n")
+    assert group["leader"] == {"name": "王建国", "title": "镇党委副书记、镇长"}
+    assert group["deputies"] == [{"name": "李明", "title": "镇党委委员、副镇长"}, {"name": "赵红梅", "title": "镇人大主席团副主席"}]
+    assert group["members"] == [{"name": "孙涛", "title": "镇应急管理办公室主任"}]
+    assert group["office"] == "镇应急管理办公室"
+
+
+def test_a_leading_group_as_table_rows_and_inline():
+    table = _group("职务\t姓名\t职务\n组长\t杨建华\t县人民政府副县长\n成员\t—\t县教育体育局分管负责人\n")
+    assert table["leader"] == {"name": "杨建华", "title": "县人民政府副县长"}
+    assert table["members"] == [{"title": "县教育体育局分管负责人"}]
+    inline = _group("集团成立领导小组，由集团董事长、总经理刘志强任组长，分管安全副总经理周海涛、总工程师马骏任副组长，"
+                    "各分（子）公司经理、机关各部室负责人为成员。")
+    assert inline["leader"] == {"name": "刘志强", "title": "集团董事长、总经理"}
+    assert inline["deputies"] == [{"name": "周海涛", "title": "分管安全副总经理"}, {"name": "马骏", "title": "总工程师"}]
+    assert inline["members"] == [{"title": "各分（子）公司经理"}, {"title": "机关各部室负责人"}]
+
+
+def test_a_deadline_and_a_shared_time_on_drills_ordered_per_sector():
+    draft = extract(_lines("6月中下旬，驻镇各企业要至少开展一次应急演练；学校要开展防溺水和地震疏散演练；各村要开展防汛避险转移演练。\n"
+                           "社区要开展燃气安全和高层建筑疏散逃生演练。\n家庭要开展逃生演练。\n"), year=2025)
+    drills = {a.value["sector"]: a.value for a in draft.activities if a.value.get("sector")}
+    assert (drills["enterprise"]["start"].isoformat(), drills["enterprise"]["end"].isoformat()) == ("2025-06-11", "2025-06-30")
+    assert drills["school"]["scenarios"] == ["earthquake", "drowning"]
+    assert drills["rural"]["scenarios"] == ["flood"]
+    assert drills["community"]["scenarios"] == ["gas", "high_rise"]  # hazards named: not evacuation
+    assert drills["family"]["scenarios"] == ["evacuation"]
+    assert {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"} == set(drills)
+
+
+def test_deadlines_the_issuers_own_report_and_a_weekly_report():
+    draft = extract(_lines("各乡（镇）要于5月31日前将活动方案报县安委办，7月1日前报送活动总结和统计表。\n"
+                           "各乡（镇）要明确1名联络员，于5月27日前报送联络员回执。\n活动期间，各分公司每周五下班前将活动开展情况报集团安全环保部。\n"
+                           "县安委办将于7月5日前向市安委办报送全县活动总结。\n"), year=2022)
+    due = {(r.value["report"], r.value["due"].isoformat()) for r in draft.requirements if r.value["type"] == "report_due"}
+    assert due == {("plan", "2022-05-31"), ("summary", "2022-07-01"), ("statistics", "2022-07-01"), ("liaison_form", "2022-05-27")}
+    assert [(r.value["kind"], r.value["due"].isoformat()) for r in draft.reports] == [("summary", "2022-07-05")]
+    assert [r.value["weekday"] for r in draft.requirements if r.value["type"] == "recurring_report"] == ["friday"]
+
+
+def test_an_office_before_a_contacts_name_and_the_level_of_a_company():
+    draft = extract(_lines("湖北楚江化工集团有限公司文件\n联系人：安全环保部 黄思远，电话：0716-8123456，手机：13972112345。\n"), year=2023)
+    assert [(c.value["name"], c.value["phone"]) for c in draft.contacts] == [("黄思远", "13972112345")]
+    assert draft.value("level") == "enterprise"
+
+
+def test_tuning_references_validate():
+    references = sorted((ROOT / "tests" / "import_refs" / "tuning").glob("*.yaml"))
+    assert len(references) >= 4
+    assert run_cli("validate", *references).code == 0
