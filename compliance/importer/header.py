@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..text import fold_doc_no
-from .dates import spans_in
+from .dates import MONTH_SPAN, month_span, spans_in
 from .draft import Draft, Sourced, quote
 from .reader import Line
 
@@ -155,9 +155,12 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
                 if re.search(r"(结束|止|底|末)", candidate.group(0)) or candidate.group("m") == "12":
                     end_match = candidate
             spans = spans_in(tail, year)
+            months = MONTH_SPAN.search(tail)
             value: dict[str, Any] = {"name": name}
             if spans:
                 value["start"], value["end"] = spans[-1][0], spans[-1][1]
+            elif months:  # 从6月至12月
+                value["start"], value["end"] = month_span(year, int(months["m1"]), int(months["m2"]))
             elif end_match:
                 y = int(end_match["y"]) if end_match["y"] else year
                 m = int(end_match["m"])
