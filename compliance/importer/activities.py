@@ -139,7 +139,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, clauses: dict[int, 
                 match = pattern.search(sentence)
                 if not match or kind in ("consultation_day",):
                     continue
-                if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭)", sentence):
+                if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭|公共场所)", sentence):
                     continue
                 positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else [])
@@ -171,7 +171,7 @@ def _subject_sectors(who: str) -> list[str]:
 
 def drill_scenarios(text: str) -> list[str]:
     """The hazards a drill clause names; `evacuation` only when it names none (安全疏散演练)."""
-    text = text.replace("高层建筑火灾", "高层建筑")  # the high-rise is the hazard, its fire is not a second one
+    text = re.sub(r"(高层(?:建筑|住宅|楼宇))火灾", r"\1", text)  # the high-rise is the hazard, its fire is not a second one
     named = [name for name, words in SCENARIOS if name != "evacuation" and re.search(words, text)]
     if not named and re.search(dict(SCENARIOS)["evacuation"], text):
         return ["evacuation"]

@@ -76,6 +76,7 @@ def find_title_year(lines: list[Line], draft: Draft) -> None:
 
 
 def find_edition_theme(lines: list[Line], draft: Draft) -> None:
+    theme_under_heading(lines, draft)  # a 活动主题 heading states the theme itself; 以“…”为主题 may name only part of it
     for line in lines:
         text = line.text
         if "edition" not in draft.fields and (match := re.search(r"第\s*([0-9]{1,2})\s*个\s*(?:全国\s*)?[“\"]?安全生产月", text)):
@@ -85,17 +86,19 @@ def find_edition_theme(lines: list[Line], draft: Draft) -> None:
                 r"以\s*[“\"「]([^”\"」]{4,40})[”\"」]\s*为(?:活动)?主题", text)
             if match:
                 draft.fields["theme"] = Sourced(match.group(1).strip(), line.number, quote(text, match.start(), match.end()))
-    if "theme" not in draft.fields:
-        for index, line in enumerate(lines[:-1]):
-            if re.fullmatch(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*", line.text):
-                following = next((l for l in lines[index + 1:index + 3] if l.text.strip()), None)
-                if following and 4 <= len(following.text.strip()) <= 40:
-                    theme = following.text.strip().strip("“”\"。．.")
-                    draft.fields["theme"] = Sourced(theme, following.number, following.text.strip())
-                break
     if "year" not in draft.fields and "edition" in draft.fields:
         edition = draft.fields["edition"]
         draft.fields["year"] = Sourced(2001 + edition.value, edition.line, edition.phrase)
+
+
+def theme_under_heading(lines: list[Line], draft: Draft) -> None:
+    for index, line in enumerate(lines[:-1]):
+        if re.fullmatch(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*", line.text):
+            following = next((l for l in lines[index + 1:index + 3] if l.text.strip()), None)
+            if following and 4 <= len(following.text.strip()) <= 40 and not re.search(r"[，。]", following.text.strip().rstrip("。")):
+                theme = following.text.strip().strip("“”\"。．.")
+                draft.fields["theme"] = Sourced(theme, following.number, following.text.strip())
+            return
 
 
 def find_numbers(lines: list[Line], draft: Draft) -> None:

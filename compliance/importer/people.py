@@ -38,7 +38,21 @@ def _person(text: str) -> dict[str, str] | None:
 def _people(text: str) -> list[dict[str, str]]:
     if NAME_THEN_TITLE.fullmatch(text.strip().rstrip("。；;")):
         return [p for p in [_person(text)] if p]  # the title may itself hold a 、 (镇党委副书记、镇长)
-    return [p for chunk in re.split(r"[、，,；;]\s*", text) if (p := _person(chunk))]
+    return [p for chunk in _split_outside_brackets(text) if (p := _person(chunk))]
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """马永福（乡党委副书记、乡长）、何丽（…）: the 、 inside a title's brackets does not separate people."""
+    chunks, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "（("
+        depth -= char in "）)" and depth > 0
+        if depth == 0 and char in "、，,；;":
+            chunks.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return chunks + [current.strip()]
 
 
 def _table_row(cells: list[str]) -> list[dict[str, str]]:

@@ -12,7 +12,7 @@ from .reader import Line
 
 REPORT_KINDS = [
     ("campaign_summary", re.compile(r"(?:行|专项行动)[”\"」]?\s*(?:活动)?总结")),
-    ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|表)")),
+    ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|名单|表)")),
     ("statistics", re.compile(r"统计表")),
     ("summary", re.compile(r"总结")),
     ("plan", re.compile(r"(?:活动|实施|工作)?方案")),

@@ -26,11 +26,11 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
                                                "basis": clauses.get(activity.line, "")}, activity.line, activity.phrase))
             break
-    mentions = [l for l in lines if re.search(r"安全宣传\s*[“\"]?(五进|四进)", l.text)]
-    preferred = [l for l in mentions if re.search(r"(开展|推进).{0,8}(五进|四进)", l.text)] or mentions
+    mentions = [l for l in lines if re.search(r"安全宣传\s*[“\"]?([三四五六]进)", l.text)]
+    preferred = [l for l in mentions if re.search(r"(开展|推进).{0,8}([三四五六]进)", l.text)] or mentions
     for line in preferred[:1]:
         text = line.text
-        match = re.search(r"安全宣传\s*[“\"]?(五进|四进)[”\"]?", text)
+        match = re.search(r"安全宣传\s*[“\"]?([三四五六]进)[”\"]?", text)
         if match:
             sectors = [name for name, words in SECTOR_WORDS if re.search(rf"进(?:{words})", " ".join(l.text for l in lines))]
             if len(sectors) >= 4:

@@ -6,11 +6,11 @@ import re
 
 KINDS = [
     ("consultation_day", re.compile(r"咨询日|6\s*[·•.]\s*16")),
-    ("launch_ceremony", re.compile(r"启动仪式|启动日|动员大会|启动会|发车")),
-    ("study_session", re.compile(r"重要论述.{0,12}(宣讲|学习|研讨|专题)|(宣讲会|学习会|研讨会).{0,20}重要论述|宣贯会")),
+    ("launch_ceremony", re.compile(r"启动仪式|启动日|动员(?:部署)?(?:大)?会|启动会|发车")),
+    ("study_session", re.compile(r"重要论述.{0,12}(宣讲|学习|研讨|专题)|(宣讲会|学习会|研讨会).{0,20}重要论述|学习.{0,16}重要论述|宣贯会")),
     ("knowledge_contest", re.compile(r"知识竞赛|知识竞答|有奖竞答")),
     ("open_day", re.compile(r"开放日")),
-    ("leader_talk", re.compile(r"负责人谈安全|一把手谈安全|谈安全系列")),
+    ("leader_talk", re.compile(r"负责人谈安全|一把手[”\"」]?谈安全|谈安全系列")),
     ("door_to_door", re.compile(r"敲门行动|进门入户")),
     ("warning_education", re.compile(r"警示教育")),
     ("hazard_exposure", re.compile(r"隐患曝光|曝光台|集中曝光")),
@@ -22,11 +22,11 @@ KINDS = [
     ("training", re.compile(r"培训")),
     ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传")),
 ]
-SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭")]
+SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"), ("public_place", "公共场所")]
 SCENARIOS = [
     ("fire", "火灾|消防"), ("earthquake", "地震"), ("flood", "洪涝|防汛|洪水"), ("geological", "地质"),
     ("weather", "气象|台风|暴雨"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全"),
-    ("gas", "燃气"), ("ebike_charging", "电动车充电|电动自行车充电|电瓶车"), ("high_rise", "高层建筑"),
+    ("gas", "燃气"), ("ebike_charging", "电动车充电|电动自行车充电|电瓶车"), ("high_rise", "高层(?:建筑|住宅|楼宇)"),
     ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品"),
     ("evacuation", "疏散|逃生"), ("industry_accident", "行业性事故|行业(?:领域)?事故|生产安全事故"), ("confined_space", "有限空间"),
 ]
