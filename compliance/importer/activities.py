@@ -7,14 +7,16 @@ from datetime import date
 from typing import Any
 
 from .clauses import sentences
-from .dates import MONTH_SPAN, days_in, month_parts_in, month_span, spans_in
+from .dates import MONTH_SPAN, SINCE_TODAY, days_in, month_parts_in, month_span, spans_in
 from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
-def when_in(sentence: str, year: int) -> tuple[dict[str, date], int, int] | None:
+def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[str, date], int, int] | None:
+    if since := SINCE_TODAY.search(sentence):
+        return _since_today(sentence, since, year, issued)
     spans = spans_in(sentence, year)
     if spans:
         start, end, low, high = spans[0]
@@ -35,6 +37,17 @@ def when_in(sentence: str, year: int) -> tuple[dict[str, date], int, int] | None
             return {"end": end}, low, high  # 6月底前: by the end of the month
         return {"start": start, "end": end}, low, high
     return None
+
+
+def _since_today(sentence: str, since: re.Match, year: int, issued: date | None) -> tuple[dict[str, date], int, int] | None:
+    """即日起至6月25日 starts on the day the notice is dated; an undated notice leaves it to the clerk."""
+    rest = when_in(sentence[since.end():], year)
+    if issued is None or rest is None:
+        return None
+    end = rest[0].get("end") or rest[0].get("date")
+    if not end or end < issued:
+        return None
+    return {"start": issued, "end": end}, since.start(), since.end() + rest[2]
 
 
 def activity_window(when: dict[str, date]) -> dict[str, date]:
@@ -58,8 +71,36 @@ def kind_of(sentence: str) -> tuple[str, re.Match] | None:
     return None
 
 
-def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
+_ALL_SECTORS = "|".join(words for _, words in SECTOR_WORDS)
+# 1.进企业。/ （2）进农村： a sub-item of 五进 that names its sector and no subject
+SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[）)])\s*进(?P<where>{_ALL_SECTORS})\s*[。.：:，,]")
+SCHOOL = re.compile(r"学校|小学|中学|幼儿园|师生|校园")
+
+
+def item_sector(text: str) -> str | None:
+    if match := SECTOR_ITEM.match(text):
+        return next(name for name, words in SECTOR_WORDS if re.fullmatch(words, match["where"]))
+    return None
+
+
+def school_sector(text: str) -> str | None:
+    """A drill held by a school or with its pupils is in sector school, unless the text names another sector too."""
+    others = [name for name, words in DRILL_SUBJECTS if name != "school" and re.search(words, text)]
+    return "school" if SCHOOL.search(text) and not others else None
+
+
+def find_sector_items(lines: list[Line], draft: Draft) -> None:
+    """Each 五进/四进 sub-item (1.进企业。…) is a publicity activity for its sector."""
     for line in lines:
+        if sector := item_sector(line.text):
+            match = SECTOR_ITEM.match(line.text)
+            add_activity(draft, Sourced({"kind": "publicity", "sectors": [sector]}, line.number, quote(line.text, match.start(), match.end())))
+
+
+def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
+    for line in lines:
+        if line.number in skip:
+            continue
         specific_days: set[date] = set()  # days of this line already given to a specific kind
         for sentence, offset in sentences(line):
             found = kind_of(sentence)
@@ -68,7 +109,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             kind, match = found
             if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
                 continue  # the extended campaign, not an activity
-            when_now = when_in(sentence, year)
+            when_now = when_in(sentence, year, draft.issued)
             if kind != "publicity" and when_now and "date" in when_now[0]:
                 specific_days.add(when_now[0]["date"])
             if kind == "consultation_day":
@@ -77,7 +118,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
                 continue
             if re.search(r"(报送|前报|总结|联络员|方案和附件)", sentence) and kind not in ("consultation_day", "launch_ceremony"):
                 continue
-            when = when_in(sentence, year)
+            when = when_now
             if when is None and kind not in ("consultation_day",):
                 continue
             if when is None:
@@ -88,7 +129,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             if kind == "drill":
                 value["scenarios"] = _part_scenarios(sentence)
             positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
-            sectors = sorted(positions, key=positions.get)
+            sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text)
             title_match = QUOTED.search(sentence)
             if title_match and dict(KINDS)[kind].search(title_match.group(1)):
                 value["title"] = title_match.group(1)
@@ -107,6 +148,15 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             add_activity(draft, Sourced(value, line.number, phrase))
 
 
+def _implied_sectors(kind: str, sentence: str, line_text: str) -> list[str]:
+    """The sector of a 五进 sub-item the sentence sits in, or a school's own drill."""
+    if sector := item_sector(line_text):
+        return [sector]
+    if kind == "drill" and (sector := school_sector(sentence)):
+        return [sector]
+    return []
+
+
 def add_activity(draft: Draft, found: Sourced) -> None:
     value = found.value
 
@@ -121,16 +171,18 @@ def add_activity(draft: Draft, found: Sourced) -> None:
         draft.activities.append(found)
 
 
-ACTION = re.compile(r"开展|组织|举办|举行|参加|参与|推荐|曝光|推进|录制|普及|宣传")
+ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传")
 ADDRESSED = re.compile(r"各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
-SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
+SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)*(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
 
 
-def find_undated_activities(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
-    """Activities the notice asks for without a day: `企业要…开展…应急演练`, `进家庭方面…`."""
+def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
+    """Activities the notice asks for, dated or not: `企业要…开展…应急演练`, `进家庭方面…`; an order is a requirement."""
     asked: dict[str, Sourced] = {}
     for line in lines:
-        subject = next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
+        if line.number in skip:
+            continue
+        subject = item_sector(line.text) or next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
         for sentence, offset in sentences(line):
             if not ACTION.search(sentence) or re.search(r"报送|前报", sentence):
                 continue
@@ -148,9 +200,21 @@ def find_undated_activities(lines: list[Line], draft: Draft, clauses: dict[int, 
                     value["sectors"] = sectors
                 add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
                 if ADDRESSED.search(sentence) and kind not in asked:
-                    asked[kind] = Sourced({"type": "activity", "kind": kind, "basis": clauses.get(line.number, "")},
-                                          line.number, quote(sentence, match.start(), match.end()))
+                    asked[kind] = _activity_order(kind, sentence, match, line, year, draft, clauses)
     draft.requirements += list(asked.values())
+
+
+def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Sourced:
+    """各社区要在6月7日前召开本社区动员会: the order, with the window its own sentence gives."""
+    order: dict[str, Any] = {"type": "activity", "kind": kind}
+    when = when_in(sentence, year, draft.issued)
+    if when:
+        order.update(requirement_window(when[0]))
+        low, high = min(when[1], match.start()), max(when[2], match.end())
+    else:
+        low, high = match.start(), match.end()
+    order["basis"] = clauses.get(line.number, "")
+    return Sourced(order, line.number, quote(sentence, low, high))
 
 
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
@@ -245,3 +309,35 @@ def prune_vague(draft: Draft) -> None:
             continue
         kept.append(activity)
     draft.activities = kept
+
+
+def _sectors_of(value: dict[str, Any]) -> set[str]:
+    return set(value.get("sectors") or ([value["sector"]] if value.get("sector") else []))
+
+
+def _window(value: dict[str, Any]) -> tuple:
+    return value.get("date"), value.get("start"), value.get("end")
+
+
+def drop_twin_drills(draft: Draft) -> None:
+    """`6月中旬，各社区要…演练；企业要…演练` gives drills per sector: the same sentence read as one drill without a
+    sector is not another event. Nor is an undated mention of a drill the schedule table dates."""
+    drills = [a for a in draft.activities if a.value["kind"] == "drill"]
+
+    def twin(activity: Sourced) -> bool:
+        value = activity.value
+        if not _sectors_of(value):
+            return any(o.line == activity.line and _sectors_of(o.value) and _window(o.value) == _window(value) for o in drills)
+        return not any(_window(value)) and any(
+            o is not activity and any(_window(o.value)) and _sectors_of(o.value) == _sectors_of(value)
+            and set(o.value.get("scenarios", [])) == set(value.get("scenarios", [])) for o in drills)
+
+    draft.activities = [a for a in draft.activities if a.value["kind"] != "drill" or not twin(a)]
+
+
+def take_heading_spans(draft: Draft, spans: dict[int, tuple[date, date]]) -> None:
+    """An activity with no time of its own takes the span its heading gives (一、宣传发动阶段（6月1日—6月10日））."""
+    for activity in draft.activities:
+        value = activity.value
+        if not any(_window(value)) and activity.line in spans:
+            value["start"], value["end"] = spans[activity.line]

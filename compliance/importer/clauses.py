@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from .dates import spans_in
 from .reader import Line
 
 CN_NUMBERS = "零一二三四五六七八九十"
@@ -36,3 +38,32 @@ def sentences(line: Line) -> list[tuple[str, int]]:
     if start < len(line.text):
         parts.append((line.text[start:], start))
     return [(s, o) for s, o in parts if s.strip()]
+
+
+BRACKETED = re.compile(r"[（(]([^（）()]{4,30})[）)]")
+
+
+def _heading_span(text: str, year: int) -> tuple[date, date] | None:
+    """（一）宣传发动阶段（6月1日—6月10日）: the span in a short heading's brackets."""
+    if len(text.strip()) > 40:
+        return None
+    for inner in BRACKETED.findall(text):
+        if spans := spans_in(inner, year):
+            return spans[0][0], spans[0][1]
+    return None
+
+
+def heading_spans(lines: list[Line], year: int) -> dict[int, tuple[date, date]]:
+    """The span each line falls under, when its heading (一、 or （一）) gives one."""
+    outer: tuple[date, date] | None = None
+    inner: tuple[date, date] | None = None
+    found: dict[int, tuple[date, date]] = {}
+    for line in lines:
+        text = line.text
+        if HEADING_1.match(text) and len(text) < 60 and not HEADING_2.match(text):
+            outer, inner = _heading_span(text, year), None
+        elif HEADING_2.match(text):
+            inner = _heading_span(text, year)
+        if span := inner or outer:
+            found[line.number] = span
+    return found

@@ -82,3 +82,6 @@ MONTH_SPAN = re.compile(rf"(?P<m1>[{NUMERAL}]{{1,2}})\s*月\s*(?:至|到|—|－
 def month_span(year: int, first: int, last: int) -> tuple[date, date]:
     """6月至12月: from the first day of one month to the last day of the other."""
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+SINCE_TODAY = re.compile(r"即日起\s*(?:至|到|—|－|-|~|～)?\s*")

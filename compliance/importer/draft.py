@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
@@ -26,6 +27,7 @@ class Draft:
     activities: list[Sourced] = field(default_factory=list)
     reports: list[Sourced] = field(default_factory=list)
     requirements: list[Sourced] = field(default_factory=list)
+    issued: date | None = None  # the day the notice is dated: what 即日起 means
 
     def value(self, name: str, default=None):
         found = self.fields.get(name)

@@ -6,13 +6,14 @@ is unambiguous. Everything else stays a TODO for the clerk.
 
 from __future__ import annotations
 
-from .activities import find_activities, find_drills_per_sector, find_undated_activities, prune_vague
-from .clauses import clause_of_lines
+from .activities import drop_twin_drills, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague, take_heading_spans
+from .clauses import clause_of_lines, heading_spans
 from .draft import Draft, Sourced
-from .header import find_campaigns, find_edition_theme, find_numbers, find_org, find_period, find_title_year, level_from_title, level_of
+from .header import find_campaigns, find_edition_theme, find_issue_date, find_numbers, find_org, find_period, find_title_year, level_from_title, level_of
 from .people import find_contacts, find_leading_group
 from .reader import Line
 from .reports import find_reports
+from .schedule import find_schedule_activities, schedule_rows
 from .requirements import find_requirements
 
 __all__ = ["Draft", "Sourced", "extract"]
@@ -32,16 +33,23 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
     elif not org:
         level_from_title(lines, draft)
     find_numbers(lines, draft)
+    find_issue_date(lines, draft)
     clauses = clause_of_lines(lines)
     find_leading_group(lines, draft)
     find_contacts(lines, draft)
     if the_year:
         find_period(lines, draft, the_year)
         find_campaigns(lines, draft, the_year)
-        find_activities(lines, draft, the_year, clauses)
+        rows = schedule_rows(lines)
+        in_table = {row.line.number for row in rows}
+        find_schedule_activities(rows, draft, the_year)
+        find_activities(lines, draft, the_year, clauses, skip=in_table)
         find_drills_per_sector(lines, draft, the_year, clauses)
-        find_undated_activities(lines, draft, clauses)
+        find_sector_items(lines, draft)
+        find_undated_activities(lines, draft, the_year, clauses, skip=in_table)
         prune_vague(draft)
+        drop_twin_drills(draft)
+        take_heading_spans(draft, heading_spans(lines, the_year))
         find_reports(lines, draft, the_year, clauses)
         find_requirements(lines, draft, the_year, clauses)
     return draft

@@ -191,3 +191,17 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
         if kept is None or ("start" in found.value and "start" not in kept.value):
             by_place[place] = found
     draft.campaigns = list(by_place.values())
+
+
+ISSUE_DATE = re.compile(r"\s*(?P<y>[12][0-9]{3})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*")
+
+
+def find_issue_date(lines: list[Line], draft: Draft) -> None:
+    """The date line under the signature (2023年5月25日 alone on its line); the first one is the notice's own."""
+    for line in lines:
+        if match := ISSUE_DATE.fullmatch(line.text):
+            try:
+                draft.issued = date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+            return
