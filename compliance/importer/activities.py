@@ -148,12 +148,22 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             add_activity(draft, Sourced(value, line.number, phrase))
 
 
+PUPILS = re.compile(r"师生|学生|教职工")
+OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|职工|员工|家长")
+WORKERS = re.compile(r"企业[^，。；]{0,8}组织[^，。；]{0,6}(?:职工|员工)")
+
+
 def _implied_sectors(kind: str, sentence: str, line_text: str) -> list[str]:
-    """The sector of a 五进 sub-item the sentence sits in, or a school's own drill."""
+    """The sector of a 五进 sub-item the sentence sits in, a school's own drill, or the people it is for
+    (学校师生, 企业职工)."""
     if sector := item_sector(line_text):
         return [sector]
     if kind == "drill" and (sector := school_sector(sentence)):
         return [sector]
+    if PUPILS.search(sentence) and not OTHER_PEOPLE.search(sentence):
+        return ["school"]
+    if WORKERS.search(sentence):
+        return ["enterprise"]
     return []
 
 
@@ -173,7 +183,7 @@ def add_activity(draft: Draft, found: Sourced) -> None:
 
 ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传")
 ADDRESSED = re.compile(r"各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
-SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)*(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
+SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
 
 
 def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
@@ -194,20 +204,26 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭|公共场所)", sentence):
                     continue
                 positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
-                sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else [])
+                sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
+                    or _implied_sectors(kind, sentence, line.text)
                 value: dict[str, Any] = {"kind": kind}
                 if sectors:
                     value["sectors"] = sectors
+                if kind == "drill":
+                    value["scenarios"] = _part_scenarios(sentence)
                 add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
                 if ADDRESSED.search(sentence) and kind not in asked:
                     asked[kind] = _activity_order(kind, sentence, match, line, year, draft, clauses)
     draft.requirements += list(asked.values())
 
 
+ORDERED = re.compile(r"要|应|须")
+
+
 def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Sourced:
     """各社区要在6月7日前召开本社区动员会: the order, with the window its own sentence gives."""
     order: dict[str, Any] = {"type": "activity", "kind": kind}
-    when = when_in(sentence, year, draft.issued)
+    when = when_in(sentence, year, draft.issued) if ORDERED.search(sentence[:match.start()]) else None
     if when:
         order.update(requirement_window(when[0]))
         low, high = min(when[1], match.start()), max(when[2], match.end())
@@ -276,6 +292,9 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 _add_sector_drill(draft, line, part, sectors, _part_scenarios(part), when, clauses)
 
 
+CHOICE = re.compile(r"等|或|之一")  # 火灾、危化品泄漏等 / 有限空间或燃气泄漏: one of them will do
+
+
 def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses) -> None:
     """One drill ordered for some sectors: an activity to hold, and the requirement that asks for it."""
     value: dict[str, Any] = {"kind": "drill"}
@@ -288,7 +307,8 @@ def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses) -> N
     draft.activities.append(Sourced(value, line.number, quote(text, start, start + min(len(part.strip()), 40))))
     for sector in sectors:
         draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
-                                           "basis": clauses.get(line.number, "")}, line.number, part.strip()[:40]))
+                                           "any_of": bool(CHOICE.search(part)), "basis": clauses.get(line.number, "")},
+                                          line.number, part.strip()[:40]))
 
 
 def prune_vague(draft: Draft) -> None:

@@ -62,7 +62,7 @@ def heading_spans(lines: list[Line], year: int) -> dict[int, tuple[date, date]]:
         text = line.text
         if HEADING_1.match(text) and len(text) < 60 and not HEADING_2.match(text):
             outer, inner = _heading_span(text, year), None
-        elif HEADING_2.match(text):
+        elif (match := HEADING_2.match(text)) and not match.group(1).isdigit():  # （1） is an item, not a phase
             inner = _heading_span(text, year)
         if span := inner or outer:
             found[line.number] = span

@@ -15,7 +15,8 @@ from .reader import Line
 DOC_NO = re.compile(rf"[\u4e00-\u9fa5A-Za-z]{{1,12}}[〔［\[（(﹝【]\s*[12][0-9]{{3}}\s*[〕］\]）)﹞】]\s*[0-9]{{1,4}}\s*号")
 ORG_SUFFIX = re.compile(r"(人民政府办公室|人民政府|街道办事处|办事处|安全生产委员会办公室|安全生产委员会|安委会办公室|安委会|安委办|应急管理局|委员会|管理委员会)$")
 LEVEL_BY_WORD = [("街道", "street"), ("镇", "street"), ("乡", "street"), ("社区", "community"), ("村", "community"),
-                 ("区", "county"), ("县", "county"), ("旗", "county"), ("市", "city"), ("省", "province"), ("自治区", "province")]
+                 ("区", "county"), ("县", "county"), ("旗", "county"), ("市", "city"), ("州", "city"), ("盟", "city"),
+                 ("省", "province"), ("自治区", "province")]
 
 ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|股份公司|公司|集团|厂)$")
 BUREAU = re.compile(r"(?<!安委)(?:局|厅)$")
@@ -27,6 +28,8 @@ def level_of(org: str) -> str | None:
     if BUREAU.search(org):
         return "department"  # a bureau writes to its own units, whatever the level of its government
     org = re.split(r"(?<=人民政府)(?=\S)", org)[-1] or org  # 鲤城区人民政府江南街道办事处: the street
+    if "街道" in org:
+        return "street"  # 东关街道办事处: the suffix that names the street is stripped below
     head = ORG_SUFFIX.sub("", org)
     for word, level in LEVEL_BY_WORD:
         if head.endswith(word) or (word in ("街道", "镇", "乡") and word in head):

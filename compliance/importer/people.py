@@ -8,7 +8,7 @@ from typing import Any
 from .draft import Draft, Sourced, quote
 from .reader import Line
 
-PERSON = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4})\s*[（(]\s*(?P<title>[^）)]{2,30})\s*[）)]")
+PERSON = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,3})\s*[（(]\s*(?P<title>[^）)]{2,30})\s*[）)]")
 # 王建国  镇党委副书记、镇长 / 李  明  镇党委委员: a name (padding allowed), a gap, then the title
 NAME_THEN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,2})(?:[ \t]{2,}|\t|[ \t]*[，,][ \t]*)(?P<title>[^\s，,].{1,40})")
 ROLE = re.compile(r"^(?P<role>组\s*长|副\s*组\s*长|成\s*员)\s*(?:[:：]|\t|\s{2,})\s*(?P<rest>.+)$")
@@ -25,7 +25,7 @@ def _person(text: str) -> dict[str, str] | None:
     if not text:
         return None
     if match := PERSON.fullmatch(text):
-        return {"name": match["name"], "title": match["title"].strip()}
+        return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
     if match := NAME_THEN_TITLE.fullmatch(text):
         return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
     if re.fullmatch(r"[\u4e00-\u9fa5](?:\s{0,3}[\u4e00-\u9fa5]){1,2}", text) and text[0] in COMMON_SURNAMES:

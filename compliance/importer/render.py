@@ -139,7 +139,9 @@ def _requirements(draft: Draft) -> list[str]:
         basis = value.pop("basis", "") or "TODO: the clause"
         if kind == "drill_per_sector":
             sector = value["sector"]
-            entry = {"scenarios_any": value["scenarios"]} if value["scenarios"] else {"min": 1}
+            entry = {"min": 1}
+            if value["scenarios"]:
+                entry["scenarios_any" if value.get("any_of") else "scenarios_all"] = value["scenarios"]
             drills[sector] = entry
             drill_source = drill_source or found
             drill_basis = basis

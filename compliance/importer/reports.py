@@ -23,7 +23,8 @@ DUE = re.compile(r"(?:于|在)?\s*(?P<when>(?:[12][0-9]{3}\s*年\s*)?[0-9]{1,2}\
 SENDS = re.compile(r"(?<![举海简快情])报(?!道|名|刊|纸|警)")
 NEXT_PART = re.compile(r"同时|[，,]\s*(?:并|另)|(?:于|在)?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|每(?:周|星期)")
 # 市安委办将于7月10日前将全市活动总结报省安委办: the issuer's own report, not an order to the level below
-OWN_REPORT = re.compile(r"(?:全[市县区镇乡旗]|全街道|集团|全公司|本级)(?:活动|工作)?总结")
+# 区教育局将于7月8日前将全区教育系统活动总结报区安委办 / 街道应急办于7月2日前将街道活动总结报区安委办
+OWN_REPORT = re.compile(r"(?:全[市县区镇乡旗州盟][\u4e00-\u9fa5]{0,6}?|全街道|街道|集团|全公司|本级)(?:活动|工作)?总结")
 
 
 def _kinds(text: str) -> list[str]:

@@ -21,7 +21,7 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
         source = draft.fields["period"]
         draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
     for activity in draft.activities:
-        addressed = any(ADDRESSED.search(l.text) for l in lines if l.number == activity.line)
+        addressed = any(ADDRESSED.search(l.text) for l in lines if l.number == activity.line and "\t" not in l.text)
         if activity.value["kind"] == "consultation_day" and activity.value.get("date") == date(year, 6, 16) and addressed:
             draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
                                                "basis": clauses.get(activity.line, "")}, activity.line, activity.phrase))
@@ -68,4 +68,4 @@ def _drop_implied_drill(draft: Draft) -> None:
     """An order for drills in each sector implies the order for a drill."""
     if any(r.value["type"] == "drill_per_sector" for r in draft.requirements):
         draft.requirements = [r for r in draft.requirements if not (r.value["type"] == "activity" and r.value.get("kind") == "drill"
-                                                                      and len(r.value) <= 3)]
+                                                                      )]

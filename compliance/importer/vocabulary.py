@@ -13,18 +13,18 @@ KINDS = [
     ("leader_talk", re.compile(r"负责人谈安全|一把手[”\"」]?谈安全|谈安全系列")),
     ("door_to_door", re.compile(r"敲门行动|进门入户")),
     ("warning_education", re.compile(r"警示教育")),
-    ("hazard_exposure", re.compile(r"隐患曝光|曝光台|集中曝光")),
+    ("hazard_exposure", re.compile(r"隐患曝光|曝光台|集中曝光|曝光一批")),
     ("whistleblower_promotion", re.compile(r"12350|举报(电话|热线|平台|渠道|小程序)")),
     ("case_recommendation", re.compile(r"推荐.{0,40}典型案例|典型案例.{0,6}推荐")),
     ("media_campaign", re.compile(r"专题行")),
-    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查")),
+    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:全面|专项|集中)排查")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
     ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传")),
 ]
 SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"), ("public_place", "公共场所")]
 SCENARIOS = [
-    ("fire", "火灾|消防"), ("earthquake", "地震"), ("flood", "洪涝|防汛|洪水"), ("geological", "地质"),
+    ("fire", "火灾|灭火|消防(?!救援)"), ("earthquake", "地震"), ("flood", "洪涝|防汛|洪水"), ("geological", "地质"),
     ("weather", "气象|台风|暴雨"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全"),
     ("gas", "燃气"), ("ebike_charging", "电动车充电|电动自行车充电|电瓶车"), ("high_rise", "高层(?:建筑|住宅|楼宇)"),
     ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品"),
