@@ -190,3 +190,77 @@ def test_tuning_references_validate():
     references = sorted((ROOT / "tests" / "import_refs" / "tuning").glob("*.yaml"))
     assert len(references) >= 4
     assert run_cli("validate", *references).code == 0
+
+
+TUNING = ROOT / "tests" / "import_refs" / "tuning"
+
+
+def _activities(draft, kind):
+    return [a.value for a in draft.activities if a.value["kind"] == kind]
+
+
+def test_schedule_rows_are_activities_and_since_today_is_the_notice_date():
+    draft = extract(read_notice(TUNING / "hongliu-2023.txt"))
+    assert draft.issued.isoformat() == "2023-05-25"
+    launches = _activities(draft, "launch_ceremony")
+    assert [a["date"].isoformat() for a in launches] == ["2023-06-02"]  # the clause only repeats row 1
+    spans = {(a["start"].isoformat(), a["end"].isoformat()) for a in _activities(draft, "hazard_inspection") if "start" in a}
+    assert ("2023-05-25", "2023-06-25") in spans  # 即日起至6月25日
+
+
+def test_a_docx_table_reads_like_its_text():
+    def facts(path):
+        return sorted(str(sorted(a.value.items())) for a in extract(read_notice(path)).activities)
+
+    assert facts(TUNING / "hongliu-2023.docx") == facts(TUNING / "hongliu-2023.txt")
+
+
+def test_since_today_in_an_undated_notice_is_left_to_the_clerk(tmp_path):
+    notice = tmp_path / "undated.txt"
+    notice.write_text("2024年“安全生产月”活动方案\n序号\t活动内容\t时间\t责任单位\n1\t隐患排查整治\t即日起至6月30日\t各村\n"
+                      "2\t应急演练\t6月20日\t各村\n", encoding="utf-8")
+    draft = extract(read_notice(notice))
+    assert draft.issued is None
+    assert _activities(draft, "hazard_inspection") == []
+    assert [a["date"].isoformat() for a in _activities(draft, "drill")] == ["2024-06-20"]
+
+
+def test_items_take_the_span_of_their_phase_heading_and_their_sub_item_sector():
+    draft = extract(read_notice(TUNING / "hongliu-2023.txt"))
+    publicity = {a["sectors"][0]: (a["start"].isoformat(), a["end"].isoformat()) for a in _activities(draft, "publicity") if a.get("sectors")}
+    assert publicity == {sector: ("2023-06-11", "2023-06-25") for sector in ("enterprise", "rural", "community", "school", "family")}
+    drills = {a["sectors"][0] if a.get("sectors") else a.get("sector"): a for a in _activities(draft, "drill")}
+    assert (drills["rural"]["start"].isoformat(), drills["rural"]["scenarios"]) == ("2023-06-11", ["flood", "geological"])
+
+
+def test_a_leader_in_brackets_keeps_the_whole_title():
+    group = extract(read_notice(TUNING / "hongliu-2023.txt")).leading_group
+    assert group["leader"].value == {"name": "马永福", "title": "乡党委副书记、乡长"}
+    assert [p.value.get("name") for p in group["members"]][:2] == ["张国庆", "何丽"]
+
+
+def test_an_order_carries_its_own_window_and_weekly_reports_in_other_words():
+    draft = extract(read_notice(TUNING / "dongguan-2024.txt"))
+    orders = {(r.value["kind"], str(r.value.get("not_before")), str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"}
+    assert {("launch_ceremony", "None", "2024-06-07"), ("hazard_inspection", "2024-06-10", "2024-06-20")} <= orders
+    weekly = [r.value["weekday"] for r in draft.requirements if r.value["type"] == "recurring_report"]
+    assert weekly == ["thursday"]  # 每星期四12时前
+    assert [(r.value["kind"], r.value["due"].isoformat()) for r in draft.reports] == [("summary", "2024-07-02")]
+    assert draft.value("level") == "street"
+
+
+def test_a_theme_heading_wins_and_a_bureau_reports_its_own_summary():
+    draft = extract(read_notice(TUNING / "guilan-2025.txt"))
+    assert draft.value("theme") == "人人讲安全、个个会应急——查找身边安全隐患"
+    assert draft.value("level") == "department"
+    assert [(r.value["kind"], r.value["due"].isoformat()) for r in draft.reports] == [("summary", "2025-07-08")]
+    assert [r.value["weekday"] for r in draft.requirements if r.value["type"] == "recurring_report"] == ["monday"]
+
+
+def test_drills_per_sector_are_all_unless_the_text_offers_a_choice(tmp_path):
+    output = tmp_path / "draft.yaml"
+    assert run_cli("import", TUNING / "dongguan-2024.txt", "-o", output).code == 0
+    assert run_cli("validate", output).code == 0
+    text = output.read_text(encoding="utf-8")
+    assert "community: {min: 1, scenarios_all: [high_rise]}" in text
+    assert "enterprise: {min: 1, scenarios_any: [gas, confined_space]}" in text
