@@ -320,7 +320,9 @@ def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = S
     if by_citation:
         checker.superiors.update(by_citation)
         again = {real(path) for path in by_citation}
-        rechecked = checker.check_paths([path for path in expand([folder]) if real(path) in again], fail_on=fail_on)
+        # By superior: a worker then compiles each superior's rules once, not once for every plan citing it.
+        plans = sorted((path for path in expand([folder]) if real(path) in again), key=lambda path: str(by_citation[real(path)]))
+        rechecked = checker.check_paths(plans, fail_on=fail_on)
         replaced = {real(Path(r.path)): r for r in rechecked.documents}
         report.documents = [replaced.get(real(Path(r.path)), r) for r in report.documents]
         found = {(f.document, f.rule) for r in report.documents for f in r.findings}

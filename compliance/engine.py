@@ -86,6 +86,11 @@ class DurableEngine:
         # The set is kept beside its ruleset so that its id() is never reused while cached.
         self._by_set: dict[tuple[int, date], tuple[RequirementSet, durable.CompiledRuleset]] = {}
 
+    @property
+    def compiled(self) -> int:
+        """Rulesets compiled into the engine so far: memory it will not give back (DURABLE_RULES.md, trap 5)."""
+        return len(self._compiled)
+
     def _ruleset(self, requirement_set: RequirementSet, as_of: date) -> durable.CompiledRuleset:
         cache_key = (id(requirement_set), as_of)
         if cache_key not in self._by_set:

@@ -215,7 +215,7 @@ class Checker:
         return _shared_requirements([found[index] for index in range(len(files))])
 
     def _check_files(self, files: list[Path]) -> list[DocumentResult]:
-        if self.jobs > 1 and len(files) > CHUNK:
+        if len(files) > CHUNK:  # even with one job: the engine's memory is given back only when a process ends
             python_only = Checker(**{**self.settings(), "engine_name": "python"})
             return check_in_parallel(files, self.settings(), self.jobs, progress=self.progress, warn=self.warn,
                                      fallback=lambda chunk: [python_only.check_path(path) for path in chunk])
