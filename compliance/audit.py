@@ -7,6 +7,7 @@ format of `plancheck audit` renders that one object.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -139,6 +140,67 @@ def superiors_by_citation(summaries: dict[Path, PlanSummary]) -> dict[Path, Path
         if candidates:
             found[path] = max(candidates, key=lambda c: rank[summaries[c].level])
     return found
+
+
+_TOP_KEY = r"^{key}:[ \t]*(?:[\"']?(?P<value>[^\"'#\r\n]*?)[\"']?)?[ \t]*(?:#.*)?\r?$"
+_SUPERIOR_LINE = re.compile(_TOP_KEY.format(key="superior").encode(), re.MULTILINE)
+_DOC_NO_LINE = re.compile(_TOP_KEY.format(key="doc_no").encode(), re.MULTILINE)
+_LEVEL_LINE = re.compile(_TOP_KEY.format(key="level").encode(), re.MULTILINE)
+_CITES_FLOW = re.compile(rb"^cites:[ \t]*\[(?P<items>[^\]\[#\r\n]*)\][ \t]*(?:#.*)?\r?$", re.MULTILINE)
+_CITES_BLOCK = re.compile(rb"^cites:[ \t]*(?:#.*)?\r?\n(?P<items>(?:[ \t]*-[ \t]+[^\r\n]*\r?\n)+)", re.MULTILINE)
+_GLIMPSE_BYTES = 65536
+
+
+@dataclass(frozen=True)
+class _Glimpse:
+    """What `superiors_by_citation` reads of a plan, seen without checking it."""
+
+    level: str
+    doc_no: str | None = None
+    superior: str | None = None
+    cites: tuple[str, ...] = ()
+
+
+def _glimpse(path: Path) -> _Glimpse | None:
+    """A YAML plan's level, number, superior and cites read from its lines, without parsing it. None where
+    the level cannot be read plainly; a value written in a way these lines miss is found by the check."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_GLIMPSE_BYTES)
+    except OSError:
+        return None
+    level = _LEVEL_LINE.search(head)
+    try:
+        level_value = Level(level.group("value").decode("utf-8").strip()).value if level else None
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if level_value is None:
+        return None
+    number = _DOC_NO_LINE.search(head)
+    doc_no = (number.group("value") or b"").decode("utf-8", "replace").strip() or None if number else None
+    named = _SUPERIOR_LINE.search(head)
+    superior = (named.group("value") or b"").decode("utf-8", "replace").strip() or None if named else None
+    return _Glimpse(level_value, doc_no, superior, () if superior else _cites(head))
+
+
+def _cites(head: bytes) -> tuple[str, ...]:
+    if found := _CITES_FLOW.search(head):
+        items = found.group("items").split(b",")
+    elif found := _CITES_BLOCK.search(head):
+        items = [line.strip()[1:] for line in found.group("items").splitlines()]
+    else:
+        return ()
+    return tuple(text for item in items if (text := item.split(b" #")[0].strip().strip(b"\"'").decode("utf-8", "replace")))
+
+
+def guess_superiors_by_citation(files: list[Path]) -> dict[Path, Path]:
+    """`superiors_by_citation` as it will most likely come out, before anything is checked, so that
+    plans citing their superior are checked against it the first time. The guess is compared with the
+    real answer afterwards, and a plan it got wrong is checked again."""
+    glimpses = {real(path): _glimpse(path) for path in files if path.suffix.lower() != ".json"}
+    if not any(glimpse is not None and glimpse.cites for glimpse in glimpses.values()):
+        return {}
+    return superiors_by_citation({path: glimpse for path, glimpse in glimpses.items() if glimpse is not None})
 
 
 # The matrix --------------------------------------------------------------------------------------
@@ -313,15 +375,20 @@ def _unanswered(superior: Document, resolver: Resolver, as_of: date) -> Document
 
 def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = Severity.ERROR) -> Audit:
     """Check every plan under `folder`. Plans that name no superior but cite one's number are checked
-    again against it, once the whole tree has said which numbers it holds."""
+    against it: the superior is guessed from the files' lines first, and a plan is checked again if the
+    whole tree, once checked, says otherwise."""
+    guessed = guess_superiors_by_citation(expand([folder]))
+    checker.superiors.update(guessed)
     report = checker.check_paths([folder], fail_on=fail_on)
     summaries = {real(Path(r.path)): r.summary for r in report.documents if r.summary is not None}
     by_citation = superiors_by_citation(summaries)
-    if by_citation:
+    again = {path for path in {*guessed, *by_citation} if guessed.get(path) != by_citation.get(path)}
+    if again:
+        for path in again:
+            checker.superiors.pop(path, None)
         checker.superiors.update(by_citation)
-        again = {real(path) for path in by_citation}
         # By superior: a worker then compiles each superior's rules once, not once for every plan citing it.
-        plans = sorted((path for path in expand([folder]) if real(path) in again), key=lambda path: str(by_citation[real(path)]))
+        plans = sorted((path for path in expand([folder]) if real(path) in again), key=lambda path: str(by_citation.get(real(path))))
         rechecked = checker.check_paths(plans, fail_on=fail_on)
         replaced = {real(Path(r.path)): r for r in rechecked.documents}
         report.documents = [replaced.get(real(Path(r.path)), r) for r in report.documents]

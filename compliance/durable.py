@@ -28,6 +28,19 @@ from typing import Any
 from .errors import EngineError
 
 try:
+    import orjson
+
+    def _dumps(value: Any) -> str:
+        return orjson.dumps(value).decode("utf-8")
+
+    _loads = orjson.loads
+except ImportError:  # pragma: no cover - orjson is a dependency; the standard library does the same, slower
+    def _dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    _loads = json.loads
+
+try:
     import durable_rules_engine as _engine
 except ImportError as error:  # Python 3.13+, or no C compiler when installing
     _engine = None
@@ -144,12 +157,12 @@ class _EngineRuleset:
             state_handle = result[1]
             started = _engine.start_action_for_state(handle, state_handle)
             acted = started is not None
-            message = json.loads(started[1]) if started else None
+            message = _loads(started[1]) if started else None
             while message is not None:
                 for rule_name, match in message.items():
                     fired.setdefault(rule_name, []).append(match)
                 following = _engine.complete_and_start_action(handle, state_handle)
-                message = json.loads(following) if following else None
+                message = _loads(following) if following else None
         except Exception as error:
             self.poisoned = not acted
             raise EngineError(f"durable-rules failed: {error}") from error
@@ -189,7 +202,7 @@ class CompiledRuleset:
             batch.append({**fact, "sid": SESSION, "id": fact_id})
         if not batch or batch[-1].get("t") != "end":
             raise EngineError("the sentinel fact must come last")
-        batch_json = json.dumps(batch, ensure_ascii=False)
+        batch_json = _dumps(batch)
         fired: dict[str, list[dict[str, Any]]] = {}
         for index, ruleset in enumerate(self._rulesets):
             try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from compliance.audit import FAILED, MISSING, NO_PLAN, NOT_DUE, PASSED, PENDING, audit_folder
+from compliance.audit import FAILED, MISSING, NO_PLAN, NOT_DUE, PASSED, PENDING, audit_folder, guess_superiors_by_citation
 from compliance.run import Checker
 
 from .conftest import PLANS, ROOT, run_cli
@@ -104,6 +104,40 @@ def test_superior_found_by_the_number_it_cites(tmp_path):
     [matrix] = audit.matrices
     states = {row.id: (row.state, {c: cell.state for c, cell in row.cells.items()}) for row in matrix.rows}
     assert states == {"town": ("submitted", {"C-THEME": FAILED, "C-PLAN": PASSED}), "other": (MISSING, {"C-THEME": NO_PLAN, "C-PLAN": NO_PLAN})}
+
+
+_COUNTY = (
+    "format: plancheck/v1\nid: county\norg: 某县安委办\nlevel: county\nyear: 2024\n{doc_no}\n"
+    "theme: 人人讲安全、个个会应急——畅通生命通道\nsubordinates: [{{id: town, org: 某镇}}]\n"
+    "requirements:\n  - {{id: C-THEME, type: theme}}\n{extra}"
+)
+_TOWN = "format: plancheck/v1\nid: town\norg: 某镇\nlevel: street\nyear: 2024\ncites:\n  - 某安办〔2024〕7号  # 县\ntheme: 人人讲安全\n"
+
+
+def _town_findings(tmp_path) -> tuple[dict, set]:
+    audit = audit_folder(tmp_path, checker=Checker(as_of=date(2024, 6, 3)))
+    town = next(r for r in audit.report.documents if r.id == "town")
+    return town, {f.rule for f in town.findings}
+
+
+def test_citations_guessed_from_the_lines_are_checked_against_the_whole_tree(tmp_path):
+    (tmp_path / "town.yaml").write_text(_TOWN, encoding="utf-8")
+    county = tmp_path / "county.yaml"
+    # The lines read before the check see this number (a block list of cites, a comment) and guess right.
+    county.write_text(_COUNTY.format(doc_no="doc_no: 某安办〔2024〕7号", extra=""), encoding="utf-8")
+    assert guess_superiors_by_citation([tmp_path / "town.yaml", county]) == {(tmp_path / "town.yaml").resolve(): county.resolve()}
+    town, rules = _town_findings(tmp_path)
+    assert town.superior == "county" and rules == {"C-THEME"}
+    # A number the lines cannot read (a folded block) is found by the check, and the plan checked again.
+    county.write_text(_COUNTY.format(doc_no="doc_no: >-\n  某安办〔2024〕7号", extra=""), encoding="utf-8")
+    assert guess_superiors_by_citation([tmp_path / "town.yaml", county]) == {}
+    town, rules = _town_findings(tmp_path)
+    assert town.superior == "county" and rules == {"C-THEME"}
+    # A guess the check proves wrong (the superior does not load) is taken back: the plan has no superior.
+    county.write_text(_COUNTY.format(doc_no="doc_no: 某安办〔2024〕7号", extra="  - {id: C-X, type: no_such_type}\n"), encoding="utf-8")
+    assert guess_superiors_by_citation([tmp_path / "town.yaml", county]) != {}
+    town, rules = _town_findings(tmp_path)
+    assert town.superior is None and rules == set()
 
 
 # init -------------------------------------------------------------------------------------------
