@@ -73,10 +73,51 @@ class _Composer:
 
     # the loop ------------------------------------------------------------------------------------
     def run(self, parser: Parser) -> tuple[Any, Marks]:
-        while (event := parser.get_event()) is not None:
+        get_event, stack, marks = parser.get_event, self.stack, self.marks
+        while (event := get_event()) is not None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                self.scalar(event)
+                # Most events are plain keys and values inside a mapping or a list: placed here, inline
+                # (a third of the time of reading a plan). Anything else takes the general path below.
+                if not stack or event.anchor is not None or event.tag is not None:
+                    self.scalar(event)
+                    continue
+                top = stack[-1]
+                if not top.is_list and not top.has_key:  # a key
+                    key = event.value
+                    pointer = f"{top.pointer}/{key}" if "~" not in key and "/" not in key else f"{top.pointer}/{escape(key)}"
+                    if key in top.container or self.pointer_chars + len(pointer) > MAX_POINTER_CHARS:
+                        self.scalar(event)  # says why it cannot be placed
+                        continue
+                    self.pointer_chars += len(pointer)
+                    mark = event.start_mark
+                    marks[pointer] = (mark.line + 1, mark.column + 1)
+                    top.key, top.has_key = key, True
+                    continue
+                text = event.value
+                try:
+                    value = text if event.style else resolve_plain_scalar(text)
+                except NumberTooLarge:
+                    self.scalar(event)
+                    continue
+                if self.count >= MAX_NODES:
+                    self.scalar(event)
+                    continue
+                self.count += 1
+                container = top.container
+                if top.is_list:
+                    pointer = f"{top.pointer}/{len(container)}"
+                    if self.pointer_chars + len(pointer) > MAX_POINTER_CHARS:
+                        self.scalar(event)
+                        continue
+                    self.pointer_chars += len(pointer)
+                    mark = event.start_mark
+                    marks[pointer] = (mark.line + 1, mark.column + 1)
+                    container.append(value)
+                else:
+                    container[top.key] = value
+                    top.key, top.has_key = None, False
+                top.size += 1
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.start(event, {} if kind is yaml.MappingStartEvent else [])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
