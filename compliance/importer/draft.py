@@ -27,6 +27,7 @@ class Draft:
     activities: list[Sourced] = field(default_factory=list)
     reports: list[Sourced] = field(default_factory=list)
     requirements: list[Sourced] = field(default_factory=list)
+    todos: list[Sourced] = field(default_factory=list)  # what was seen but cannot be filled in: left to the clerk
     issued: date | None = None  # the day the notice is dated: what 即日起 means
 
     def value(self, name: str, default=None):

@@ -22,10 +22,15 @@ ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|股份公司|公司
 BUREAU = re.compile(r"(?<!安委)(?:局|厅)$")
 
 
+# 卫生健康委员会, 卫健委, 发改委: a department of its government, unlike the 安委会 and a 管委会 that governs a zone
+COMMITTEE = re.compile(r"(?<!安全生产)(?<!管理)委员会$|(?<![安管党])委$")
+SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|学院|大学|职校|技校)$")
+
+
 def level_of(org: str) -> str | None:
-    if ENTERPRISE.search(org):
-        return "enterprise"
-    if BUREAU.search(org):
+    if ENTERPRISE.search(org) or SCHOOL.search(org):
+        return "enterprise"  # a school, like a company, plans for its own staff and premises
+    if BUREAU.search(org) or COMMITTEE.search(org):
         return "department"  # a bureau writes to its own units, whatever the level of its government
     org = re.split(r"(?<=人民政府)(?=\S)", org)[-1] or org  # 鲤城区人民政府江南街道办事处: the street
     if "街道" in org:
@@ -51,12 +56,12 @@ def find_org(lines: list[Line], draft: Draft) -> None:
     for line in head:
         text = line.text.strip().replace(" ", "")
         match = re.match(r"^(?P<org>[\u4e00-\u9fa5]{2,30}?)关于(印发|开展|做好|组织)", text)
-        if match and ORG_SUFFIX.search(match["org"]):
+        if match and (ORG_SUFFIX.search(match["org"]) or SCHOOL.search(match["org"])):
             draft.fields["org"] = Sourced(match["org"], line.number, text[:40])
             return
     for line in head:
         text = line.text.strip().replace(" ", "")
-        if 4 <= len(text) <= 30 and (ORG_SUFFIX.search(text) or ENTERPRISE.search(text)) and not re.search(r"[，。：:、]", text):
+        if 4 <= len(text) <= 30 and (ORG_SUFFIX.search(text) or ENTERPRISE.search(text) or SCHOOL.search(text)) and not re.search(r"[，。：:、]", text):
             draft.fields["org"] = Sourced(text, line.number, text)
             return
 
@@ -94,14 +99,57 @@ def find_edition_theme(lines: list[Line], draft: Draft) -> None:
         draft.fields["year"] = Sourced(2001 + edition.value, edition.line, edition.phrase)
 
 
+THEME_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
+THEME_LEAD_IN = re.compile(r"主题(?:是|为)?\s*[:：]\s*$")  # 活动主题为： / 今年是第24个…，活动主题是：
+SECTION_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[）)])")
+
+
 def theme_under_heading(lines: list[Line], draft: Draft) -> None:
+    """A 活动主题 heading (or a line ending 主题是：) states the theme on the next lines, perhaps over two."""
     for index, line in enumerate(lines[:-1]):
-        if re.fullmatch(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*", line.text):
-            following = next((l for l in lines[index + 1:index + 3] if l.text.strip()), None)
-            if following and 4 <= len(following.text.strip()) <= 40 and not re.search(r"[，。]", following.text.strip().rstrip("。")):
-                theme = following.text.strip().strip("“”\"。．.")
-                draft.fields["theme"] = Sourced(theme, following.number, following.text.strip())
+        heading = THEME_HEADING.fullmatch(line.text)
+        if not heading and not THEME_LEAD_IN.search(line.text):
+            continue
+        following = [l for l in lines[index + 1:index + 5] if l.text.strip()]
+        if heading and following and THEME_LEAD_IN.search(following[0].text):
+            following = following[1:]
+        if theme_lines := _theme_lines(following):
+            theme = _joined(theme_lines)
+            if 4 <= len(theme) <= 40:
+                first = theme_lines[0]
+                draft.fields["theme"] = Sourced(theme, first.number, first.text.strip())
+        if heading:
             return
+
+
+def _theme_lines(following: list[Line]) -> list[Line]:
+    """The lines of a theme: short, no sentence punctuation, or one quotation that runs on to a second line."""
+    taken: list[Line] = []
+    quoted = False
+    for line in following[:3]:
+        text = line.text.strip()
+        if SECTION_HEADING.match(text) or len(text) > 40 or (re.search(r"[，。]", text.rstrip("。")) and not quoted):
+            break
+        taken.append(line)
+        quoted = quoted or text.startswith(("“", "\""))
+        if quoted and text.endswith(("”", "\"", "”。")):
+            break
+        if not quoted and not text.endswith(("——", "—", "、")) and len(taken) >= 1 and not _short_phrase(text):
+            break
+    return taken
+
+
+def _short_phrase(text: str) -> bool:
+    """人人讲安全 / 个个会应急: one half of a theme written over two lines."""
+    return len(text) <= 8 and not re.search(r"[“”\"]", text)
+
+
+def _joined(theme_lines: list[Line]) -> str:
+    parts = [l.text.strip().strip("“”\"。．.") for l in theme_lines]
+    theme = parts[0]
+    for part in parts[1:]:
+        theme += part if theme.endswith(("——", "—", "、")) else " " + part
+    return theme
 
 
 def find_numbers(lines: list[Line], draft: Draft) -> None:

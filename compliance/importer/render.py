@@ -118,6 +118,7 @@ def render_draft(draft: Draft, *, source: Path) -> str:
         out.append("# Requirements for the level below, as read from the notice: check each basis clause.")
         out.append("requirements:")
         out += requirements
+    out += [f"# TODO: {todo.value}{_source(todo)}" for todo in draft.todos]
     return "\n".join(out) + "\n"
 
 

@@ -1,30 +1,45 @@
-"""Deadlines for reports: what the level below must send, and when."""
+"""Deadlines for reports: what the level below must send, and when, and what the issuer itself sends up."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from .clauses import sentences
-from .dates import days_in, weekday_in
+from .dates import days_in, month_parts_in, weekday_in
 from .draft import Draft, Sourced
 from .reader import Line
 
 REPORT_KINDS = [
     ("campaign_summary", re.compile(r"(?:行|专项行动)[”\"」]?\s*(?:活动)?总结")),
     ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|名单|表)")),
-    ("statistics", re.compile(r"统计表")),
+    ("statistics", re.compile(r"统计表|报表")),
     ("summary", re.compile(r"总结")),
     ("plan", re.compile(r"(?:活动|实施|工作)?方案")),
-    ("progress", re.compile(r"进展情况|进展|印证资料|工作动态|活动信息|开展情况")),
+    ("progress", re.compile(r"进展情况|进展|印证资料|工作动态|活动信息|开展情况|周报")),
     ("cases", re.compile(r"典型案例")),
 ]
-DUE = re.compile(r"(?:于|在)?\s*(?P<when>(?:[12][0-9]{3}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:前|之前|以前)")
-SENDS = re.compile(r"(?<![举海简快情])报(?!道|名|刊|纸|警)")
-NEXT_PART = re.compile(r"同时|[，,]\s*(?:并|另)|(?:于|在)?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|每(?:周|星期)")
+# 于7月3日前 / 6月底前 / 7月5日之前 / 6月中旬前: a deadline
+DUE = re.compile(r"(?:于|在)?\s*(?P<when>(?:[12][0-9]{3}\s*年\s*)?[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日|底|末|上旬|中旬|下旬))\s*(?:前|之前|以前)")
+SENDS = re.compile(r"(?<![举海简快情])报(?!道|名|刊|纸|警)|送(?:至|达|交)|提交|上传")
+NEXT_PART = re.compile(r"同时|[，,]\s*(?:并|另)|(?:于|在)?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|每(?:周|星期|月)")
 # 市安委办将于7月10日前将全市活动总结报省安委办: the issuer's own report, not an order to the level below
 # 区教育局将于7月8日前将全区教育系统活动总结报区安委办 / 街道应急办于7月2日前将街道活动总结报区安委办
-OWN_REPORT = re.compile(r"(?:全[市县区镇乡旗州盟][\u4e00-\u9fa5]{0,6}?|全街道|街道|集团|全公司|本级)(?:活动|工作)?总结")
+OWN_REPORT = re.compile(r"(?:全[市县区镇乡旗州盟][\u4e00-\u9fa5]{0,6}?|全街道|街道|集团|全公司|本级)(?:活动|工作)?(?:总结|开展情况)")
+# the issuer named as the subject of a deadline: 市局于… / 县卫健委于… / 区安监局汇总后于… / 集团公司于…
+ISSUER_SUBJECT = re.compile(r"(?P<place>[市县区镇乡旗州盟]|街道)[\u4e00-\u9fa5]{0,8}?(?:局|委|办|办公室|政府|办事处|股|科|中心)"
+                            r"|(?P<company>集团公司|集团|公司)|本级|我(?:局|委|办)")
+SUBJECT_PADDING = re.compile(r"(?:汇总后|统一|将|要|并|再|负责)+$")
+WEEKLY = re.compile(r"每(?:周|星期)|周报")
+
+
+@dataclass
+class Deadline:
+    due: date
+    kinds: list[str]
+    start: int
+    own: bool
 
 
 def _kinds(text: str) -> list[str]:
@@ -36,42 +51,94 @@ def _kinds(text: str) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
-def _deadlines(piece: str, year: int) -> list[tuple[date, list[str]]]:
-    """Each deadline in a piece of a sentence, with the kinds of report due on it."""
-    found = []
+def _due_day(when: str, year: int) -> date | None:
+    """7月5日 is that day; 6月底 and 6月中旬 are the last day of that part of the month."""
+    if days := days_in(when, year):
+        return days[0][0]
+    parts = month_parts_in(when, year)
+    return parts[0][1] if parts else None
+
+
+def _subject_before(piece: str, at: int) -> str:
+    """The words between the last comma and a deadline: who is to send."""
+    head = re.split(r"[，,：:]", piece[:at])[-1]
+    return SUBJECT_PADDING.sub("", re.sub(r"^\s*[（(][一二三四五六七八九十0-9]+[）)]|^\s*[0-9]+[.．、]", "", head).strip())
+
+
+def is_issuer(subject: str, org: str) -> bool:
+    """市局 of 鹤岭市应急管理局, 县卫健委 of 赣源县卫生健康委员会, 集团公司 of a group: the notice's own issuer."""
+    if not subject or "各" in subject or "请" in subject:
+        return False
+    match = ISSUER_SUBJECT.fullmatch(subject)
+    if not match:
+        return False
+    if match["place"]:
+        return match["place"] in org
+    if match["company"]:
+        return bool(re.search(r"公司|集团", org))
+    return True
+
+
+def _deadlines(piece: str, year: int, org: str, before: list[str]) -> list[Deadline]:
+    """Each deadline in a piece of a sentence, with the kinds of report due on it and whether the issuer sends it."""
+    found: list[Deadline] = []
     matches = list(DUE.finditer(piece))
     for index, match in enumerate(matches):
-        days = days_in(match["when"], year)
-        if not days:
+        due = _due_day(match["when"], year)
+        if not due:
             continue
         stop = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
         tail = NEXT_PART.split(piece[match.end():stop])[0]
         if "连同" in tail:  # 制定具体活动方案，于6月20日前连同…反馈表报送: the plan goes too
             tail = piece[max(0, match.start() - 16): match.start()] + tail
+        if not SENDS.search(tail) and not SENDS.search(piece[max(0, match.start() - 20): match.start()]):
+            continue  # 6月20日前全部整改到位: a deadline for work, not for a report
         kinds = _kinds(tail)
-        if not kinds and SENDS.match(tail.strip()):  # 制定本单位活动方案，于6月5日前报镇应急办: the object comes first
+        if not kinds and SENDS.search(tail.strip()[:4]):  # 制定本单位活动方案，于6月5日前报镇应急办: the object comes first
             kinds = _kinds(piece[max(0, match.start() - 20): match.start()])
-        found.append((days[0][0], kinds))
+        subject = _subject_before(piece, match.start())
+        if match.start() < 4 or not subject:  # 7月3日前，各县（市）区应急管理局将…: the subject follows the deadline
+            subject = SUBJECT_PADDING.sub("", re.split(r"将|报|于", tail.lstrip("，, "))[0])
+        own = is_issuer(subject, org) or bool(OWN_REPORT.search(tail) and "各" not in subject)
+        if own and not kinds:  # 区安监局汇总后于7月1日前报市安委办: what it gathered, due just before
+            kinds = found[-1].kinds if found else before
+        found.append(Deadline(due, kinds, match.start(), own))
     return found
+
+
+def _as_sent_once(kind: str, due: date, year: int) -> str:
+    """A progress report due once, after the month, is the month's summary (活动开展情况 by 7月5日)."""
+    return "summary" if kind == "progress" and due > date(year, 6, 30) else kind
 
 
 def find_reports(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     required: set[str] = set()
+    org = draft.value("org") or ""
     for line in lines:
+        before: list[str] = []
         for sentence, _ in sentences(line):
             if not SENDS.search(sentence):
                 continue
             for piece in re.split(r"[；;]", sentence):
                 basis, phrase = clauses.get(line.number, ""), piece.strip()[:40]
-                own = OWN_REPORT.search(piece) and "各" not in piece[: piece.find("总结")]
-                for due, kinds in _deadlines(piece, year):
-                    for kind in kinds:
-                        if own:
-                            draft.reports.append(Sourced({"kind": kind, "due": due}, line.number, phrase))
+                for deadline in _deadlines(piece, year, org, before):
+                    before = deadline.kinds
+                    for kind in dict.fromkeys(_as_sent_once(k, deadline.due, year) for k in deadline.kinds):
+                        if deadline.own:
+                            draft.reports.append(Sourced({"kind": kind, "due": deadline.due}, line.number, phrase))
                         elif kind not in required:  # the same report due again later is implied by the first
                             required.add(kind)
-                            draft.requirements.append(Sourced({"type": "report_due", "report": kind, "due": due, "basis": basis}, line.number, phrase))
-                weekday = weekday_in(piece)
-                if weekday and SENDS.search(piece):
-                    draft.requirements.append(Sourced({"type": "recurring_report", "report": "progress", "weekday": weekday,
-                                                       "basis": basis}, line.number, phrase))
+                            draft.requirements.append(Sourced({"type": "report_due", "report": kind, "due": deadline.due, "basis": basis}, line.number, phrase))
+                _weekly(piece, draft, basis, line.number)
+
+
+def _weekly(piece: str, draft: Draft, basis: str, line_number: int) -> None:
+    """每周四报送进展 is a recurring report; 每周报送一次 names no weekday, so the clerk picks it."""
+    if not (SENDS.search(piece) and WEEKLY.search(piece)):
+        return
+    phrase = piece.strip()[:40]
+    if weekday := weekday_in(piece):
+        draft.requirements.append(Sourced({"type": "recurring_report", "report": "progress", "weekday": weekday, "basis": basis},
+                                          line_number, phrase))
+    else:
+        draft.todos.append(Sourced("recurring_report: a weekly progress report, weekday not stated", line_number, phrase))

@@ -13,10 +13,7 @@ from .vocabulary import SECTOR_WORDS
 
 def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """Requirements that follow from what was found, each with the clause that says it."""
-    for name in ("theme",):
-        if name in draft.fields:
-            source = draft.fields[name]
-            draft.requirements.append(Sourced({"type": "theme", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
+    _theme_order(lines, draft, clauses)
     if "period" in draft.fields:
         source = draft.fields["period"]
         draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
@@ -48,6 +45,26 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
                                               line.number, quote(line.text, match.start(), match.end())))
             break
+
+
+THEME_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
+THEME_ORDER = re.compile(r"(?:紧扣|围绕|突出|聚焦)[^，。；]{0,40}主题")
+
+
+def _theme_order(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
+    """A theme is the level below's to keep when a 活动主题 section states it or a clause tells them to follow it;
+    a theme merely mentioned in the opening paragraph (今年6月是…，主题是…) orders nothing."""
+    source = draft.fields.get("theme")
+    if source is None:
+        return
+    if any(THEME_SECTION.fullmatch(line.text) for line in lines):
+        draft.requirements.append(Sourced({"type": "theme", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
+        return
+    for line in lines:
+        if match := THEME_ORDER.search(line.text):
+            draft.requirements.append(Sourced({"type": "theme", "basis": clauses.get(line.number, "")}, line.number,
+                                              quote(line.text, match.start(), match.end())))
+            return
 
 
 GROUP_ORDER = re.compile(r"要(?:成立|建立|组建)[^，。；]{0,16}(?:领导小组|工作专班|指挥部)")
