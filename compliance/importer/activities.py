@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from .clauses import sentences
-from .dates import MONTH_SPAN, SINCE_TODAY, days_in, month_parts_in, month_span, spans_in
+from .dates import MONTH_SPAN, SINCE_TODAY, days_in, month_parts_in, month_span, spans_in, whole_month_in
 from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
@@ -31,6 +31,8 @@ def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[
     if months := MONTH_SPAN.search(sentence):
         start, end = month_span(year, int(months["m1"]), int(months["m2"]))
         return {"start": start, "end": end}, months.start(), months.end()
+    if whole := whole_month_in(sentence, year):
+        return {"start": whole[0], "end": whole[1]}, whole[2], whole[3]
     if parts:
         start, end, part, low, high = parts[0]
         if part in ("底", "末") or sentence[high:high + 1] == "前":
@@ -182,7 +184,7 @@ def add_activity(draft: Draft, found: Sourced) -> None:
 
 
 ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传")
-ADDRESSED = re.compile(r"各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
+ADDRESSED = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?<!主)(?:要|应(?!急)|须)|各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
 SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
 
 
@@ -212,9 +214,20 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 if kind == "drill":
                     value["scenarios"] = _part_scenarios(sentence)
                 add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
-                if ADDRESSED.search(sentence) and kind not in asked:
-                    asked[kind] = _activity_order(kind, sentence, match, line, year, draft, clauses)
-    draft.requirements += list(asked.values())
+                if ADDRESSED.search(sentence):
+                    order = _activity_order(kind, sentence, match, line, year, draft, clauses)
+                    asked.setdefault(_order_key(order.value), order)
+    draft.requirements += _without_implied(list(asked.values()))
+
+
+def _order_key(order: dict[str, Any]) -> tuple:
+    return order["kind"], order.get("date"), order.get("not_before"), order.get("not_after")
+
+
+def _without_implied(orders: list[Sourced]) -> list[Sourced]:
+    """Two orders of one kind with different windows are both kept; an undated one is implied by a dated one."""
+    dated = {o.value["kind"] for o in orders if any(_order_key(o.value)[1:])}
+    return [o for o in orders if any(_order_key(o.value)[1:]) or o.value["kind"] not in dated]
 
 
 ORDERED = re.compile(r"要|应|须")
