@@ -163,7 +163,7 @@ def test_a_deadline_and_a_shared_time_on_drills_ordered_per_sector():
                            "社区要开展燃气安全和高层建筑疏散逃生演练。\n家庭要开展逃生演练。\n"), year=2025)
     drills = {a.value["sector"]: a.value for a in draft.activities if a.value.get("sector")}
     assert (drills["enterprise"]["start"].isoformat(), drills["enterprise"]["end"].isoformat()) == ("2025-06-11", "2025-06-30")
-    assert drills["school"]["scenarios"] == ["earthquake", "drowning"]
+    assert drills["school"]["scenarios"] == ["drowning", "earthquake"]  # in the order the text names them
     assert drills["rural"]["scenarios"] == ["flood"]
     assert drills["community"]["scenarios"] == ["gas", "high_rise"]  # hazards named: not evacuation
     assert drills["family"]["scenarios"] == ["evacuation"]
@@ -263,4 +263,67 @@ def test_drills_per_sector_are_all_unless_the_text_offers_a_choice(tmp_path):
     assert run_cli("validate", output).code == 0
     text = output.read_text(encoding="utf-8")
     assert "community: {min: 1, scenarios_all: [high_rise]}" in text
-    assert "enterprise: {min: 1, scenarios_any: [gas, confined_space]}" in text
+    assert "enterprise: {min: 1, scenarios_any: [confined_space, gas]}" in text  # 有限空间或燃气泄漏, in that order
+
+
+REPORTS_NOTICE = """鹤岭市应急管理局关于开展2023年“安全生产月”活动的通知
+各县区应急管理局：
+一、活动主题
+活动主题为：
+人人讲安全
+个个会应急
+二、工作要求
+（一）各单位于6月底前报送活动方案。
+（二）活动总结请于7月5日之前报送市局，市局于7月8日前将全市活动开展情况报送省应急管理厅。
+（三）活动期间每周报送一次工作进展；每周五下班前报送周报。
+（四）各企业于6月28日前将总结材料报送市局。区安监局汇总后于7月1日前报市安委办。
+"""
+
+
+def test_reports_are_read_in_any_wording_and_the_issuers_own_by_its_subject():
+    draft = extract(_lines(REPORTS_NOTICE))
+    asked = {(r.value["report"], r.value["due"].isoformat()) for r in draft.requirements if r.value["type"] == "report_due"}
+    assert asked == {("plan", "2023-06-30"), ("summary", "2023-07-05")}
+    # 市局 is the issuer's own subject, and 活动开展情况 sent once after the month is its summary
+    assert [(r.value["kind"], r.value["due"].isoformat()) for r in draft.reports] == [("summary", "2023-07-08")]
+    weekly = [r.value for r in draft.requirements if r.value["type"] == "recurring_report"]
+    assert [w["weekday"] for w in weekly] == ["friday"]
+    assert [t.line for t in draft.todos] == [10]  # 每周报送一次 names no weekday: left to the clerk
+    assert draft.value("theme") == "人人讲安全 个个会应急"
+
+
+def test_a_report_gathered_by_the_issuers_office_is_what_was_sent_to_it():
+    text = REPORTS_NOTICE.replace("鹤岭市应急管理局", "黔川经济开发区管理委员会")
+    draft = extract(_lines(text))
+    assert ("summary", "2023-07-01") in {(r.value["kind"], r.value["due"].isoformat()) for r in draft.reports}
+
+
+@pytest.mark.parametrize(("org", "level"), [("赣源县卫生健康委员会", "department"), ("某市发改委", "department"),
+                                            ("黔川经济开发区管理委员会", "county"), ("梅岭县安全生产委员会", "county"),
+                                            ("桂岚区第一中学", "enterprise")])
+def test_committees_and_schools_get_their_level(org, level):
+    from compliance.importer.header import level_of
+    assert level_of(org) == level
+
+
+def test_an_inline_group_shares_a_title_and_an_office_holder():
+    text = ("2022年“安全生产月”活动实施方案\n成立开发区“安全生产月”活动领导小组，由管委会主任吴德明任组长，管委会副主任杨光辉、龙海燕任副组长，"
+            "经济发展局、社会事务局主要负责人为成员。\n")
+    group = extract(_lines(text)).leading_group
+    assert [p.value["name"] for p in group["deputies"]] == ["杨光辉", "龙海燕"]
+    assert [p.value["title"] for p in group["members"]] == ["经济发展局主要负责人", "社会事务局主要负责人"]
+
+
+def test_two_orders_of_one_kind_with_different_windows_are_both_requirements():
+    text = ("2024年“安全生产月”活动通知\n一、活动内容\n（一）各单位要在6月10日前组织一次全员安全培训。\n"
+            "（二）6月下旬，各单位要组织新入职员工开展岗前安全培训。\n")
+    orders = {(r.value["kind"], r.value.get("not_before"), r.value.get("not_after")) for r in extract(_lines(text)).requirements
+              if r.value["type"] == "activity"}
+    from datetime import date
+    assert orders == {("training", None, date(2024, 6, 10)), ("training", date(2024, 6, 21), date(2024, 6, 30))}
+
+
+def test_scenarios_follow_the_order_of_the_text():
+    from compliance.importer.activities import drill_scenarios
+    assert drill_scenarios("地震、火灾应急疏散演练") == ["earthquake", "fire"]
+    assert drill_scenarios("燃气泄漏处置演练") == ["gas"]

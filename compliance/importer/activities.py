@@ -265,7 +265,8 @@ def _subject_sectors(who: str) -> list[str]:
 def drill_scenarios(text: str) -> list[str]:
     """The hazards a drill clause names; `evacuation` only when it names none (安全疏散演练)."""
     text = re.sub(r"(高层(?:建筑|住宅|楼宇))火灾", r"\1", text)  # the high-rise is the hazard, its fire is not a second one
-    named = [name for name, words in SCENARIOS if name != "evacuation" and re.search(words, text)]
+    positions = {name: m.start() for name, words in SCENARIOS if name != "evacuation" and (m := re.search(words, text))}
+    named = sorted(positions, key=positions.get)  # in the order the text names them
     if not named and re.search(dict(SCENARIOS)["evacuation"], text):
         return ["evacuation"]
     return named

@@ -73,13 +73,28 @@ def _inline_people(who: str) -> list[dict[str, str]]:
     who = re.sub(r"^\s*由\s*|\s*同志\s*$", "", who)
     names = list(TITLE_THEN_NAME.finditer(who))
     if not names:
-        return [{"title": t.strip()} for t in re.split(r"[、，,]", who) if len(t.strip()) > 1]
+        return [{"title": t} for t in _shared_suffix([t.strip() for t in re.split(r"[、，,]", who) if len(t.strip()) > 1])]
     people, start = [], 0
     for match in names:
         title = who[start:match.start()].strip("、，, ")
         people.append({"name": match["name"], "title": title} if title else {"name": match["name"]})
         start = match.end()
+    # 管委会副主任杨光辉、龙海燕: a second name after the first shares its title
+    for name in re.split(r"[、，,]", who[start:]):
+        if re.fullmatch(r"[\u4e00-\u9fa5·]{2,4}", name.strip()) and people and "title" in people[-1]:
+            people.append({"name": name.strip(), "title": people[-1]["title"]})
     return people
+
+
+BODY = re.compile(r"(?:局|委|办|部|科|股|室|中心|队|所|站)$")
+HOLDER = re.compile(r"(?:主要|分管)?负责(?:人|同志)$|主要领导$")
+
+
+def _shared_suffix(titles: list[str]) -> list[str]:
+    """安全生产监督管理局、经济发展局、社会事务局主要负责人: the last body's office holder is every body's."""
+    if len(titles) < 2 or not (holder := HOLDER.search(titles[-1])):
+        return titles
+    return [t + holder.group(0) if BODY.search(t) else t for t in titles[:-1]] + titles[-1:]
 
 
 INLINE_ROLES = [
