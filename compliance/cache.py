@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .output import write_atomically
-from .confine import real_path
+from .confine import led_to
 from .resolve import real
 
 FOLDER = ".plancheck-cache"
@@ -45,6 +45,7 @@ class Cache:
     settings: dict
     entries: dict[str, Entry] = field(default_factory=dict)
     _digests: dict[str, str | None] = field(default_factory=dict)  # per run
+    _folders: dict[str, str] = field(default_factory=dict)  # per run: real paths of folders
     changed: bool = False
 
     @property
@@ -89,7 +90,7 @@ class Cache:
             self.changed = True
         if any(self.digest(dependency) != digest for dependency, digest in entry.dependencies):
             return None
-        if any(str(real_path(Path(written))) != led for written, led in getattr(entry.result, "references", ())):
+        if any(led_to(written, self._folders) != led for written, led in getattr(entry.result, "references", ())):
             return None  # a link now leads elsewhere: check again (confinement included)
         return entry.result
 

@@ -27,6 +27,18 @@ def real_path(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def led_to(path: str, folders: dict[str, str]) -> str:
+    """`real_path(path)` as text, with the real path of each folder remembered in `folders`: a tree of
+    thousands of plans names the same few folders over and over."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", ".."):
+        return os.path.realpath(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder or ".")
+    inside = os.path.join(folders[folder], name)
+    return os.path.realpath(inside) if os.path.islink(inside) else inside
+
+
 def git_root(path: Path) -> Path | None:
     """The nearest folder holding `.git`, from the folder of `path` up."""
     start = real_path(path).parent

@@ -70,8 +70,9 @@ class _Worker:
 
 
 def check_in_parallel(paths: list[Path], settings: dict, jobs: int, *, fallback: Callable,
-                      progress: Callable[[int], None] | None = None, warn: Callable[[str], None] | None = None) -> list:
-    """Results of `Checker(**settings).check_path` for each path, in order."""
+                      progress: Callable[[int], None] | None = None, warn: Callable[[str], None] | None = None,
+                      arrived: Callable[[list], list] = lambda results: results) -> list:
+    """Results of `Checker(**settings).check_path` for each path, in order; `arrived` sees each batch as it comes."""
     chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
     results: list[list] = [[] for _ in chunks]
     context = multiprocessing.get_context("fork")
@@ -111,7 +112,7 @@ def check_in_parallel(paths: list[Path], settings: dict, jobs: int, *, fallback:
                         deaths[index] += 1
                         (given_up if deaths[index] >= 2 else queue).append((index, start))
                         continue
-                    results[index] += done_here
+                    results[index] += arrived(done_here)
                     if start + len(done_here) < len(chunks[index]):  # the worker must retire: the rest goes first to the next
                         queue.append((index, start + len(done_here)))
                     if progress:
@@ -129,7 +130,7 @@ def check_in_parallel(paths: list[Path], settings: dict, jobs: int, *, fallback:
         if warn:
             warn(f"plancheck: a worker process died twice on {rest[0]} … ({len(rest)} files); "
                  "they were checked with the Python engine")
-        results[index] += fallback(rest)
+        results[index] += arrived(fallback(rest))
         if progress:
             progress(len(rest))
     return [result for chunk in results for result in chunk]

@@ -16,7 +16,7 @@ from .engine import BoundRequirement, make_engine
 from .parallel import CHUNK, check_in_parallel
 from .errors import EngineError, PlancheckError, Problem
 from .findings import Finding
-from .confine import Confinement, real_path
+from .confine import Confinement, led_to
 from .resolve import real, DOCUMENT_SUFFIXES, Resolver, display, repository_root
 from .subject import Subject
 from .vocab import Severity
@@ -24,7 +24,7 @@ from .findings import Waiver
 from .waivers import WAIVERS_FILE, apply_waivers, load_waivers
 
 
-def _references(document: Document) -> tuple[tuple[str, str], ...]:
+def _references(document: Document, folders: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """Where each path the plan names leads now: a link re-pointed later must not reuse a cached result."""
     base = document.path.parent
     written = [document.plan.superior] if document.plan.superior else []
@@ -32,7 +32,7 @@ def _references(document: Document) -> tuple[tuple[str, str], ...]:
     led = []
     for item in written:
         try:
-            led.append((str(base / item), str(real_path(base / item))))
+            led.append((str(base / item), led_to(str(base / item), folders)))
         except (ValueError, OSError):  # a path no file can have: the checks report it
             continue
     return tuple(led)
@@ -43,9 +43,10 @@ def _lean(result: DocumentResult) -> DocumentResult:
     return replace(result, document=None)
 
 
-def _shared_requirements(results: list[DocumentResult]) -> list[DocumentResult]:
-    """One list of requirements per superior, shared by its plans, so a large tree holds (and pickles) it once."""
-    shared: dict[tuple, list] = {}
+def _shared_requirements(results: list[DocumentResult], shared: dict[tuple, list] | None = None) -> list[DocumentResult]:
+    """One list of requirements per superior, shared by its plans, so a large tree holds (and pickles) it once.
+    Results arriving from workers in chunks are shared as they come, through the same `shared`."""
+    shared = {} if shared is None else shared
     for result in results:
         key = (result.superior_path, tuple(result.checked_against), tuple(b.requirement.id for b in result.requirements))
         result.requirements = shared.setdefault(key, result.requirements)
@@ -191,6 +192,7 @@ class Checker:
         self.explicit_waivers = load_waivers(self.waivers_path, as_of=self.as_of, display_path=display(self.waivers_path),
                                              max_size=self.max_size) if self.waivers_path else None
         self.engine = make_engine(self.engine_name, warn=self.warn)
+        self._folders: dict[str, str] = {}  # real paths of folders, for this run
 
     def settings(self) -> dict:
         """What a worker process needs to check files exactly as this checker does."""
@@ -217,8 +219,10 @@ class Checker:
     def _check_files(self, files: list[Path]) -> list[DocumentResult]:
         if len(files) > CHUNK:  # even with one job: the engine's memory is given back only when a process ends
             python_only = Checker(**{**self.settings(), "engine_name": "python"})
+            shared: dict[tuple, list] = {}
             return check_in_parallel(files, self.settings(), self.jobs, progress=self.progress, warn=self.warn,
-                                     fallback=lambda chunk: [python_only.check_path(path) for path in chunk])
+                                     fallback=lambda chunk: [python_only.check_path(path) for path in chunk],
+                                     arrived=lambda results: _shared_requirements(results, shared))
         results = []
         for path in files:
             results.append(self.check_path(path))
@@ -265,7 +269,7 @@ class Checker:
             result.id = document.plan.id
             result.summary = PlanSummary.of(document.plan)
             self.resolver.confinement.check_evidence(document)
-            result.references = _references(document)
+            result.references = _references(document, self._folders)
             self._check(document, result)
         except PlancheckError as error:
             result.problems = error.problems
