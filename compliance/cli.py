@@ -334,7 +334,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from .importer import extract, read_notice, render_draft
+    from .importer import count_todos, extract, read_notice, render_draft
 
     output = args.output or args.notice.with_suffix(".yaml")
     if output.resolve() == args.notice.resolve():
@@ -344,8 +344,8 @@ def run_import(args: argparse.Namespace) -> int:
     draft = extract(read_notice(args.notice), year=args.year)
     text = render_draft(draft, source=args.notice)
     write_atomically(output, lambda stream: stream.write(text))
-    todos = text.count("TODO")
-    print(f"plancheck: wrote {output}: a draft to review ({todos} TODO); then run: plancheck validate {output}")
+    todos = count_todos(text)
+    print(f"plancheck: wrote {output}: a draft to review ({todos} line(s) with a TODO); then run: plancheck validate {output}")
     return EXIT_OK
 
 

@@ -327,3 +327,13 @@ def test_scenarios_follow_the_order_of_the_text():
     from compliance.importer.activities import drill_scenarios
     assert drill_scenarios("地震、火灾应急疏散演练") == ["earthquake", "fire"]
     assert drill_scenarios("燃气泄漏处置演练") == ["gas"]
+
+
+def test_the_count_of_todos_leaves_out_the_header_that_explains_them(tmp_path):
+    draft = tmp_path / "yingde.yaml"
+    run = run_cli("import", CORPUS / "004_cfdf00ca8d390286.txt", "--output", draft)
+    assert run.code == 0, run.err
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    assert "TODO" in lines[1]  # the header says what a TODO is
+    expected = sum(1 for line in lines[2:] if "TODO" in line)
+    assert expected > 0 and f"({expected} line(s) with a TODO)" in run.out

@@ -6,6 +6,6 @@ not be extracted with confidence is left as a commented TODO, never guessed.
 
 from .extract import Draft, extract
 from .reader import read_notice
-from .render import render_draft
+from .render import count_todos, render_draft
 
-__all__ = ["Draft", "extract", "read_notice", "render_draft"]
+__all__ = ["Draft", "count_todos", "extract", "read_notice", "render_draft"]

@@ -52,6 +52,14 @@ def _slug(path: Path, year: Any) -> str:
     return stem if stem[0].isalnum() else f"notice-{stem}"
 
 
+HEADER_LINES = 2  # the comment at the top of a draft, which explains TODO without being one
+
+
+def count_todos(text: str) -> int:
+    """Lines of a draft that still hold a TODO for the clerk."""
+    return sum(1 for line in text.splitlines()[HEADER_LINES:] if "TODO" in line)
+
+
 def render_draft(draft: Draft, *, source: Path) -> str:
     out: list[str] = [
         f"# Drafted by `plancheck import` from {source.name}. Review every line against the notice:",
