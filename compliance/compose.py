@@ -260,11 +260,11 @@ class _Composer:
         self._grow(size, height)
 
 
-def compose(text: str, display_path: str) -> tuple[Any, Marks]:
+def compose(text: str, display_path: str, *, parser_class: type = Parser) -> tuple[Any, Marks]:
     """(data, marks) of a one-document YAML text; InputError for what plancheck will not read.
 
     YAML syntax errors are left to the caller (they are `yaml.YAMLError`)."""
-    parser = Parser(text)
+    parser = parser_class(text)
     try:
         return _Composer(display_path).run(parser)
     finally:

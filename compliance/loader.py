@@ -149,7 +149,14 @@ def parse_text(text: str, display_path: str, *, json_syntax: bool = False) -> tu
     if json_syntax:
         _check_json(text, display_path)
     try:
-        return compose(text, display_path)
+        try:
+            return compose(text, display_path)
+        except yaml.MarkedYAMLError as error:
+            if "maximum nesting depth" not in str(error.problem) or _Loader is yaml.SafeLoader:
+                raise
+            # libyaml 0.2.6 refuses deep nesting while it looks ahead, before plancheck's own limit can
+            # say which field is too deep; PyYAML's own parser reads on, and the limit stops it at once.
+            return compose(text, display_path, parser_class=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
