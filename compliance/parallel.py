@@ -14,6 +14,7 @@ is a one-process pool of its own, replaced here.)
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -82,6 +83,10 @@ def check_in_parallel(paths: list[Path], settings: dict, jobs: int, *, fallback:
     workers: list[_Worker] = []
 
     def hire() -> _Worker:
+        # Objects alive now (results so far) go to the collector's permanent generation: a worker forked
+        # from here would otherwise copy every page they sit on as its collector walks them, and this
+        # process's collector would walk them again and again as results pile up.
+        gc.freeze()
         worker = _Worker(ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start, initargs=(settings,)))
         workers.append(worker)
         return worker
