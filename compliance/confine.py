@@ -39,15 +39,6 @@ def led_to(path: str, folders: dict[str, str]) -> str:
     return os.path.realpath(inside) if os.path.islink(inside) else inside
 
 
-def git_root(path: Path) -> Path | None:
-    """The nearest folder holding `.git`, from the folder of `path` up."""
-    start = real_path(path).parent
-    for folder in [start, *start.parents]:
-        if (folder / ".git").exists():
-            return folder
-    return None
-
-
 @dataclass
 class Confinement:
     """The roots that `superior:` and `evidence:` paths must stay inside, and the check."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from compliance.confine import Confinement, git_root
+from compliance.confine import Confinement
 
 from .conftest import run_cli
 
@@ -79,7 +79,7 @@ def test_the_root_is_the_nearest_folder_with_git(tree):
     plan = town(repo / "towns" / "town.yaml", "theme: 旧主题\nsuperior: ../up.yaml\n")
     run = run_cli("check", plan, "--format", "json")
     assert run.code == 1 and not run.err
-    assert git_root(plan) == repo.resolve()
+    assert Confinement().root_for(plan) == repo.resolve()
     climbing = town(repo / "towns" / "climber.yaml", "superior: ../../outside/up.yaml\n")
     assert problems(run_cli("check", climbing, "--format", "json"))[0]["code"] == "outside-root"
 
