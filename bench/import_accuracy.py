@@ -28,6 +28,7 @@ REFERENCES = ROOT / "tests" / "import_refs"
 CORPUS = ROOT.parent / "shared" / "corpus"
 NOTICE_SUFFIXES = (".txt", ".docx")
 DETAILS = False
+PER_FILE = False
 
 
 def _span(item) -> tuple:
@@ -142,13 +143,18 @@ def score_set(name: str) -> tuple[dict[str, Score], list[str]]:
             print(f"{notice}: the draft does not load: {error}", file=sys.stderr)
             found = {}
         names.append(notice.name)
+        mine = Score()
         for group in set(expected) | set(found):
             scores[group].add(found.get(group, set()), expected.get(group, set()))
+            mine.add(found.get(group, set()), expected.get(group, set()))
             if DETAILS:
                 for fact in sorted(found.get(group, set()) - expected.get(group, set()), key=str):
                     print(f"  {notice.name} {group}: extracted, not in reference: {fact}")
                 for fact in sorted(expected.get(group, set()) - found.get(group, set()), key=str):
                     print(f"  {notice.name} {group}: missed: {fact}")
+        if PER_FILE:
+            print(f"  {notice.name}: {mine.correct}/{mine.extracted} extracted correct ({mine.precision:.1%}), "
+                  f"{mine.correct}/{mine.reference} found ({mine.recall:.1%})")
     return scores, names
 
 
@@ -170,9 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.import_accuracy", description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("corpus", "tuning", "heldout"), help="score one set (tune on corpus and tuning only)")
     parser.add_argument("--details", action="store_true", help="list the facts missed and the facts extracted wrongly")
+    parser.add_argument("--per-file", action="store_true", help="print each notice's precision and recall")
     args = parser.parse_args(argv)
-    global DETAILS
+    global DETAILS, PER_FILE
     DETAILS = args.details
+    PER_FILE = args.per_file
     sets = (("corpus", "Notices the extractor was written from"), ("tuning", "Notices written for tuning"),
             ("heldout", "Notices kept out of tuning"))
     for name, title in sets:
