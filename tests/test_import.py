@@ -337,3 +337,23 @@ def test_the_count_of_todos_leaves_out_the_header_that_explains_them(tmp_path):
     assert "TODO" in lines[1]  # the header says what a TODO is
     expected = sum(1 for line in lines[2:] if "TODO" in line)
     assert expected > 0 and f"({expected} line(s) with a TODO)" in run.out
+
+
+def test_a_padded_contact_name_is_one_name_and_an_office_before_it_is_no_name():
+    draft = extract(_lines("联系人：市应急管理局宣传教育科 赵  琳\n联系电话：0913-2136688  15991370012\n"
+                           "联系人：镇安监站 谭小军，联系电话：0737-5521063，手机：13807376688。\n"), year=2023)
+    assert [(c.value["name"], c.value["phone"]) for c in draft.contacts] == [("赵琳", "15991370012"), ("谭小军", "13807376688")]
+
+
+def test_a_leader_of_several_posts_is_one_person_and_bodies_share_the_holder():
+    group = _group("组长：集团公司党委书记、董事长\n副组长：集团公司总经理、分管安全副总经理\n")
+    assert group["leader"] == {"title": "集团公司党委书记、董事长"}
+    assert group["deputies"] == [{"title": "集团公司总经理"}, {"title": "分管安全副总经理"}]
+    inline = _group("镇成立领导小组，由镇党委副书记、镇长任组长，分管安全生产的副镇长任副组长，镇安监站、派出所、中心学校负责人为成员。")
+    assert inline["leader"] == {"title": "镇党委副书记、镇长"}
+    assert [p["title"] for p in inline["members"]] == ["镇安监站负责人", "派出所负责人", "中心学校负责人"]
+
+
+def test_a_name_with_a_middle_dot_keeps_its_title_apart():
+    group = _group("组  长：马建军  集团公司党委书记、董事长\n副组长：王海涛  集团公司安全总监\n        艾力·买买提  集团公司总经理\n")
+    assert group["deputies"][-1] == {"name": "艾力·买买提", "title": "集团公司总经理"}

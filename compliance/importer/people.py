@@ -9,8 +9,8 @@ from .draft import Draft, Sourced, quote
 from .reader import Line
 
 PERSON = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,3})\s*[（(]\s*(?P<title>[^）)]{2,30})\s*[）)]")
-# 王建国  镇党委副书记、镇长 / 李  明  镇党委委员: a name (padding allowed), a gap, then the title
-NAME_THEN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,2})(?:[ \t]{2,}|\t|[ \t]*[，,][ \t]*)(?P<title>[^\s，,].{1,40})")
+# 王建国  镇党委副书记、镇长 / 李  明  镇党委委员 / 艾力·买买提  总经理: a name (padding allowed), a gap, then the title
+NAME_THEN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,2}|[\u4e00-\u9fa5]{1,4}·[\u4e00-\u9fa5]{1,6})(?:[ \t]{2,}|\t|[ \t]*[，,][ \t]*)(?P<title>[^\s，,].{1,40})")
 ROLE = re.compile(r"^(?P<role>组\s*长|副\s*组\s*长|成\s*员)\s*(?:[:：]|\t|\s{2,})\s*(?P<rest>.+)$")
 ROLE_KEY = {"组长": "leader", "副组长": "deputies", "成员": "members"}
 NO_NAME = {"—", "-", "－", "/", "／", "无", ""}
@@ -28,7 +28,9 @@ def _person(text: str) -> dict[str, str] | None:
         return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
     if match := NAME_THEN_TITLE.fullmatch(text):
         return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
-    if re.fullmatch(r"[\u4e00-\u9fa5](?:\s{0,3}[\u4e00-\u9fa5]){1,2}", text) and text[0] in COMMON_SURNAMES:
+    if re.fullmatch(r"[\u4e00-\u9fa5](?:\s{0,3}[\u4e00-\u9fa5]){1,2}", text) and text[0] in COMMON_SURNAMES \
+            and not POST.search(text):  # 董事长 and 高级工程师 are posts, whatever their first character
+
         return {"name": re.sub(r"\s", "", text)}
     if 2 < len(text) <= 30:
         return {"title": text}
@@ -68,6 +70,14 @@ def _table_row(cells: list[str]) -> list[dict[str, str]]:
     return [person]
 
 
+def _one_leader(people: list[dict[str, str]]) -> dict[str, str]:
+    """组长：集团公司党委书记、董事长 / 由镇党委副书记、镇长任组长: a group has one leader, so titles with no
+    name between them are that one person's posts."""
+    if len(people) > 1 and not any("name" in p for p in people):
+        return {"title": "、".join(p["title"] for p in people)}
+    return people[0]
+
+
 def _inline_people(who: str) -> list[dict[str, str]]:
     """集团董事长、总经理刘志强 / 分管安全副总经理周海涛、总工程师马骏 / 各部室负责人 (titles only)."""
     who = re.sub(r"^\s*由\s*|\s*同志\s*$", "", who)
@@ -88,13 +98,16 @@ def _inline_people(who: str) -> list[dict[str, str]]:
 
 BODY = re.compile(r"(?:局|委|办|部|科|股|室|中心|队|所|站)$")
 HOLDER = re.compile(r"(?:主要|分管)?负责(?:人|同志)$|主要领导$")
+POST = re.compile(r"(?:长|主任|书记|经理|总监|师|员)$")
+# a title that already names a person (派出所所长, 镇长, 书记): it does not take the last body's holder
+OFFICE_HOLDER = re.compile(r"(?:长|主任|书记|委员|员|人|经理|师|总监|领导|主席)$")
 
 
 def _shared_suffix(titles: list[str]) -> list[str]:
     """安全生产监督管理局、经济发展局、社会事务局主要负责人: the last body's office holder is every body's."""
     if len(titles) < 2 or not (holder := HOLDER.search(titles[-1])):
         return titles
-    return [t + holder.group(0) if BODY.search(t) else t for t in titles[:-1]] + titles[-1:]
+    return [t + holder.group(0) if BODY.search(t) or not OFFICE_HOLDER.search(t) else t for t in titles[:-1]] + titles[-1:]
 
 
 INLINE_ROLES = [
@@ -116,7 +129,7 @@ def _inline_group(text: str, line: Line, group: dict[str, Any]) -> None:
                 continue
             phrase = quote(text, match.start(), match.end())
             if key == "leader":
-                group[key] = Sourced(people[0], line.number, phrase)
+                group[key] = Sourced(_one_leader(people), line.number, phrase)
             else:
                 group[key] = [Sourced(p, line.number, phrase) for p in people]
             break
@@ -139,6 +152,8 @@ def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
             role = None
             continue
         phrase = raw.strip()[:40]
+        if role == "leader" and people:
+            people = [_one_leader(people)]
         for person in people:
             if role == "leader":
                 group.setdefault("leader", Sourced(person, line.number, phrase))
@@ -167,14 +182,30 @@ CONTACT = re.compile(r"(?:联系人|联络人)(?:及联系方式)?\s*[:：]\s*(?
 OFFICE = re.compile(r"(?:局|处|科|室|部|办|中心|委|所|队|股|站|公司|街道|社区)$")
 
 
+def _contact_names(text: str) -> list[str]:
+    """石丽琼、姚嘉慧 / 宣教处 陈晓燕 / 赵  琳: names apart, with the padding inside one name dropped."""
+    names: list[str] = []
+    for chunk in re.split(r"[、，,]", text):
+        pieces = chunk.split()
+        single = 0
+        while single < len(pieces) and len(pieces[len(pieces) - 1 - single]) == 1:
+            single += 1
+        if 2 <= single <= 3:  # 赵  琳: single characters at the end are one padded name
+            pieces = pieces[:-single] + ["".join(pieces[-single:])]
+        names += pieces
+    return names
+
+
 def find_contacts(lines: list[Line], draft: Draft) -> None:
     for index, line in enumerate(lines):
         text = line.text
         match = CONTACT.search(text)
         if not match:
             continue
-        window = " ".join(l.text for l in lines[index:index + 4])
-        names = [n.strip() for n in re.split(r"[、，,\s]+", match["names"]) if n.strip() and not (len(n.strip()) > 4 and OFFICE.search(n.strip()))]
+        following = lines[index + 1:index + 4]
+        stop = next((i for i, l in enumerate(following) if CONTACT.search(l.text)), len(following))  # the next contact's own
+        window = " ".join(l.text for l in [line, *following[:stop]])
+        names = [n for n in _contact_names(match["names"]) if not (len(n) >= 4 and OFFICE.search(n))]
         phones = [re.sub(r"\s|[－—–]", "-", p).replace("--", "-") for p in PHONE.findall(window)]
         emails = EMAIL.findall(window.replace(" ", "")) + EMAIL.findall(window)
         emails = list(dict.fromkeys(emails))
