@@ -357,3 +357,24 @@ def test_a_leader_of_several_posts_is_one_person_and_bodies_share_the_holder():
 def test_a_name_with_a_middle_dot_keeps_its_title_apart():
     group = _group("组  长：马建军  集团公司党委书记、董事长\n副组长：王海涛  集团公司安全总监\n        艾力·买买提  集团公司总经理\n")
     assert group["deputies"][-1] == {"name": "艾力·买买提", "title": "集团公司总经理"}
+
+
+def test_drills_for_villages_in_brackets_and_a_drill_that_ends_with_its_clause():
+    draft = extract(_lines("主汛期将至，各村（社区）要在6月20日前组织一次防汛避险转移演练。\n"
+                           "各县（区）要组织辖区企业开展一次生产安全事故应急演练，人员密集场所开展一次火灾疏散演练。\n"), year=2022)
+    drills = {tuple(sorted(a.value.get("sectors") or [a.value.get("sector")])): a.value["scenarios"] for a in draft.activities
+              if a.value["kind"] == "drill" and (a.value.get("sectors") or a.value.get("sector"))}
+    assert drills == {("community", "rural"): ["flood"], ("enterprise",): ["industry_accident"]}
+
+
+def test_a_campaigns_own_work_takes_its_span_and_a_period_under_time_arrangements():
+    text = ("2023年“安全生产月”活动的通知\n一、时间安排\n2023年6月1日—6月30日。“安全生产三秦行”活动从6月持续至12月。\n二、重点活动\n"
+            "（七）深化“安全生产三秦行”活动。各县（区）要组织媒体走进重点企业开展专题采访，对典型事故隐患进行集中曝光。\n"
+            "（八）各县（区）安委办要确定1名联络员。\n")
+    draft = extract(_lines(text))
+    from datetime import date
+    assert draft.value("period") == (date(2023, 6, 1), date(2023, 6, 30))
+    assert [(c.value["name"], c.value["end"]) for c in draft.campaigns] == [("安全生产三秦行", date(2023, 12, 31))]
+    spans = {a.value["kind"]: (a.value.get("start"), a.value.get("end")) for a in draft.activities}
+    assert spans["media_campaign"] == spans["hazard_exposure"] == (date(2023, 6, 1), date(2023, 12, 31))
+    assert any(r.value["type"] == "contact" for r in draft.requirements)

@@ -248,7 +248,8 @@ def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Source
 
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)*"
-DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT})[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
+QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
+DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 ORGANISED = re.compile(rf"组织(?:各|辖区)?(?P<who>{_ANY_SUBJECT})(?=针对|开展|进行|组织)")
 LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,]")
@@ -290,7 +291,7 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 continue
             lead = LEADING_TIME.match(sentence)
             shared = when_in(lead["time"], year) if lead and not re.search(_ANY_SUBJECT, lead["time"]) else None
-            parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}))[、和及与等]*\s*(?:要|应|需))", sentence)
+            parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER})[、和及与等]*\s*(?:要|应|需))", sentence)
             for part in parts:
                 if shared and part.startswith(lead.group(0)):
                     part = part[lead.end():]
@@ -303,7 +304,16 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 else:
                     continue
                 when = when_in(part, year) or shared
-                _add_sector_drill(draft, line, part, sectors, _part_scenarios(part), when, clauses)
+                own = _first_drill_clause(part)
+                _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)
+
+
+def _first_drill_clause(part: str) -> str:
+    """企业开展一次生产安全事故应急演练，人员密集场所开展一次火灾疏散演练: the subject's drill ends with the clause
+    that names it; what follows is another drill, for someone else."""
+    if (drill := re.search(r"演练|推演", part)) and (stop := re.search(r"[，,]", part[drill.end():])):
+        return part[:drill.end() + stop.start()]
+    return part
 
 
 CHOICE = re.compile(r"等|或|之一")  # 火灾、危化品泄漏等 / 有限空间或燃气泄漏: one of them will do
@@ -367,6 +377,32 @@ def drop_twin_drills(draft: Draft) -> None:
             and set(o.value.get("scenarios", [])) == set(value.get("scenarios", [])) for o in drills)
 
     draft.activities = [a for a in draft.activities if a.value["kind"] != "drill" or not twin(a)]
+
+
+# what an extended campaign (安全生产…行) itself consists of: media tours, exposure, the 12350 line, warning cases
+CAMPAIGN_KINDS = {"media_campaign", "hazard_exposure", "whistleblower_promotion", "warning_education", "case_recommendation"}
+
+
+def take_campaign_spans(draft: Draft, lines: list[Line], clauses: dict[int, str]) -> None:
+    """The campaign's own work under 六、持续开展“安全生产英德行”活动 (媒体采访, 曝光, 12350), with no time of its
+    own, runs as long as that campaign. A drill or a training the clause also names is the month's."""
+    spans = {c.value["name"]: (c.value["start"], c.value["end"]) for c in draft.campaigns if c.value.get("start") and c.value.get("end")}
+    if not spans:
+        return
+    headings: dict[str, str] = {}  # clause label -> the first sentence of the line that opens it
+    for line in lines:
+        label = clauses.get(line.number, "")
+        if label and label not in headings:
+            headings[label] = re.split(r"[。；;]", line.text)[0]
+    for activity in draft.activities:
+        if any(_window(activity.value)) or activity.value["kind"] not in CAMPAIGN_KINDS:
+            continue
+        label = clauses.get(activity.line, "")
+        enclosing = [headings.get(label[:end], "") for end in range(1, len(label) + 1) if label[:end] in headings]
+        for name, span in spans.items():
+            if any(name in heading for heading in enclosing):
+                activity.value["start"], activity.value["end"] = span
+                break
 
 
 def take_heading_spans(draft: Draft, spans: dict[int, tuple[date, date]]) -> None:

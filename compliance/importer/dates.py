@@ -76,7 +76,7 @@ def weekday_in(text: str) -> str | None:
     return WEEKDAYS[match["w"]] if match else None
 
 
-MONTH_SPAN = re.compile(rf"(?P<m1>[{NUMERAL}]{{1,2}})\s*月\s*(?:至|到|—|－|~|～)\s*(?P<m2>[{NUMERAL}]{{1,2}})\s*月(?!\s*[{NUMERAL}])")
+MONTH_SPAN = re.compile(rf"(?P<m1>[{NUMERAL}]{{1,2}})\s*月\s*(?:持续|延续|一直)?\s*(?:至|到|—|－|~|～)\s*(?P<m2>[{NUMERAL}]{{1,2}})\s*月(?!\s*[{NUMERAL}])")
 
 
 def month_span(year: int, first: int, last: int) -> tuple[date, date]:

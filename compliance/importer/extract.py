@@ -6,7 +6,8 @@ is unambiguous. Everything else stays a TODO for the clerk.
 
 from __future__ import annotations
 
-from .activities import drop_twin_drills, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague, take_heading_spans
+from .activities import (drop_twin_drills, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague,
+                         take_campaign_spans, take_heading_spans)
 from .clauses import clause_of_lines, heading_spans
 from .draft import Draft, Sourced
 from .header import find_campaigns, find_edition_theme, find_issue_date, find_numbers, find_org, find_period, find_title_year, level_from_title, level_of
@@ -49,6 +50,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_undated_activities(lines, draft, the_year, clauses, skip=in_table)
         prune_vague(draft)
         drop_twin_drills(draft)
+        take_campaign_spans(draft, lines, clauses)
         take_heading_spans(draft, heading_spans(lines, the_year))
         find_reports(lines, draft, the_year, clauses)
         find_requirements(lines, draft, the_year, clauses)

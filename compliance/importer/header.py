@@ -168,7 +168,7 @@ def find_numbers(lines: list[Line], draft: Draft) -> None:
 
 def find_period(lines: list[Line], draft: Draft, year: int) -> None:
     for index, line in enumerate(lines):
-        if re.search(r"(活动|安全生产月.{0,6})时间", line.text) and len(line.text) < 40:
+        if re.search(r"(活动|安全生产月.{0,6})时间|时间安排", line.text) and len(line.text) < 40:
             for candidate in lines[index:index + 3]:
                 spans = spans_in(candidate.text, year)
                 if spans:
@@ -223,6 +223,8 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
                     value["end"] = date(y, m, d)
                 except ValueError:
                     pass
+            if "end" in value and "start" not in value and re.search(r"同步(?:启动|开展)", text):
+                value = {"name": name, "start": date(year, 6, 1), "end": value["end"]}  # starts with the month
             if "end" in value or name not in seen or "end" not in seen[name].value:
                 seen[name] = Sourced(value, line.number, quote(text, match.start(), match.end() + 30))
     # the campaign's own time heading: （二）“安全生产英德行”活动时间 / 6月1日至12月31日

@@ -6,7 +6,7 @@ import re
 
 KINDS = [
     ("consultation_day", re.compile(r"咨询日|6\s*[·•.]\s*16")),
-    ("launch_ceremony", re.compile(r"启动仪式|启动日|动员(?:部署)?[\u4e00-\u9fa5]{0,4}?(?:大会|会议|会)|启动会|发车")),
+    ("launch_ceremony", re.compile(r"启动仪式|启动日|动员(?:部署)?[\u4e00-\u9fa5]{0,4}?(?:大会|会议|会)|启动会|发车|举[办行][^，。；]{0,10}启动活动")),
     ("study_session", re.compile(r"重要论述.{0,12}(宣讲|学习|研讨|专题)|(宣讲会|学习会|研讨会).{0,20}重要论述|学习.{0,16}重要论述|宣贯会")),
     ("knowledge_contest", re.compile(r"知识竞赛|知识竞答|有奖竞答")),
     ("open_day", re.compile(r"开放日")),
@@ -16,7 +16,7 @@ KINDS = [
     ("hazard_exposure", re.compile(r"隐患曝光|曝光台|集中曝光|曝光一批")),
     ("whistleblower_promotion", re.compile(r"12350|举报(电话|热线|平台|渠道|小程序)")),
     ("case_recommendation", re.compile(r"推荐.{0,40}典型案例|典型案例.{0,6}推荐")),
-    ("media_campaign", re.compile(r"专题行")),
+    ("media_campaign", re.compile(r"专题行|专题采访|行[”\"」]?采访|媒体[^，。；]{0,6}(?:深入|走进)")),
     ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:全面|专项|集中)排查|(?:清理|集中|专项)整治")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
@@ -30,6 +30,6 @@ SCENARIOS = [
     ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品"),
     ("evacuation", "疏散|逃生"), ("industry_accident", "行业性事故|行业(?:领域)?事故|生产安全事故"), ("confined_space", "有限空间"),
 ]
-# Who a drill is ordered for, as notices name them: 各类企业, 驻镇各企业, 各中小学, 各行政村
+# Who a drill is ordered for, as notices name them: 各类企业, 驻镇各企业, 各中小学, 各行政村 (a 村小 is a village school)
 DRILL_SUBJECTS = [("enterprise", "企业|厂矿|生产经营单位"), ("school", "学校|中小学校?|幼儿园|校园"), ("community", "社区"),
-                  ("rural", "农村|行政村|村"), ("family", "家庭")]
+                  ("rural", "农村|行政村|村(?!小)"), ("family", "家庭")]
