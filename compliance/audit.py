@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from .confine import led_to
 from .engine import BoundRequirement
 from .findings import Bilingual, Finding
 from .resolve import real, Resolver, display
@@ -41,8 +42,10 @@ class Column:
     source: str  # the document or pack that imposes it
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cell:
+    """One requirement of one subordinate. Frozen: rows with nothing found share their cells."""
+
     state: str
     findings: list[Finding] = field(default_factory=list)
 
@@ -197,7 +200,8 @@ def guess_superiors_by_citation(files: list[Path]) -> dict[Path, Path]:
     """`superiors_by_citation` as it will most likely come out, before anything is checked, so that
     plans citing their superior are checked against it the first time. The guess is compared with the
     real answer afterwards, and a plan it got wrong is checked again."""
-    glimpses = {real(path): _glimpse(path) for path in files if path.suffix.lower() != ".json"}
+    folders: dict[str, str] = {}
+    glimpses = {Path(led_to(str(path), folders)): _glimpse(path) for path in files if path.suffix.lower() != ".json"}
     if not any(glimpse is not None and glimpse.cites for glimpse in glimpses.values()):
         return {}
     return superiors_by_citation({path: glimpse for path, glimpse in glimpses.items() if glimpse is not None})
@@ -220,12 +224,13 @@ def _plan_due(columns: list[BoundRequirement]) -> date | None:
     return requirement.due if requirement else None
 
 
-def _cell(bound: BoundRequirement, by_rule: dict[str, list[Finding]], as_of: date) -> Cell:
-    mine = by_rule.get(bound.requirement.id, [])
+def _found_cell(mine: list[Finding]) -> Cell:
     if any(not f.waived for f in mine):  # a gap known in a baseline is still a gap to the committee
         return Cell(FAILED, mine)
-    if mine:
-        return Cell(WAIVED, mine)
+    return Cell(WAIVED, mine)
+
+
+def _unfound_cell(bound: BoundRequirement, as_of: date) -> Cell:
     if bound.rule_type.type == "report_due" and as_of <= bound.requirement.due:
         return Cell(NOT_DUE)
     return Cell(PASSED)
@@ -247,6 +252,8 @@ def _matrix(superior: Superior, results: list[DocumentResult], as_of: date, *, l
     order = [*listed, *sorted(set(by_id) - set(listed))]
     if listed_only_if_checked:  # a `check` of some files says nothing of the plans it was not given
         order = [sub_id for sub_id in order if sub_id in by_id]
+    unfound = {b.requirement.id: _unfound_cell(b, as_of) for b in bound}  # shared by the rows: cells are frozen
+    no_plan = {b.requirement.id: Cell(NO_PLAN) for b in bound}
     for sub_id in order:
         result = by_id.get(sub_id)
         org = listed[sub_id] if sub_id in listed else (result.summary.org if result and result.summary else sub_id)
@@ -254,7 +261,7 @@ def _matrix(superior: Superior, results: list[DocumentResult], as_of: date, *, l
             passed = plan_due is not None and as_of > plan_due
             started = superior.period_start is not None and as_of >= superior.period_start
             state = MISSING if passed or (plan_due is None and started) else PENDING
-            rows.append(Row(sub_id, org, state, due=plan_due, cells={b.requirement.id: Cell(NO_PLAN) for b in bound}))
+            rows.append(Row(sub_id, org, state, due=plan_due, cells=dict(no_plan)))
             continue
         recorded = result.summary.submitted_on if result.summary else None
         submitted_on = recorded if recorded is not None and recorded <= as_of else None
@@ -267,10 +274,11 @@ def _matrix(superior: Superior, results: list[DocumentResult], as_of: date, *, l
             state = LATE
         else:
             state = SUBMITTED
-        rows.append(
-            Row(sub_id, org, state, path=result.path, submitted_on=submitted_on, due=plan_due,
-                cells={b.requirement.id: _cell(b, _by_rule(result.findings), as_of) for b in bound})
-        )
+        cells = dict(unfound)
+        for rule, mine in _by_rule(result.findings).items():
+            if rule in cells:
+                cells[rule] = _found_cell(mine)
+        rows.append(Row(sub_id, org, state, path=result.path, submitted_on=submitted_on, due=plan_due, cells=cells))
     plan_requirement = _plan_requirement(bound)
     return Matrix(superior.id, superior.org, display(superior.path), [_column(b) for b in bound], rows,
                   plan_requirement.id if plan_requirement else "plan")
@@ -342,7 +350,8 @@ def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) 
             by_superior.setdefault(result.superior_path, []).append(result)
     # A superior that was itself checked in this run is known by its summary: reading it again would
     # cost as much as checking it (a province has thousands of superiors).
-    summaries = {real(Path(r.path)): r.summary for r in report.documents if r.summary is not None}
+    folders: dict[str, str] = {}
+    summaries = {Path(led_to(r.path, folders)): r.summary for r in report.documents if r.summary is not None}
     listing = [path for path, summary in summaries.items() if summary.subordinates] if whole_tree else []
     superiors = {path: Superior.of_summary(path, summaries[path]) if path in summaries else Superior.of_document(resolver.load(path))
                  for path in [*listing, *by_superior]}
@@ -356,8 +365,9 @@ def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) 
             results = [_unanswered(resolver.load(path), resolver, report.as_of)]
             matrix = _matrix(superior, [], report.as_of)
             matrix.columns = [_column(b) for b in results[0].requirements]
+            no_plan = {b.requirement.id: Cell(NO_PLAN) for b in results[0].requirements}
             for row in matrix.rows:
-                row.cells = {b.requirement.id: Cell(NO_PLAN) for b in results[0].requirements}
+                row.cells = dict(no_plan)
                 row.due = _plan_due(results[0].requirements)
             matrices.append(matrix)
             continue
@@ -373,14 +383,17 @@ def _unanswered(superior: Document, resolver: Resolver, as_of: date) -> Document
     return DocumentResult(path=display(superior.path), requirements=list(requirement_set.requirements))
 
 
-def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = Severity.ERROR) -> Audit:
+def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = Severity.ERROR,
+                 files: list[Path] | None = None) -> Audit:
     """Check every plan under `folder`. Plans that name no superior but cite one's number are checked
     against it: the superior is guessed from the files' lines first, and a plan is checked again if the
     whole tree, once checked, says otherwise."""
-    guessed = guess_superiors_by_citation(expand([folder]))
+    files = expand([folder]) if files is None else files  # the caller may have them already
+    guessed = guess_superiors_by_citation(files)
     checker.superiors.update(guessed)
-    report = checker.check_paths([folder], fail_on=fail_on)
-    summaries = {real(Path(r.path)): r.summary for r in report.documents if r.summary is not None}
+    report = checker.check_paths([folder], fail_on=fail_on, files=files)
+    folders: dict[str, str] = {}
+    summaries = {Path(led_to(r.path, folders)): r.summary for r in report.documents if r.summary is not None}
     by_citation = superiors_by_citation(summaries)
     again = {path for path in {*guessed, *by_citation} if guessed.get(path) != by_citation.get(path)}
     if again:
@@ -388,10 +401,10 @@ def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = S
             checker.superiors.pop(path, None)
         checker.superiors.update(by_citation)
         # By superior: a worker then compiles each superior's rules once, not once for every plan citing it.
-        plans = sorted((path for path in expand([folder]) if real(path) in again), key=lambda path: str(by_citation.get(real(path))))
+        plans = sorted((path for path in files if Path(led_to(str(path), folders)) in again), key=lambda path: str(by_citation.get(real(path))))
         rechecked = checker.check_paths(plans, fail_on=fail_on)
-        replaced = {real(Path(r.path)): r for r in rechecked.documents}
-        report.documents = [replaced.get(real(Path(r.path)), r) for r in report.documents]
+        replaced = {led_to(r.path, folders): r for r in rechecked.documents}
+        report.documents = [replaced.get(led_to(r.path, folders), r) for r in report.documents]
         found = {(f.document, f.rule) for r in report.documents for f in r.findings}
         report.unused_waivers = [w for w in report.unused_waivers if (w.document, w.rule) not in found]
     return build_audit(report, checker.resolver)

@@ -78,7 +78,7 @@ class Cache:
         return self._digests[path]
 
     def get(self, path: Path):
-        key = str(real(path))
+        key = led_to(str(path), self._folders)
         entry = self.entries.get(key)
         if entry is None:
             return None
@@ -95,7 +95,7 @@ class Cache:
         return entry.result
 
     def put(self, path: Path, result, dependencies: list[Path]) -> None:
-        key = str(real(path))
+        key = led_to(str(path), self._folders)
         digest = self.digest(key)
         stat = self._stat(path)
         if digest is None or stat is None:

@@ -299,12 +299,12 @@ def run_audit(args: argparse.Namespace) -> int:
         cache_folder=_cache_folder(args),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    found = len(expand([args.folder]))
-    if not found:
+    files = expand([args.folder])
+    if not files:
         raise UsageError(f"no plancheck documents under {args.folder}")
-    with _progress(targets, found) as progress:
+    with _progress(targets, len(files)) as progress:
         checker.progress = progress
-        audit = audit_folder(args.folder, checker=checker, fail_on=fail_on)
+        audit = audit_folder(args.folder, checker=checker, fail_on=fail_on, files=files)
     _write(audit, targets, args.lang)
     if not any(name == "table" and output is None for name, output in targets):
         for problem in audit.report.problems:

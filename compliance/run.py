@@ -230,10 +230,12 @@ class Checker:
                 self.progress(1)
         return results
 
-    def check_paths(self, paths: list[Path], *, fail_on: Severity | None = Severity.ERROR) -> Report:
+    def check_paths(self, paths: list[Path], *, fail_on: Severity | None = Severity.ERROR,
+                    files: list[Path] | None = None) -> Report:
+        """Check the documents under `paths`; `files` is `expand(paths)` when the caller has it already."""
         given = [*paths, *([self.against] if self.against is not None and self.against.is_file() else [])]
         self.resolver.confinement.add_inputs(given)  # what the user named is the root, outside git
-        files = expand(paths)
+        files = expand(paths) if files is None else files
         results = self.check_files(files)
         for result in results:
             result.findings = [f for f in result.findings if selected(f.rule, self.select, self.ignore)]
@@ -254,7 +256,12 @@ class Checker:
 
     def _default_waivers(self, files: list[Path]) -> list:
         """`plancheck-waivers.yaml` at the root of each repository the checked files live in."""
-        roots = dict.fromkeys(repository_root(real(path)) for path in [Path.cwd() / "_", *files])
+        found: dict[str, Path] = {}  # by the real folder: a tree has thousands of files in a few hundred folders
+        for path in [Path.cwd() / "_", *files]:
+            folder = os.path.dirname(led_to(str(path), self._folders))
+            if folder not in found:
+                found[folder] = repository_root(Path(folder, "_"))
+        roots = dict.fromkeys(found.values())
         waivers = []
         for root in roots:
             candidate = root / WAIVERS_FILE
