@@ -378,3 +378,22 @@ def test_a_campaigns_own_work_takes_its_span_and_a_period_under_time_arrangement
     spans = {a.value["kind"]: (a.value.get("start"), a.value.get("end")) for a in draft.activities}
     assert spans["media_campaign"] == spans["hazard_exposure"] == (date(2023, 6, 1), date(2023, 12, 31))
     assert any(r.value["type"] == "contact" for r in draft.requirements)
+
+
+def test_enumerated_and_headed_sector_items_and_a_drill_with_its_own_hazard():
+    text = ("（四）开展安全宣传“五进”。一是进企业，督促企业开展全员安全培训；五是进家庭，发放家庭安全常识手册。\n"
+            "（六）安全知识进家庭。镇中心学校要通过“小手拉大手”活动，向学生家庭发放宣传单。\n"
+            )
+    draft = extract(_lines(text), year=2024)
+    assert {(a.line, tuple(a.value["sectors"])) for a in draft.activities if a.value["kind"] == "publicity"} >= {
+        (1, ("enterprise",)), (1, ("family",))}
+    headed = extract(_lines(text.splitlines()[1]), year=2024)
+    assert [a["sectors"] for a in _activities(headed, "publicity")] == [["family"]]
+    from datetime import date
+
+    from compliance.importer.activities import prune_vague
+    from compliance.importer.draft import Draft, Sourced
+    drills = Draft(activities=[Sourced({"kind": "drill", "date": date(2024, 6, 25), "scenarios": ["flood"]}, 1, ""),
+                               Sourced({"kind": "drill", "scenarios": ["flood"]}, 1, ""), Sourced({"kind": "drill", "scenarios": ["traffic"]}, 2, "")])
+    prune_vague(drills)  # an undated mention of the dated flood drill goes; a drill for another hazard is its own event
+    assert [a.value["scenarios"] for a in drills.activities] == [["flood"], ["traffic"]]

@@ -75,13 +75,15 @@ def kind_of(sentence: str) -> tuple[str, re.Match] | None:
 
 _ALL_SECTORS = "|".join(words for _, words in SECTOR_WORDS)
 # 1.进企业。/ （2）进农村： a sub-item of 五进 that names its sector and no subject
-SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[）)])\s*进(?P<where>{_ALL_SECTORS})\s*[。.：:，,]")
+SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[）)])\s*(?:安全(?:宣传|知识|文化))?进(?P<where>{_ALL_SECTORS})\s*[。.：:，,]")
+# 一是进企业，…；二是进农村，…: 五进 written as one paragraph of enumerated parts
+ENUMERATED_ITEM = re.compile(rf"(?:^|[。；;：:])\s*[一二三四五六]是进(?P<where>{_ALL_SECTORS})\s*[，,：:]")
 SCHOOL = re.compile(r"学校|小学|中学|幼儿园|师生|校园")
 
 
 def item_sector(text: str) -> str | None:
     if match := SECTOR_ITEM.match(text):
-        return next(name for name, words in SECTOR_WORDS if re.fullmatch(words, match["where"]))
+        return _sector_named(match["where"])
     return None
 
 
@@ -91,12 +93,19 @@ def school_sector(text: str) -> str | None:
     return "school" if SCHOOL.search(text) and not others else None
 
 
+def _sector_named(where: str) -> str:
+    return next(name for name, words in SECTOR_WORDS if re.fullmatch(words, where))
+
+
 def find_sector_items(lines: list[Line], draft: Draft) -> None:
-    """Each 五进/四进 sub-item (1.进企业。…) is a publicity activity for its sector."""
+    """Each 五进/四进 sub-item (1.进企业。…, 一是进企业，…) is a publicity activity for its sector."""
     for line in lines:
         if sector := item_sector(line.text):
             match = SECTOR_ITEM.match(line.text)
             add_activity(draft, Sourced({"kind": "publicity", "sectors": [sector]}, line.number, quote(line.text, match.start(), match.end())))
+        for match in ENUMERATED_ITEM.finditer(line.text):
+            add_activity(draft, Sourced({"kind": "publicity", "sectors": [_sector_named(match["where"])]}, line.number,
+                                        quote(line.text, match.start(), match.end())))
 
 
 def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
@@ -347,7 +356,9 @@ def prune_vague(draft: Draft) -> None:
     for activity in draft.activities:
         value = activity.value
         same = [a.value for a in draft.activities if a is not activity and a.value["kind"] == value["kind"]]
-        if not dated(value) and not sectored(value) and any(dated(o) or sectored(o) for o in same):
+        own_hazards = value["kind"] == "drill" and value.get("scenarios") and not any(
+            set(o.get("scenarios") or []) >= set(value["scenarios"]) for o in same)
+        if not dated(value) and not sectored(value) and not own_hazards and any(dated(o) or sectored(o) for o in same):
             continue
         if not dated(value) and sectored(value) and not value.get("scenarios") and any(dated(o) and set(o.get("sectors") or [o.get("sector")]) >= set(value.get("sectors") or [value.get("sector")]) for o in same):
             continue

@@ -17,7 +17,7 @@ KINDS = [
     ("whistleblower_promotion", re.compile(r"12350|举报(电话|热线|平台|渠道|小程序)")),
     ("case_recommendation", re.compile(r"推荐.{0,40}典型案例|典型案例.{0,6}推荐")),
     ("media_campaign", re.compile(r"专题行|专题采访|行[”\"」]?采访|媒体[^，。；]{0,6}(?:深入|走进)")),
-    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:全面|专项|集中)排查|(?:清理|集中|专项)整治")),
+    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:联合|专项)检查|(?:全面|专项|集中)排查|(?:清理|集中|专项)整治")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
     ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传")),
