@@ -422,3 +422,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def entry_point() -> None:
     sys.exit(main())
+
+
+if __name__ == "__main__":  # python -m compliance.cli, as well as the plancheck command and cli.py
+    entry_point()
