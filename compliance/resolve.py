@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .checks import REGISTRY
 from .checks.base import Defaults
-from .confine import Confinement, real_path
+from .confine import Confinement, led_to, real_path
 from .documents import Document, load_document
 from .engine import BoundRequirement, RequirementSet
 from .errors import PlancheckError, Problem, ResolveError, RuleError, shorten
@@ -70,7 +70,7 @@ class Resolver:
     max_size: int | None = None  # bytes of one file; None: limits.MAX_SIZE
     confinement: Confinement = field(default_factory=Confinement)  # where `superior:` may lead
     _documents: dict[Path, Document] = field(default_factory=dict)
-    _ids: dict[Path, dict[str, Path]] = field(default_factory=dict)
+    _ids: dict[Path, dict[str, list[Path]]] = field(default_factory=dict)  # by the folder walked
     _packs: dict[str, Document] = field(default_factory=dict)
     _sets: dict[tuple, RequirementSet] = field(default_factory=dict)
 
@@ -86,23 +86,62 @@ class Resolver:
         return document
 
     # superiors -------------------------------------------------------------------------------
-    def _id_index(self, root: Path) -> dict[str, Path]:
-        if root not in self._ids:
-            index: dict[str, Path] = {}
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for filename in filenames:
-                    if filename.endswith(DOCUMENT_SUFFIXES):
-                        candidate = Path(dirpath) / filename
-                        found = _quick_id(candidate)
-                        if found is None:
-                            try:
-                                found = self.load(candidate, keep=False).plan.id
-                            except PlancheckError:
-                                continue  # not a document; reported when checked itself
-                        index.setdefault(found, candidate)
-            self._ids[root] = index
-        return self._ids[root]
+    def _walk_ids(self, root: Path) -> dict[str, list[Path]]:
+        """Every document under `root` by id, in the order of a walk of `root`."""
+        index: dict[str, list[Path]] = {}
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for filename in filenames:
+                if filename.endswith(DOCUMENT_SUFFIXES):
+                    candidate = Path(dirpath) / filename
+                    found = _quick_id(candidate)
+                    if found is None:
+                        try:
+                            found = self.load(candidate, keep=False).plan.id
+                        except PlancheckError:
+                            continue  # not a document; reported when checked itself
+                    index.setdefault(found, []).append(candidate)
+        return index
+
+    def walk_ids_for(self, files: list[Path]) -> dict[Path, dict[str, list[Path]]]:
+        """The walks that finding these files' superiors by id will need, done now, to hand to workers:
+        each worker would otherwise walk the whole tree again, since every chain of superiors reaches
+        the top, whose folder holds the tree."""
+        roots: set[Path] = set()
+        folders: dict[str, str] = {}
+        seen: set[str] = set()
+        for path in files:
+            folder = os.path.dirname(led_to(str(path), folders))
+            if folder not in seen:
+                seen.add(folder)
+                roots.add(repository_root(Path(folder, "_")))
+        tops = [root for root in roots if not any(parent in roots for parent in root.parents)]
+        for root in tops:
+            if root not in self._ids:
+                self._ids[root] = self._walk_ids(root)
+        return {root: self._ids[root] for root in tops}
+
+    def know_ids(self, walked: dict[Path, dict[str, list[Path]]]) -> None:
+        """Walks done by `walk_ids_for` in another process of the same run."""
+        self._ids.update(walked)
+
+    def _find_by_id(self, root: Path, reference: str) -> Path | None:
+        """The first document with id `reference` in a walk of `root` (resolved). A folder walked before
+        answers for the folders under it: its walk visits each of them whole, in the order their own walk
+        would. Outside git each plan's own folder is its root, and every one would otherwise be walked again."""
+        for walked in (root, *root.parents):
+            if walked in self._ids:
+                break
+            if walked.name.startswith("."):  # a walk from higher up skips this folder
+                walked = None
+                break
+        else:
+            walked = None
+        if walked is None:
+            walked = root
+            self._ids[root] = self._walk_ids(root)
+        inside = "" if walked == root else str(root).rstrip(os.sep) + os.sep
+        return next((path for path in self._ids[walked].get(reference, ()) if str(path).startswith(inside)), None)
 
     def find_superior(self, document: Document, reference: str, *, field_name: str = "/superior",
                       confined: bool = True) -> Document:
@@ -131,7 +170,7 @@ class Resolver:
                 return self._load_superior(document, candidate, line, column, field_name)
             raise problem(f"the superior `{shown}` does not exist (looked for {display(candidate)})", "superior-not-found")
         root = repository_root(document.path.resolve())
-        path = self._id_index(root).get(reference)
+        path = self._find_by_id(root, reference)
         if path is None:
             raise problem(f"no document with id `{shown}` under {display(root)}", "superior-not-found")
         if confined:  # a file in the folder may be a link that leads out of it

@@ -179,6 +179,7 @@ class Checker:
     roots: list[Path] = field(default_factory=list)  # outside git: the folders given on the command line
     jobs: int = 1
     cache_folder: Path | None = None  # .plancheck-cache/; None: no cache
+    walked_ids: dict = field(default_factory=dict)  # documents by id under folders walked already (Resolver.walk_ids_for)
     progress: object = None  # called with the number of files done, for a progress bar
     warn: object = None
 
@@ -191,6 +192,7 @@ class Checker:
         self.baseline = load_baseline(self.baseline_path) if self.baseline_path else None
         self.explicit_waivers = load_waivers(self.waivers_path, as_of=self.as_of, display_path=display(self.waivers_path),
                                              max_size=self.max_size) if self.waivers_path else None
+        self.resolver.know_ids(self.walked_ids)
         self.engine = make_engine(self.engine_name, warn=self.warn)
         self._folders: dict[str, str] = {}  # real paths of folders, for this run
 
@@ -218,9 +220,10 @@ class Checker:
 
     def _check_files(self, files: list[Path]) -> list[DocumentResult]:
         if len(files) > CHUNK:  # even with one job: the engine's memory is given back only when a process ends
-            python_only = Checker(**{**self.settings(), "engine_name": "python"})
+            settings = {**self.settings(), "walked_ids": self.resolver.walk_ids_for(files)}  # workers are forked: not copied
+            python_only = Checker(**{**settings, "engine_name": "python"})
             shared: dict[tuple, list] = {}
-            return check_in_parallel(files, self.settings(), self.jobs, progress=self.progress, warn=self.warn,
+            return check_in_parallel(files, settings, self.jobs, progress=self.progress, warn=self.warn,
                                      fallback=lambda chunk: [python_only.check_path(path) for path in chunk],
                                      arrived=lambda results: _shared_requirements(results, shared))
         results = []
