@@ -397,3 +397,54 @@ def test_enumerated_and_headed_sector_items_and_a_drill_with_its_own_hazard():
                                Sourced({"kind": "drill", "scenarios": ["flood"]}, 1, ""), Sourced({"kind": "drill", "scenarios": ["traffic"]}, 2, "")])
     prune_vague(drills)  # an undated mention of the dated flood drill goes; a drill for another hazard is its own event
     assert [a.value["scenarios"] for a in drills.activities] == [["flood"], ["traffic"]]
+
+
+def _reports_of(org: str, body: str):
+    draft = extract(_lines(f"{org}关于开展2024年“安全生产月”活动的通知\n各有关单位：\n{body}\n"))
+    own = [(r.value["kind"], r.value.get("due") and r.value["due"].isoformat(), r.value.get("weekday")) for r in draft.reports]
+    asked = [(r.value.get("report"), r.value.get("due") and r.value["due"].isoformat(), r.value.get("weekday"))
+             for r in draft.requirements if r.value["type"] in ("report_due", "recurring_report")]
+    return own, asked
+
+
+@pytest.mark.parametrize(("org", "body", "own"), [
+    # a report to a superior body is the issuer's own, whatever its subject looks like
+    ("岷山县安全生产委员会办公室", "县安委办将汇总全县活动开展情况，于7月5日前报市安委办。", [("summary", "2024-07-05", None)]),
+    ("松岭区人民政府枫溪街道办事处", "各社区于6月25日前将活动总结报送街道平安办。\n街道平安办汇总后，于6月30日前报送区安委办。",
+     [("summary", "2024-06-30", None)]),
+    ("益河区教育局", "区教育局汇总全区教育系统活动情况，于7月5日前报区安委办。", [("summary", "2024-07-05", None)]),
+    ("江澜化工园区管理委员会", "园区管委会将于7月3日前向市安委办书面报送园区活动总结。", [("summary", "2024-07-03", None)]),
+    ("临江市第一人民医院", "保卫科负责汇总，形成全院活动总结，于7月2日前报市卫生健康委员会；每周五向市卫健委报送工作信息。",
+     [("summary", "2024-07-02", None), ("progress", None, "friday")]),
+    # the issuer's own office, or a body of its own level, receives what the level below sends
+    ("岷山县安全生产委员会办公室", "请各乡镇于7月1日前将活动总结报送至县应急管理局邮箱。", []),
+    ("临江市第一人民医院", "各科室于6月25日前将活动总结报保卫科。", []),
+    ("岷山县安全生产委员会办公室", "请于7月5日前将活动总结报市安委办。", []),  # 请: an order, not the issuer's own
+])
+def test_a_report_sent_to_a_superior_is_the_issuers_own(org, body, own):
+    assert _reports_of(org, body)[0] == own
+
+
+@pytest.mark.parametrize(("body", "asked"), [
+    ("请各乡镇于2024年7月1日（星期一）下午5点前将活动总结报送县安委办。", [("summary", "2024-07-01", None)]),
+    ("各乡镇于6月28日下班前报送活动总结。", [("summary", "2024-06-28", None)]),
+    ("请各乡镇于7月3日将活动总结报送县安委办。", [("summary", "2024-07-03", None)]),
+    ("各乡镇活动总结报送截止时间为7月5日。", [("summary", "2024-07-05", None)]),
+    ("书面总结请于6月底前报送县安委办，同时报送典型案例1个。", [("summary", "2024-06-30", None), ("cases", "2024-06-30", None)]),
+    ("各乡镇于6月28日前将活动总结以电子版形式报送县安委办，并附活动情况统计表。",
+     [("summary", "2024-06-28", None), ("statistics", "2024-06-28", None)]),
+    ("各社区要明确1名联络员，并于5月30日前报县安委办。", [("liaison_form", "2024-05-30", None)]),
+    ("各乡镇工作开展情况请于每周星期四报县应急管理局。", [("progress", None, "thursday")]),
+    ("各乡镇于6月20日前全部整改到位。", []),
+])
+def test_report_deadlines_in_other_wordings(body, asked):
+    assert _reports_of("岷山县安全生产委员会办公室", body)[1] == asked
+
+
+def test_the_issuer_signed_at_the_foot_and_a_hospital_is_a_unit():
+    draft = extract(_lines("枫溪街道2025年“安全生产月”活动实施方案\n一、组织领导\n…\n\n松岭区人民政府枫溪街道办事处\n2025年5月23日\n"))
+    assert (draft.value("org"), draft.value("level")) == ("松岭区人民政府枫溪街道办事处", "street")
+    draft = extract(_lines("临江市第一人民医院\n关于开展2024年“安全生产月”活动的通知\n院内各科室：\n"))
+    assert (draft.value("org"), draft.value("level")) == ("临江市第一人民医院", "enterprise")
+    draft = extract(_lines("益河区教育局关于开展2023年“安全生产月”活动的通知\n各学校：\n"))
+    assert (draft.value("org"), draft.value("level")) == ("益河区教育局", "department")

@@ -15,7 +15,7 @@ SPAN = re.compile(
     rf"(?:(?P<y>[{NUMERAL}]{{4}})\s*年\s*)?(?P<m1>[{NUMERAL}]{{1,2}})\s*月\s*(?P<d1>[{NUMERAL}]{{1,2}})\s*日?\s*(?:至|到|—|－|-|~|～)\s*"
     rf"(?:(?P<y2>[{NUMERAL}]{{4}})\s*年\s*)?(?:(?P<m2>[{NUMERAL}]{{1,2}})\s*月\s*)?(?P<d2>[{NUMERAL}]{{1,2}})\s*日"
 )
-WEEKDAY = re.compile(r"每(?:周|星期)(?P<w>[一二三四五六日天])")
+WEEKDAY = re.compile(r"每(?:周|星期)(?:星期|周)?(?P<w>[一二三四五六日天])")
 WEEKDAYS = {"一": "monday", "二": "tuesday", "三": "wednesday", "四": "thursday", "五": "friday", "六": "saturday", "日": "sunday", "天": "sunday"}
 
 

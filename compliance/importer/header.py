@@ -24,12 +24,12 @@ BUREAU = re.compile(r"(?<!安委)(?:局|厅)$")
 
 # 卫生健康委员会, 卫健委, 发改委: a department of its government, unlike the 安委会 and a 管委会 that governs a zone
 COMMITTEE = re.compile(r"(?<!安全生产)(?<!管理)委员会$|(?<![安管党])委$")
-SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|学院|大学|职校|技校)$")
+SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|学院|大学|职校|技校|医院|卫生院)$")
 
 
 def level_of(org: str) -> str | None:
     if ENTERPRISE.search(org) or SCHOOL.search(org):
-        return "enterprise"  # a school, like a company, plans for its own staff and premises
+        return "enterprise"  # a school or a hospital, like a company, plans for its own staff and premises
     if BUREAU.search(org) or COMMITTEE.search(org):
         return "department"  # a bureau writes to its own units, whatever the level of its government
     org = re.split(r"(?<=人民政府)(?=\S)", org)[-1] or org  # 鲤城区人民政府江南街道办事处: the street
@@ -56,13 +56,30 @@ def find_org(lines: list[Line], draft: Draft) -> None:
     for line in head:
         text = line.text.strip().replace(" ", "")
         match = re.match(r"^(?P<org>[\u4e00-\u9fa5]{2,30}?)关于(印发|开展|做好|组织)", text)
-        if match and (ORG_SUFFIX.search(match["org"]) or SCHOOL.search(match["org"])):
+        if match and (ORG_SUFFIX.search(match["org"]) or SCHOOL.search(match["org"]) or BUREAU.search(match["org"])
+                      or COMMITTEE.search(match["org"]) or ENTERPRISE.search(match["org"])):
             draft.fields["org"] = Sourced(match["org"], line.number, text[:40])
             return
     for line in head:
         text = line.text.strip().replace(" ", "")
-        if 4 <= len(text) <= 30 and (ORG_SUFFIX.search(text) or ENTERPRISE.search(text) or SCHOOL.search(text)) and not re.search(r"[，。：:、]", text):
+        if _names_issuer(text):
             draft.fields["org"] = Sourced(text, line.number, text)
+            return
+    _signature(lines, draft)
+
+
+def _names_issuer(text: str) -> bool:
+    return 4 <= len(text) <= 30 and bool(ORG_SUFFIX.search(text) or ENTERPRISE.search(text) or SCHOOL.search(text)) \
+        and not re.search(r"[，。：:、]", text)
+
+
+def _signature(lines: list[Line], draft: Draft) -> None:
+    """A plan with no issuer in its head is signed at its foot: the body on the line just above the date."""
+    texts = [line for line in lines if line.text.strip()]
+    for above, below in zip(texts, texts[1:]):
+        text = above.text.strip().replace(" ", "")
+        if ISSUE_DATE.fullmatch(below.text) and _names_issuer(text):
+            draft.fields["org"] = Sourced(text, above.number, text)
             return
 
 

@@ -10,20 +10,32 @@ from .clauses import sentences
 from .dates import days_in, month_parts_in, weekday_in
 from .draft import Draft, Sourced
 from .reader import Line
+from .recipients import is_superior, recipient_in
 
 REPORT_KINDS = [
     ("campaign_summary", re.compile(r"(?:行|专项行动)[”\"」]?\s*(?:活动)?总结")),
-    ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|名单|表)")),
+    ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|名单|表|信息|姓名)|(?:明确|确定|指定|落实)\s*[1一]\s*名[^，。；]{0,10}联络员")),
     ("statistics", re.compile(r"统计表|报表")),
     ("summary", re.compile(r"总结")),
     ("plan", re.compile(r"(?:活动|实施|工作)?方案")),
-    ("progress", re.compile(r"进展情况|进展|印证资料|工作动态|活动信息|开展情况|周报")),
+    ("progress", re.compile(r"进展情况|进展|印证资料|工作动态|活动信息|工作信息|开展情况|周报|简报")),
     ("cases", re.compile(r"典型案例")),
 ]
-# 于7月3日前 / 6月底前 / 7月5日之前 / 6月中旬前: a deadline
-DUE = re.compile(r"(?:于|在)?\s*(?P<when>(?:[12][0-9]{3}\s*年\s*)?[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日|底|末|上旬|中旬|下旬))\s*(?:前|之前|以前)")
+WHEN = r"(?:[12][0-9]{3}\s*年\s*)?[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*[日号]|底|末|上旬|中旬|下旬)"
+# 7月5日（星期五）下午5时前 / 7月3日12:00前 / 6月28日下班前: the hour does not move the day
+CLOCK = (r"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
+         r"(?:\s*(?:上午|下午|中午|晚上)?\s*[0-9]{1,2}\s*(?:[:：]\s*[0-9]{2}|时|点)(?:\s*[0-9]{1,2}\s*分)?|\s*下班)?")
+SEND_WORD = r"(?:报送|上报|提交|(?<![举海简快情])报(?!道|名|刊|纸|警))"
+# 于7月3日前 / 6月底前 / 7月5日之前 / 6月中旬前: a deadline; 请于7月5日将总结报送…: a day to send on is one too
+DUE = re.compile(rf"(?:于|在)?\s*(?P<when>{WHEN}){CLOCK}\s*(?:前|之前|以前)"
+                 rf"|(?<=于)\s*(?P<on>{WHEN}){CLOCK}(?=\s*[^，,。；;]{{0,20}}?{SEND_WORD})"
+                 rf"|(?:截止|截至)(?:时间|日期)?\s*(?:为|是|：|:)?\s*(?P<by>{WHEN})")
 SENDS = re.compile(r"(?<![举海简快情])报(?!道|名|刊|纸|警)|送(?:至|达|交)|提交|上传")
 NEXT_PART = re.compile(r"同时|[，,]\s*(?:并|另)|(?:于|在)?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|每(?:周|星期|月)")
+# 同时报送典型案例1个 / 并附统计表: more of what is due that day, not another deadline
+CONTINUES = re.compile(r"(?:同时|[，,]\s*(?:并|另|同时))\s*(?:附|报送|上报|提交|报)")
+# 请各单位… / 各乡镇…: the level below is told to send; 县安委办将…: the issuer sends
+ORDERED = re.compile(r"请|各")
 # 市安委办将于7月10日前将全市活动总结报省安委办: the issuer's own report, not an order to the level below
 # 区教育局将于7月8日前将全区教育系统活动总结报区安委办 / 街道应急办于7月2日前将街道活动总结报区安委办
 OWN_REPORT = re.compile(r"(?:全[市县区镇乡旗州盟][\u4e00-\u9fa5]{0,6}?|全街道|街道|集团(?:公司)?|全公司|本级)(?:活动|工作)?(?:总结|开展情况)")
@@ -79,29 +91,50 @@ def is_issuer(subject: str, org: str) -> bool:
     return True
 
 
-def _deadlines(piece: str, year: int, org: str, before: list[str]) -> list[Deadline]:
+def _tail(after: str) -> tuple[str, str]:
+    """What follows a deadline up to the next part of the sentence, and what 同时报送典型案例 / 并附统计表 add to it."""
+    stop = NEXT_PART.search(after)
+    tail, more_text = (after[:stop.start()] if stop else after), ""
+    while stop and (more := CONTINUES.match(after, stop.start())):
+        stop = NEXT_PART.search(after, more.end())
+        more_text += after[more.start(): stop.start() if stop else len(after)]
+    return tail, more_text
+
+
+def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[str]) -> list[Deadline]:
     """Each deadline in a piece of a sentence, with the kinds of report due on it and whether the issuer sends it."""
     found: list[Deadline] = []
     matches = list(DUE.finditer(piece))
     for index, match in enumerate(matches):
-        due = _due_day(match["when"], year)
+        due = _due_day(match["when"] or match["on"] or match["by"], year)
         if not due:
             continue
         stop = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
-        tail = NEXT_PART.split(piece[match.end():stop])[0]
+        tail, more = _tail(piece[match.end():stop])
         if "连同" in tail:  # 制定具体活动方案，于6月20日前连同…反馈表报送: the plan goes too
             tail = piece[max(0, match.start() - 16): match.start()] + tail
         if not SENDS.search(tail) and not SENDS.search(piece[max(0, match.start() - 20): match.start()]):
             continue  # 6月20日前全部整改到位: a deadline for work, not for a report
         kinds = _kinds(tail)
-        if not kinds and SENDS.search(tail.strip()[:4]):  # 制定本单位活动方案，于6月5日前报镇应急办: the object comes first
+        # 制定本单位活动方案，于6月5日前报镇应急办 / 活动总结报送截止时间为7月5日: the object comes first
+        if not kinds and (SENDS.search(tail.strip()[:4]) or not SENDS.search(tail)):
             kinds = _kinds(piece[max(0, match.start() - 20): match.start()])
+        kinds += [kind for kind in _kinds(more) if kind not in kinds]
+        tail += more
         subject = _subject_before(piece, match.start())
         if match.start() < 4 or not subject:  # 7月3日前，各县（市）区应急管理局将…: the subject follows the deadline
             subject = SUBJECT_PADDING.sub("", re.split(r"将|报|于", tail.lstrip("，, "))[0])
-        own = is_issuer(subject, org) or bool(OWN_REPORT.search(tail) and "各" not in subject)
+        since = matches[index - 1].end() if index else 0
+        ordered = bool(ORDERED.search(piece[since:match.start()]) or ORDERED.search(subject))
+        recipient = recipient_in(tail)
+        # 县安委办将汇总…，于7月5日前报市安委办: sent up by the issuer, unless another body is named as sending it
+        another_sender = bool(ISSUER_SUBJECT.fullmatch(subject)) and not is_issuer(subject, org)
+        upward = bool(recipient) and not ordered and not another_sender and is_superior(recipient, org, level)
+        own = upward or is_issuer(subject, org) or bool(OWN_REPORT.search(tail) and "各" not in subject)
         if own and not kinds:  # 区安监局汇总后于7月1日前报市安委办: what it gathered, due just before
             kinds = found[-1].kinds if found else before
+        if own and not kinds and re.search(r"汇总|总结", piece[since:match.start()]):
+            kinds = ["summary"]
         found.append(Deadline(due, kinds, match.start(), own))
     return found
 
@@ -113,31 +146,40 @@ def _as_sent_once(kind: str, due: date, year: int) -> str:
 
 def find_reports(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     required: set[str] = set()
-    org = draft.value("org") or ""
+    org, level = draft.value("org") or "", draft.value("level")
+    before: list[str] = []  # the kinds last due: what 街道平安办汇总后…报区安委办 sends on
     for line in lines:
-        before: list[str] = []
         for sentence, _ in sentences(line):
             if not SENDS.search(sentence):
                 continue
             for piece in re.split(r"[；;]", sentence):
                 basis, phrase = clauses.get(line.number, ""), piece.strip()[:40]
-                for deadline in _deadlines(piece, year, org, before):
-                    before = deadline.kinds
+                for deadline in _deadlines(piece, year, org, level, before):
+                    before = deadline.kinds or before
                     for kind in dict.fromkeys(_as_sent_once(k, deadline.due, year) for k in deadline.kinds):
                         if deadline.own:
                             draft.reports.append(Sourced({"kind": kind, "due": deadline.due}, line.number, phrase))
                         elif kind not in required:  # the same report due again later is implied by the first
                             required.add(kind)
                             draft.requirements.append(Sourced({"type": "report_due", "report": kind, "due": deadline.due, "basis": basis}, line.number, phrase))
-                _weekly(piece, draft, basis, line.number)
+                _weekly(piece, draft, basis, line.number, org, level)
 
 
-def _weekly(piece: str, draft: Draft, basis: str, line_number: int) -> None:
-    """每周四报送进展 is a recurring report; 每周报送一次 names no weekday, so the clerk picks it."""
+def _weekly(piece: str, draft: Draft, basis: str, line_number: int, org: str, level: str | None) -> None:
+    """每周四报送进展 is a recurring report; 每周报送一次 names no weekday, so the clerk picks it. Sent every week to a
+    superior (每周五向市卫健委报送工作信息), it is the issuer's own report."""
     if not (SENDS.search(piece) and WEEKLY.search(piece)):
         return
     phrase = piece.strip()[:40]
-    if weekday := weekday_in(piece):
+    weekday = weekday_in(piece)
+    recipient = recipient_in(piece[WEEKLY.search(piece).start():])
+    if recipient and not ORDERED.search(piece) and is_superior(recipient, org, level):
+        if weekday:
+            draft.reports.append(Sourced({"kind": "progress", "weekday": weekday}, line_number, phrase))
+        else:
+            draft.todos.append(Sourced("reports: a weekly progress report to the superior, weekday not stated", line_number, phrase))
+        return
+    if weekday:
         draft.requirements.append(Sourced({"type": "recurring_report", "report": "progress", "weekday": weekday, "basis": basis},
                                           line_number, phrase))
     else:

@@ -1,0 +1,60 @@
+"""Whom a report goes to, and whether that body is above the issuer (so the report is the issuer's own)."""
+
+from __future__ import annotations
+
+import re
+
+BODY = r"[\u4e00-\u9fa5（）()]{2,24}?"
+# 报市安委办 / 报送至县应急管理局宣教股邮箱 / 上报区安委办 / 向市安委办书面报送: the body named as the receiver
+SENT_TO = re.compile(rf"(?:报送|上报|提交|报)\s*(?:至|到|给)?\s*(?P<to>{BODY})(?=[，,。；;（(：:\s]|邮箱|$)")
+ADDRESSED_TO = re.compile(rf"向\s*(?P<to>{BODY})(?:书面|正式|及时|统一)?\s*(?:报送|上报|提交|报告|报)")
+PLACE = re.compile(r"^[\u4e00-\u9fa5]{0,4}?(?P<place>自治区|省|市|州|盟|县|区|旗|街道|镇|乡)")
+PLACE_RANK = {"自治区": 1, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "街道": 4, "镇": 4, "乡": 4}
+LEVEL_RANK = {"province": 1, "city": 2, "county": 3, "street": 4, "community": 5}
+# the bodies a bureau or a unit of the same place reports up to: the safety committee, its office, the government
+COMMITTEE_BODY = re.compile(r"安委办|安委会|安全生产委员会|人民政府|应急管理局")
+NOT_A_BODY = re.compile(r"^(?:活动|工作|本|各|相关|有关|材料|方案|总结|情况)")
+
+
+def recipient_in(text: str) -> str | None:
+    """The body a piece of text sends its report to, if it names one."""
+    for pattern in (ADDRESSED_TO, SENT_TO):
+        for match in pattern.finditer(text):
+            to = match["to"]
+            if not NOT_A_BODY.match(to):
+                return to
+    return None
+
+
+def _rank(place_text: str) -> int | None:
+    match = PLACE.match(place_text)
+    if not match or re.search(r"[司团部科室]", place_text[:match.start("place")]):
+        return None  # 集团公司市场部: a company's own department, not a place
+    return PLACE_RANK[match["place"]]
+
+
+def issuer_rank(org: str, level: str | None) -> int | None:
+    """The rank of the issuer's government: from its level, or for a bureau from the place in its name."""
+    if level in LEVEL_RANK:
+        return LEVEL_RANK[level]
+    if level == "department":
+        match = re.search(r"自治区|省|市|州|盟|县|区|旗|街道|镇|乡", org)
+        return PLACE_RANK[match.group(0)] if match else None
+    return None
+
+
+def is_superior(recipient: str, org: str, level: str | None) -> bool:
+    """市安委办 above a county, 区安委办 above a district bureau, any government body above a company or a hospital;
+    the issuer's own offices (县应急管理局宣教股 for a county 安委办, 集团安全环保部, 保卫科) are not."""
+    rank = _rank(recipient)
+    if level == "enterprise":
+        return rank is not None
+    mine = issuer_rank(org, level)
+    if rank is None or mine is None:
+        return False
+    if rank < mine:
+        return True
+    if rank == mine and level == "department":
+        committee = COMMITTEE_BODY.search(recipient)
+        return bool(committee) and committee.group(0) not in org
+    return False
