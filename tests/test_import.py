@@ -448,3 +448,49 @@ def test_the_issuer_signed_at_the_foot_and_a_hospital_is_a_unit():
     assert (draft.value("org"), draft.value("level")) == ("临江市第一人民医院", "enterprise")
     draft = extract(_lines("益河区教育局关于开展2023年“安全生产月”活动的通知\n各学校：\n"))
     assert (draft.value("org"), draft.value("level")) == ("益河区教育局", "department")
+
+
+def _activities_of(body: str, year: int = 2024):
+    draft = extract(_lines(f"岷山县安全生产委员会办公室关于开展{year}年“安全生产月”活动的通知\n各乡镇：\n{body}\n"))
+    return [(a.value["kind"], a.value.get("date") and a.value["date"].isoformat(), tuple(a.value.get("sectors") or
+             ([a.value["sector"]] if a.value.get("sector") else [])), tuple(a.value.get("scenarios", ()))) for a in draft.activities]
+
+
+def test_material_sent_up_is_no_activity():
+    assert _activities_of("（二）各科室于6月25日前将演练记录、培训签到表等材料报保卫科。") == []
+
+
+def test_a_consultation_desk_on_june_16_is_the_consultation_day():
+    assert _activities_of("4.组织安全宣传咨询。6月16日，在门诊大厅设置安全宣传咨询台，发放安全宣传资料。") == [
+        ("consultation_day", "2024-06-16", (), ())]
+
+
+def test_a_clause_heading_and_its_sentence_are_one_event():
+    found = _activities_of("（四）参与“安全宣传咨询日”活动。6月16日，各学校要组织师生参与所在乡镇“安全宣传咨询日”活动。")
+    assert found == [("consultation_day", "2024-06-16", ("school",), ())]
+
+
+def test_teachers_are_school_staff():
+    found = _activities_of("（五）6月底前，各学校要对全体教职工开展一次消防安全培训。")
+    assert found == [("training", "2024-06-30", ("school",), ())]
+
+
+def test_a_high_rise_fire_is_one_hazard():
+    from compliance.importer.activities import drill_scenarios
+    assert drill_scenarios("高层住宅小区消防应急疏散演练") == ["high_rise"]
+    assert drill_scenarios("消防和高层建筑应急演练") == ["fire", "high_rise"]
+
+
+def test_villages_organised_by_the_towns_drill_by_their_deadline():
+    found = _activities_of("（四）各乡镇要组织辖区各村于6月25日前开展一次防汛或地质灾害避险转移演练。")
+    assert ("drill", "2024-06-25", ("rural",), ("flood", "geological")) in found
+
+
+def test_schedule_rows_take_sectors_from_their_content_and_their_units():
+    table = ("序号\t时间\t活动内容\t责任单位\t参与对象\n"
+             "1\t6月上旬\t安全宣传进社区、进企业、进学校、进家庭\t各社区\t居民\n"
+             "2\t6月中旬\t高层住宅小区消防应急疏散演练\t各社区\t居民\n"
+             "3\t6月20日前\t企业员工安全生产知识培训\t辖区企业\t企业职工")
+    found = {(kind, sectors, scenarios) for kind, _, sectors, scenarios in _activities_of(table)}
+    assert found == {("publicity", ("community", "enterprise", "school", "family"), ()), ("drill", ("community",), ("high_rise",)),
+                     ("training", ("enterprise",), ())}

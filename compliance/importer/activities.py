@@ -129,6 +129,10 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
                 continue
             if re.search(r"(报送|前报|总结|联络员|方案和附件)", sentence) and kind not in ("consultation_day", "launch_ceremony"):
                 continue
+            if SENDS_MATERIAL.search(sentence):
+                continue  # 于6月25日前将演练记录、培训签到表等材料报保卫科: what is sent, not an event
+            if kind == "publicity" and when_now and when_now[0].get("date") == date(year, 6, 16) and "咨询" in sentence:
+                kind = "consultation_day"  # 6月16日…设置安全宣传咨询台: the national consultation day
             when = when_now
             if when is None and kind not in ("consultation_day",):
                 continue
@@ -159,8 +163,9 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             add_activity(draft, Sourced(value, line.number, phrase))
 
 
+SENDS_MATERIAL = re.compile(r"将[^，。；]{1,30}?(?:报送|上报|提交|(?<![举海简快情])报(?!道|名|刊|纸|警))")
 PUPILS = re.compile(r"师生|学生|教职工")
-OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|职工|员工|家长")
+OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|(?<!教)职工|员工|家长")
 WORKERS = re.compile(r"企业[^，。；]{0,8}组织[^，。；]{0,6}(?:职工|员工)")
 
 
@@ -260,7 +265,8 @@ SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
-ORGANISED = re.compile(rf"组织(?:各|辖区)?(?P<who>{_ANY_SUBJECT})(?=针对|开展|进行|组织)")
+# 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
+ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?(?:于[^，。；]{{2,12}}?[前内])?(?=针对|开展|进行|组织)")
 LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,]")
 
 
@@ -276,6 +282,8 @@ def drill_scenarios(text: str) -> list[str]:
     """The hazards a drill clause names; `evacuation` only when it names none (安全疏散演练)."""
     text = re.sub(r"(高层(?:建筑|住宅|楼宇))火灾", r"\1", text)  # the high-rise is the hazard, its fire is not a second one
     positions = {name: m.start() for name, words in SCENARIOS if name != "evacuation" and (m := re.search(words, text))}
+    if "high_rise" in positions and "fire" in positions and positions["fire"] > positions["high_rise"]:
+        del positions["fire"]  # 高层住宅小区消防应急疏散演练: the same high-rise fire
     named = sorted(positions, key=positions.get)  # in the order the text names them
     if not named and re.search(dict(SCENARIOS)["evacuation"], text):
         return ["evacuation"]
@@ -360,6 +368,10 @@ def prune_vague(draft: Draft) -> None:
             set(o.get("scenarios") or []) >= set(value["scenarios"]) for o in same)
         if not dated(value) and not sectored(value) and not own_hazards and any(dated(o) or sectored(o) for o in same):
             continue
+        if not sectored(value) and value["kind"] != "drill" and any(
+                a.line == activity.line and a.value["kind"] == value["kind"] and sectored(a.value) and _window(a.value) == _window(value)
+                for a in draft.activities):
+            continue  # （四）参与“安全宣传咨询日”活动。6月16日，各学校要组织师生参与…: the heading and its sentence are one event
         if not dated(value) and sectored(value) and not value.get("scenarios") and any(dated(o) and set(o.get("sectors") or [o.get("sector")]) >= set(value.get("sectors") or [value.get("sector")]) for o in same):
             continue
         kept.append(activity)

@@ -9,6 +9,7 @@ from typing import Any
 from .activities import activity_window, add_activity, drill_scenarios, kind_of, school_sector, when_in
 from .draft import Draft, Sourced
 from .reader import Line
+from .vocabulary import DRILL_SUBJECTS, SECTOR_WORDS
 
 CONTENT_HEADER = re.compile(r"(?:活动|工作)?(?:内容|项目|名称|事项)")
 TIME_HEADER = re.compile(r"时间|日期|时限")
@@ -19,6 +20,7 @@ class Row:
     line: Line
     content: str
     time: str
+    others: str = ""  # the remaining cells: who is responsible, who takes part
 
 
 def schedule_rows(lines: list[Line]) -> list[Row]:
@@ -35,8 +37,23 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
         if content is not None and time is not None:
             columns = (content, time)
         elif columns and max(columns) < len(cells):
-            rows.append(Row(line, cells[columns[0]], cells[columns[1]]))
+            rest = "、".join(cell for i, cell in enumerate(cells) if i not in columns and not cell.isdigit())
+            rows.append(Row(line, cells[columns[0]], cells[columns[1]], rest))
     return rows
+
+
+def _row_sectors(kind: str, row: Row) -> list[str]:
+    """安全宣传进社区、进企业…: the sectors it names; a drill by 各社区 is the communities'; 企业员工 training is the enterprises'."""
+    named = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", row.content))}
+    if named:
+        return sorted(named, key=named.get)
+    if kind == "drill":
+        if sector := school_sector(row.content):
+            return [sector]
+        return [name for name, words in DRILL_SUBJECTS if re.search(rf"各(?:{words})", row.others)]
+    if re.search(r"企业(?:员工|职工)", row.content):
+        return ["enterprise"]
+    return []
 
 
 def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
@@ -52,8 +69,8 @@ def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
             if when is None:
                 continue  # a time the importer cannot read (即日起 in an undated notice): left to the clerk
             value.update(activity_window(when[0]))
+        if sectors := _row_sectors(kind, row):
+            value["sectors"] = sectors
         if kind == "drill":
             value["scenarios"] = drill_scenarios(row.content)
-            if sector := school_sector(row.content):
-                value["sectors"] = [sector]
         add_activity(draft, Sourced(value, row.line.number, row.content[:40]))
