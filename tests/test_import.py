@@ -494,3 +494,12 @@ def test_schedule_rows_take_sectors_from_their_content_and_their_units():
     found = {(kind, sectors, scenarios) for kind, _, sectors, scenarios in _activities_of(table)}
     assert found == {("publicity", ("community", "enterprise", "school", "family"), ()), ("drill", ("community",), ("high_rise",)),
                      ("training", ("enterprise",), ())}
+
+
+def test_a_sentence_that_sets_a_window_dates_the_drills_after_it_and_is_none_itself():
+    found = _activities_of("（三）应急演练周。6月12日至6月18日为园区应急演练周。各企业要至少组织一次危险化学品泄漏或火灾爆炸事故应急演练，"
+                           "重大危险源企业还要开展一次夜间疏散演练。")
+    assert ("drill", None, ("enterprise",), ("hazardous_chemicals", "fire")) in found
+    assert all(sectors for kind, _, sectors, _ in found if kind == "drill")  # no drill of every hazard at once
+    from compliance.importer.activities import declared_window
+    assert declared_window("6月12日至6月18日为园区应急演练周。", 2024)[0]["start"].isoformat() == "2024-06-12"

@@ -41,6 +41,17 @@ def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[
     return None
 
 
+# 6月12日至6月18日为园区应急演练周 / 6月1日—10日为宣传发动阶段: a sentence that only sets the window of the next ones
+DECLARES_WINDOW = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?[^，。；]{0,16}?[0-9]{1,2}\s*[日号]\s*为[^，。；]{0,14}(?:周|阶段|时段|期间)\s*[。；;]?\s*$")
+
+
+def declared_window(text: str, year: int) -> tuple[dict[str, date], int, int] | None:
+    for sentence in re.split(r"(?<=[。；;])", text):
+        if DECLARES_WINDOW.match(sentence) and (when := when_in(sentence, year)) and "start" in when[0]:
+            return when
+    return None
+
+
 def _since_today(sentence: str, since: re.Match, year: int, issued: date | None) -> tuple[dict[str, date], int, int] | None:
     """即日起至6月25日 starts on the day the notice is dated; an undated notice leaves it to the clerk."""
     rest = when_in(sentence[since.end():], year)
@@ -113,14 +124,17 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
         if line.number in skip:
             continue
         specific_days: set[date] = set()  # days of this line already given to a specific kind
+        declared = declared_window(line.text, year)
         for sentence, offset in sentences(line):
+            if DECLARES_WINDOW.match(sentence):
+                continue  # 6月12日至6月18日为园区应急演练周: the window of what follows, not an event
             found = kind_of(sentence)
             if not found:
                 continue
             kind, match = found
             if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
                 continue  # the extended campaign, not an activity
-            when_now = when_in(sentence, year, draft.issued)
+            when_now = when_in(sentence, year, draft.issued) or declared
             if kind != "publicity" and when_now and "date" in when_now[0]:
                 specific_days.add(when_now[0]["date"])
             if kind == "consultation_day":
@@ -303,7 +317,10 @@ def _part_scenarios(part: str) -> list[str]:
 def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """`农村要针对气象、地质、洪涝和火灾…组织一次逃生演练；学校要针对…` — one drill per sector, with scenarios."""
     for line in lines:
+        declared = declared_window(line.text, year)
         for sentence in re.split(r"。", line.text):
+            if DECLARES_WINDOW.match(sentence):
+                continue
             if not re.search(r"演练|推演", sentence):
                 continue
             lead = LEADING_TIME.match(sentence)
@@ -320,7 +337,7 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     sectors = _subject_sectors(match["who"])
                 else:
                     continue
-                when = when_in(part, year) or shared
+                when = when_in(part, year) or shared or declared
                 own = _first_drill_clause(part)
                 _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)
 
@@ -394,6 +411,9 @@ def drop_twin_drills(draft: Draft) -> None:
     def twin(activity: Sourced) -> bool:
         value = activity.value
         if not _sectors_of(value):
+            if not any(_window(value)) and any(o.line == activity.line and set(o.value.get("scenarios") or ["-"]) < set(value.get("scenarios") or [])
+                                               for o in drills):
+                return True  # 各企业要…泄漏或火灾演练，重大危险源企业还要开展…疏散演练 read as one drill of every hazard
             return any(o.line == activity.line and _sectors_of(o.value) and _window(o.value) == _window(value) for o in drills)
         return not any(_window(value)) and any(
             o is not activity and any(_window(o.value)) and _sectors_of(o.value) == _sectors_of(value)
