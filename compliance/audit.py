@@ -123,14 +123,15 @@ class Audit:
 
 
 # Finding superiors by `cites` --------------------------------------------------------------------
-def superiors_by_citation(summaries: dict[Path, PlanSummary]) -> dict[Path, Path]:
-    """For plans without `superior:`, the document whose `doc_no` they cite, nearest level first."""
+def superiors_by_citation(summaries: dict) -> dict:
+    """For plans without `superior:`, the document whose `doc_no` they cite, nearest level first.
+    `summaries` are keyed by resolved path (a Path, or text); so is the answer."""
     rank = {level.value: position for position, level in enumerate(LEVEL_ORDER)}
-    by_number: dict[str, list[Path]] = {}
+    by_number: dict[str, list] = {}
     for path, summary in summaries.items():
         if summary.doc_no:
             by_number.setdefault(fold_doc_no(summary.doc_no), []).append(path)
-    found: dict[Path, Path] = {}
+    found = {}
     for path, summary in summaries.items():
         if summary.superior or not summary.cites:
             continue
@@ -342,18 +343,23 @@ class Superior:
         return cls.of_summary(real(document.path), PlanSummary.of(document.plan))
 
 
+def _summaries(results: list[DocumentResult]) -> dict[str, PlanSummary]:
+    """The summaries of the documents read, by their resolved paths (as text: a province has 50,000)."""
+    folders: dict[str, str] = {}
+    return {r.real_path or led_to(r.path, folders): r.summary for r in results if r.summary is not None}
+
+
 def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) -> Audit:
     """Group the checked documents by superior into matrices, and add submissions and deadlines."""
     by_superior: dict[Path, list[DocumentResult]] = {}
     for result in report.documents:
         if result.superior_path is not None:
-            by_superior.setdefault(result.superior_path, []).append(result)
+            by_superior.setdefault(str(result.superior_path), []).append(result)
     # A superior that was itself checked in this run is known by its summary: reading it again would
     # cost as much as checking it (a province has thousands of superiors).
-    folders: dict[str, str] = {}
-    summaries = {Path(led_to(r.path, folders)): r.summary for r in report.documents if r.summary is not None}
+    summaries = _summaries(report.documents)
     listing = [path for path, summary in summaries.items() if summary.subordinates] if whole_tree else []
-    superiors = {path: Superior.of_summary(path, summaries[path]) if path in summaries else Superior.of_document(resolver.load(path))
+    superiors = {path: Superior.of_summary(Path(path), summaries[path]) if path in summaries else Superior.of_document(resolver.load(Path(path)))
                  for path in [*listing, *by_superior]}
     rank = {level.value: position for position, level in enumerate(LEVEL_ORDER)}
     matrices = []
@@ -362,7 +368,7 @@ def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) 
         if not results and not whole_tree:
             continue
         if not results:  # nobody has answered yet: the columns come from the superior itself
-            results = [_unanswered(resolver.load(path), resolver, report.as_of)]
+            results = [_unanswered(resolver.load(Path(path)), resolver, report.as_of)]
             matrix = _matrix(superior, [], report.as_of)
             matrix.columns = [_column(b) for b in results[0].requirements]
             no_plan = {b.requirement.id: Cell(NO_PLAN) for b in results[0].requirements}
@@ -392,15 +398,14 @@ def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = S
     guessed = guess_superiors_by_citation(files)
     checker.superiors.update(guessed)
     report = checker.check_paths([folder], fail_on=fail_on, files=files)
-    folders: dict[str, str] = {}
-    summaries = {Path(led_to(r.path, folders)): r.summary for r in report.documents if r.summary is not None}
-    by_citation = superiors_by_citation(summaries)
+    by_citation = {Path(plan): Path(superior) for plan, superior in superiors_by_citation(_summaries(report.documents)).items()}
     again = {path for path in {*guessed, *by_citation} if guessed.get(path) != by_citation.get(path)}
     if again:
         for path in again:
             checker.superiors.pop(path, None)
         checker.superiors.update(by_citation)
         # By superior: a worker then compiles each superior's rules once, not once for every plan citing it.
+        folders: dict[str, str] = {}
         plans = sorted((path for path in files if Path(led_to(str(path), folders)) in again), key=lambda path: str(by_citation.get(real(path))))
         rechecked = checker.check_paths(plans, fail_on=fail_on)
         replaced = {led_to(r.path, folders): r for r in rechecked.documents}

@@ -21,7 +21,7 @@ from .confine import led_to
 from .resolve import real
 
 FOLDER = ".plancheck-cache"
-LAYOUT = 2  # of the stored results: raise it when DocumentResult or PlanSummary changes shape
+LAYOUT = 3  # of the stored results: raise it when DocumentResult or PlanSummary changes shape
 
 
 def _digest(path: Path) -> str | None:

@@ -97,6 +97,7 @@ class DocumentResult:
     document: Document | None = None  # in the process that checked it; workers send back only the summary
     summary: PlanSummary | None = None
     superior_path: Path | None = None  # resolved
+    real_path: str | None = None  # the document's own, resolved: known to the process that read it
 
     def count(self, severity: Severity) -> int:
         """Findings of a severity that count: not waived, and new against the baseline."""
@@ -276,6 +277,7 @@ class Checker:
         result = DocumentResult(path=display(path))
         try:
             document = self.resolver.load(path, keep=False)
+            result.real_path = str(real(path))
             result.id = document.plan.id
             result.summary = PlanSummary.of(document.plan)
             self.resolver.confinement.check_evidence(document)
