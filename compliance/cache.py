@@ -88,7 +88,7 @@ class Cache:
                 return None
             entry.stat = stat
             self.changed = True
-        if any(self.digest(dependency) != digest for dependency, digest in entry.dependencies):
+        if any(self.digest(dependency) != digest for dependency, digest in entry.dependencies if dependency != key):
             return None
         if any(led_to(written, self._folders) != led for written, led in getattr(entry.result, "references", ())):
             return None  # a link now leads elsewhere: check again (confinement included)

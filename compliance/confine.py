@@ -28,15 +28,22 @@ def real_path(path: Path) -> Path:
 
 
 def led_to(path: str, folders: dict[str, str]) -> str:
-    """`real_path(path)` as text, with the real path of each folder remembered in `folders`: a tree of
-    thousands of plans names the same few folders over and over."""
+    """`real_path(path)` as text, with the real path of each folder (and file) remembered in `folders`:
+    a tree of thousands of plans names the same few folders and files over and over."""
+    answer = folders.get("\1" + path)  # the same text asked again: a cache checks every plan's photos
+    if answer is not None:
+        return answer
     folder, name = os.path.split(path)
     if name in ("", ".", ".."):
         return os.path.realpath(path)
     if folder not in folders:
         folders[folder] = os.path.realpath(folder or ".")
     inside = os.path.join(folders[folder], name)
-    return os.path.realpath(inside) if os.path.islink(inside) else inside
+    key = "\0" + inside  # a file's own answer: plans in different folders name the same photos
+    if key not in folders:
+        folders[key] = os.path.realpath(inside) if os.path.islink(inside) else inside
+    folders["\1" + path] = folders[key]
+    return folders[key]
 
 
 @dataclass

@@ -39,8 +39,8 @@ def _references(document: Document, folders: dict[str, str]) -> tuple[tuple[str,
 
 
 def _lean(result: DocumentResult) -> DocumentResult:
-    """The result without its document: what a cache or a worker needs to keep."""
-    return replace(result, document=None)
+    """The result without its document, nor its dependencies (the cache keeps their digests): what a cache keeps."""
+    return replace(result, document=None, dependencies=[])
 
 
 def _shared_requirements(results: list[DocumentResult], shared: dict[tuple, list] | None = None) -> list[DocumentResult]:
