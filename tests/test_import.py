@@ -503,3 +503,47 @@ def test_a_sentence_that_sets_a_window_dates_the_drills_after_it_and_is_none_its
     assert all(sectors for kind, _, sectors, _ in found if kind == "drill")  # no drill of every hazard at once
     from compliance.importer.activities import declared_window
     assert declared_window("6月12日至6月18日为园区应急演练周。", 2024)[0]["start"].isoformat() == "2024-06-12"
+
+
+def _todos_of(body: str, year: int = 2024) -> list[str]:
+    draft = extract(_lines(f"岷山县安全生产委员会办公室关于开展{year}年“安全生产月”活动的通知\n各乡镇：\n{body}\n"))
+    return [t.value for t in draft.todos]
+
+
+def test_an_event_for_one_sectors_people_with_no_sector_read_is_a_todo():
+    body = "（五）6月底前，各中小学要组织全体教师开展一次应急救护培训。"
+    assert [a for a in _activities_of(body) if a[0] == "training"] == []
+    assert any("training" in todo and "教师" in todo for todo in _todos_of(body))
+
+
+def test_a_drill_ordered_for_one_sectors_units_keeps_its_sector_and_no_todo():
+    body = "（三）6月中旬，各社区要组织居民开展一次燃气泄漏应急演练。"
+    assert ("drill", None, ("community",), ("gas",)) in _activities_of(body)
+    assert _todos_of(body) == []
+
+
+def test_a_reporting_line_open_to_workers_needs_no_sector():
+    body = "（六）广泛宣传12350举报电话，鼓励企业职工举报重大事故隐患。"
+    assert [a[0] for a in _activities_of(body)] == ["whistleblower_promotion"]
+
+
+def test_a_start_day_and_a_deadline_are_one_span():
+    from compliance.importer.activities import when_in
+    when, _, _ = when_in("5月20日起，各企业要开展一次隐患自查，6月25日前完成整改。", 2024)
+    assert (when["start"].isoformat(), when["end"].isoformat()) == ("2024-05-20", "2024-06-25")
+
+
+def test_a_start_day_with_no_end_is_a_todo_not_the_day_of_the_event():
+    body = "（二）5月20日起，各企业要全面开展安全隐患排查整治。"
+    assert [a for a in _activities_of(body) if a[0] == "hazard_inspection" and a[1]] == []
+    assert any("starts" in todo for todo in _todos_of(body))
+
+
+def test_the_issuers_own_contest_that_the_addressees_join_is_no_order():
+    body = "（四）6月下旬，县安委办举办安全知识竞赛，各乡镇选派1支代表队参赛。"
+    draft = extract(_lines(f"岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n{body}\n"))
+    assert [r.value for r in draft.requirements if r.value["type"] == "activity"] == []
+    assert any("take part" in t.value for t in draft.todos)
+    ordered = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                             "（四）各乡镇要在6月下旬组织一次安全知识竞赛。\n"))
+    assert [r.value["kind"] for r in ordered.requirements if r.value["type"] == "activity"] == ["knowledge_contest"]

@@ -25,6 +25,8 @@ def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[
     days = days_in(sentence, year)
     if days:
         day, low, high = days[0]
+        if (since := _since_day(sentence, day, high, year)) is not None:
+            return since, low, high
         if sentence[high:high + 2].startswith(("前", "之前")):
             return {"end": day}, low, high  # by that day
         return {"date": day}, low, high
@@ -50,6 +52,18 @@ def declared_window(text: str, year: int) -> tuple[dict[str, date], int, int] | 
         if DECLARES_WINDOW.match(sentence) and (when := when_in(sentence, year)) and "start" in when[0]:
             return when
     return None
+
+
+SINCE = re.compile(r"\s*(?:起|开始)")
+
+
+def _since_day(sentence: str, day: date, high: int, year: int) -> dict[str, date] | None:
+    """5月20日起…6月25日前完成: from the one day to the other. With no end the sentence gives only a start."""
+    if not (since := SINCE.match(sentence, high)):
+        return None
+    rest = when_in(sentence[since.end():], year)
+    end = rest and (rest[0].get("end") or rest[0].get("date"))
+    return {"start": day, "end": end} if end and end >= day else None
 
 
 def _since_today(sentence: str, since: re.Match, year: int, issued: date | None) -> tuple[dict[str, date], int, int] | None:

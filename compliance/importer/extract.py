@@ -10,6 +10,7 @@ from .activities import (drop_twin_drills, find_activities, find_drills_per_sect
                          take_campaign_spans, take_heading_spans)
 from .clauses import clause_of_lines, heading_spans
 from .draft import Draft, Sourced
+from .gates import apply_gates
 from .header import find_campaigns, find_edition_theme, find_issue_date, find_numbers, find_org, find_period, find_title_year, level_from_title, level_of
 from .people import find_contacts, find_leading_group
 from .reader import Line
@@ -54,4 +55,5 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         take_heading_spans(draft, heading_spans(lines, the_year))
         find_reports(lines, draft, the_year, clauses)
         find_requirements(lines, draft, the_year, clauses)
+        apply_gates(draft, lines)
     return draft

@@ -1,0 +1,119 @@
+"""Precision gates: a value that rests on evidence of a kind that has misled the extractor on unseen notices
+becomes a TODO for the clerk, with its line and the reason, instead of a value in the draft.
+
+Each gate names the shape of text it distrusts. A wrong value is worse than a TODO: the clerk fills a
+TODO, but has to catch a wrong value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .draft import Draft, Sourced
+from .reader import Line
+from .dates import days_in
+from .vocabulary import DRILL_SUBJECTS, KINDS
+
+_UNITS = "|".join(words for _, words in DRILL_SUBJECTS)
+# 6月底前，各中小学要… / 辖区各企业应…: the units of one sector are the ones told to act
+ORDERED_UNITS = re.compile(rf"^\s*(?:[^，,。；]{{2,14}}[，,])?\s*(?:辖区|驻[镇区县市街]|各类|各)+(?P<who>{_UNITS})[^，,。；]{{0,12}}?(?:要|应|须|需)")
+# 教师, 教职工, 学生, 企业职工: the people of one sector take part
+SECTOR_PEOPLE = re.compile(r"师生|学生|教师|教职工|(?:企业|厂矿)[^，,。；]{0,6}(?:职工|员工|负责人)")
+ALWAYS_SECTORED = {"drill", "publicity"}  # the kinds a clerk always gives a sector when the text has one
+# events held for people, which take the sector of those people; reporting lines and campaigns are open to all
+HELD_FOR_PEOPLE = ALWAYS_SECTORED | {"training", "leader_talk", "warning_education", "consultation_day"}
+
+
+def _sectors(value: dict[str, Any]) -> list[str]:
+    return list(value.get("sectors") or ([value["sector"]] if value.get("sector") else []))
+
+
+def sentence_of(found: Sourced, lines_by_number: dict[int, str]) -> str:
+    """The sentence of its line that a value was read from (its quoted phrase falls in it)."""
+    text = lines_by_number.get(found.line, "")
+    probe = found.phrase[:12]
+    for sentence in re.split(r"(?<=[。；;！!])", text):
+        if probe and probe in sentence:
+            return sentence
+    return text
+
+
+def describe(value: dict[str, Any]) -> str:
+    return ", ".join(f"{key}: {item.isoformat() if hasattr(item, 'isoformat') else item}" for key, item in value.items()
+                     if item not in (None, [], ""))
+
+
+def unsure_sector(value: dict[str, Any], sentence: str) -> str | None:
+    """An activity with no sector whose sentence tells one sector's units to hold it, or has one sector's people take
+    part: the sector was there and was not read, so the event is not what the draft would say."""
+    if _sectors(value):
+        return None
+    if value["kind"] in ALWAYS_SECTORED and (units := ORDERED_UNITS.match(sentence)):
+        return f"ordered for {units['who']}, but no sector was read"
+    if value["kind"] in HELD_FOR_PEOPLE and (people := SECTOR_PEOPLE.search(sentence)):
+        return f"held with {people.group(0)}, but no sector was read"
+    return None
+
+
+def start_without_end(value: dict[str, Any], sentence: str) -> str | None:
+    """5月20日起开展…: a day the event starts from, read as the day it is held."""
+    day = value.get("date")
+    for found, _, high in days_in(sentence, day.year) if day else []:
+        if found == day and re.match(r"\s*(?:起|开始)", sentence[high:]):
+            return "the text gives the day it starts, and no end was read"
+    return None
+
+
+ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, start_without_end]
+
+# 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
+ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区)")
+
+
+def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
+    """An order of an activity whose sentence names the addressees only after the event: it is the issuer's own
+    event, which they join, and asks nothing of them that a rule could check."""
+    if value.get("type") != "activity":
+        return None
+    kind = dict(KINDS)[value["kind"]].search(sentence)
+    first = ADDRESSEES.search(sentence)
+    if kind and first and first.start() > kind.start() and not re.search(r"要|应(?!急)|须", sentence[:kind.start()]):
+        return f"the addressees ({first.group(0)}) only take part in an event the issuer holds"
+    return None
+
+
+REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event]
+
+
+def gate_activities(draft: Draft, lines: list[Line]) -> None:
+    text_of = {line.number: line.text for line in lines}
+    kept = []
+    for activity in draft.activities:
+        sentence = sentence_of(activity, text_of)
+        reason = next((r for gate in ACTIVITY_GATES if (r := gate(activity.value, sentence))), None)
+        if reason:
+            draft.todos.append(Sourced(f"activity {{{describe(activity.value)}}}? {reason}", activity.line, activity.phrase))
+        else:
+            kept.append(activity)
+    draft.activities = kept
+
+
+def gate_requirements(draft: Draft, lines: list[Line]) -> None:
+    text_of = {line.number: line.text for line in lines}
+    kept = []
+    for requirement in draft.requirements:
+        sentence = sentence_of(requirement, text_of)
+        reason = next((r for gate in REQUIREMENT_GATES if (r := gate(requirement.value, sentence))), None)
+        if reason:
+            shown = {k: v for k, v in requirement.value.items() if k != "basis"}
+            draft.todos.append(Sourced(f"requirement {{{describe(shown)}}}? {reason}", requirement.line, requirement.phrase))
+        else:
+            kept.append(requirement)
+    draft.requirements = kept
+
+
+def apply_gates(draft: Draft, lines: list[Line]) -> None:
+    gate_activities(draft, lines)
+    gate_requirements(draft, lines)
