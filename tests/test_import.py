@@ -547,3 +547,23 @@ def test_the_issuers_own_contest_that_the_addressees_join_is_no_order():
     ordered = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
                              "（四）各乡镇要在6月下旬组织一次安全知识竞赛。\n"))
     assert [r.value["kind"] for r in ordered.requirements if r.value["type"] == "activity"] == ["knowledge_contest"]
+
+
+def test_a_post_and_a_name_not_told_apart_and_bodies_without_a_post_are_todos():
+    group = _group("成立领导小组。\n组长：院长 冯建国\n成员：保卫科、医务科、总务科负责人\n")
+    assert group["leader"] is None
+    assert group["members"] == [{"title": "总务科负责人"}]
+    kept = _group("成立领导小组：\n组  长：王建国  镇党委副书记\n成  员：孙涛  镇应急办主任\n")
+    assert kept["leader"] == {"name": "王建国", "title": "镇党委副书记"}
+
+
+def test_a_leader_whose_posts_go_on_after_the_one_read_is_a_todo():
+    assert _group("成立领导小组：\n组长：集团董事长、总经理  刘志强\n副组长：周海涛（副总经理）\n")["leader"] is None
+    assert _group("成立领导小组：\n副组长：集团公司总经理、分管安全副总经理\n")["deputies"] == [
+        {"title": "集团公司总经理"}, {"title": "分管安全副总经理"}]
+
+
+def test_an_office_given_as_the_contact_is_a_todo():
+    draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n联系人：保卫科  电话：0736-2210119\n"))
+    assert draft.contacts == []
+    assert any("office" in t.value for t in draft.todos)

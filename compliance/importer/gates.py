@@ -114,6 +114,67 @@ def gate_requirements(draft: Draft, lines: list[Line]) -> None:
     draft.requirements = kept
 
 
+BODY = re.compile(r"(?:科|股|处|室|部|局|办|站|所|中心|学校|大队|支队)$")
+
+
+def name_and_title_unsplit(person: dict[str, str], line_text: str) -> str | None:
+    """院长 冯建国 / 王建国  镇党委副书记 kept as one field: a name and a post the split did not part."""
+    if any(re.search(r"\s", person.get(key) or "") for key in ("name", "title")):
+        return "a name and a post are not told apart"
+    return None
+
+
+def body_without_post(person: dict[str, str], line_text: str) -> str | None:
+    """保卫科 as a member: a body stands for the holder of a post the text names further on (负责人)."""
+    if not person.get("name") and BODY.search(person.get("title") or ""):
+        return "a body is named, not the post of the person who sits for it"
+    return None
+
+
+def posts_cut_short(person: dict[str, str], line_text: str) -> str | None:
+    """组长：集团董事长、总经理  刘志强 read as 集团董事长: more posts (and the name) follow the one read."""
+    title = person.get("title") or ""
+    if title and not person.get("name") and re.search(re.escape(title) + r"\s*、", line_text):
+        return "more follows the post read on this line"
+    return None
+
+
+PERSON_GATES: list[Callable[[dict[str, str], str], str | None]] = [name_and_title_unsplit, body_without_post]
+LEADER_GATES = PERSON_GATES + [posts_cut_short]  # the leader is one person; deputies and members may be listed with 、
+
+
+def gate_leading_group(draft: Draft, lines: list[Line]) -> None:
+    text_of = {line.number: line.text for line in lines}
+    group = draft.leading_group
+    for role, gates in (("leader", LEADER_GATES), ("deputies", PERSON_GATES), ("members", PERSON_GATES)):
+        found = group.get(role)
+        people = found if isinstance(found, list) else [found] if found else []
+        kept = []
+        for person in people:
+            reason = next((r for gate in gates if (r := gate(person.value, text_of.get(person.line, "")))), None)
+            if reason:
+                draft.todos.append(Sourced(f"leading_group {role}: {{{describe(person.value)}}}? {reason}", person.line, person.phrase))
+            else:
+                kept.append(person)
+        if isinstance(found, list):
+            group[role] = kept
+        elif found and not kept:
+            del group[role]
+
+
+def gate_contacts(draft: Draft) -> None:
+    """联系人：保卫科 电话…: an office is where to call, not a contact person."""
+    kept = []
+    for contact in draft.contacts:
+        if BODY.search(contact.value.get("name") or ""):
+            draft.todos.append(Sourced(f"contact {{{describe(contact.value)}}}? an office, not a person, is named", contact.line, contact.phrase))
+        else:
+            kept.append(contact)
+    draft.contacts = kept
+
+
 def apply_gates(draft: Draft, lines: list[Line]) -> None:
     gate_activities(draft, lines)
     gate_requirements(draft, lines)
+    gate_leading_group(draft, lines)
+    gate_contacts(draft)
