@@ -563,7 +563,13 @@ def test_a_leader_whose_posts_go_on_after_the_one_read_is_a_todo():
         {"title": "集团公司总经理"}, {"title": "分管安全副总经理"}]
 
 
-def test_an_office_given_as_the_contact_is_a_todo():
+def test_an_office_given_as_the_contacts_name_is_a_todo_and_the_number_stays():
     draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n联系人：保卫科  电话：0736-2210119\n"))
-    assert draft.contacts == []
-    assert any("office" in t.value for t in draft.todos)
+    assert [c.value for c in draft.contacts] == [{"role": "contact", "phone": "0736-2210119"}]
+    assert any("保卫科" in t.value and "office" in t.value for t in draft.todos)
+
+
+def test_a_padded_name_is_no_post_and_name_run_together():
+    from compliance.importer.gates import name_and_title_unsplit
+    assert name_and_title_unsplit({"name": "刘  洋"}, "") is None
+    assert name_and_title_unsplit({"title": "院长 冯建国"}, "") is not None

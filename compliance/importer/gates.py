@@ -119,7 +119,7 @@ BODY = re.compile(r"(?:科|股|处|室|部|局|办|站|所|中心|学校|大队|
 
 def name_and_title_unsplit(person: dict[str, str], line_text: str) -> str | None:
     """院长 冯建国 / 王建国  镇党委副书记 kept as one field: a name and a post the split did not part."""
-    if any(re.search(r"\s", person.get(key) or "") for key in ("name", "title")):
+    if any(re.search(r"\S{2}\s+\S{2}", person.get(key) or "") for key in ("name", "title")):  # not 刘  洋, a padded name
         return "a name and a post are not told apart"
     return None
 
@@ -163,11 +163,15 @@ def gate_leading_group(draft: Draft, lines: list[Line]) -> None:
 
 
 def gate_contacts(draft: Draft) -> None:
-    """联系人：保卫科 电话…: an office is where to call, not a contact person."""
+    """联系人：保卫科 电话…: an office is where to call, not the contact's name; the number and address stay."""
     kept = []
     for contact in draft.contacts:
-        if BODY.search(contact.value.get("name") or ""):
-            draft.todos.append(Sourced(f"contact {{{describe(contact.value)}}}? an office, not a person, is named", contact.line, contact.phrase))
+        name = contact.value.get("name") or ""
+        if BODY.search(name):
+            draft.todos.append(Sourced(f"contact name: {name}? an office, not a person, is named", contact.line, contact.phrase))
+            rest = {key: item for key, item in contact.value.items() if key != "name"}
+            if rest.get("phone") or rest.get("email"):
+                kept.append(Sourced(rest, contact.line, contact.phrase))
         else:
             kept.append(contact)
     draft.contacts = kept
