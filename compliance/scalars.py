@@ -44,10 +44,25 @@ def _bounded_int(text: str, digits: str, base: int) -> int:
     return value
 
 
+_RESOLVED: dict[str, Any] = {}  # text -> value (all immutable): plans repeat the same dates, counts and flags
+_REMEMBER = 65536
+
+
 def resolve_plain_scalar(text: str) -> Any:
     """YAML 1.2 core schema resolution of a plain (unquoted) scalar; NumberTooLarge for huge numbers."""
     if text and text[0] not in _STARTS:
         return text  # most plain scalars are words: they cannot be anything but text
+    try:
+        return _RESOLVED[text]
+    except KeyError:
+        pass
+    value = _resolve(text)
+    if len(_RESOLVED) < _REMEMBER:
+        _RESOLVED[text] = value
+    return value
+
+
+def _resolve(text: str) -> Any:
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
