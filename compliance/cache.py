@@ -4,7 +4,8 @@
 as-of day, the engine, the superior and packs asked for, the limits). An entry is used only if the
 document's bytes are unchanged and so are those of every document it was checked against (its
 chain of superiors, the packs): a changed superior or pack re-checks its plans, so no finding can be
-stale. Waivers, baselines and --select/--ignore are applied after the cache, on every run.
+stale. A plan that names no superior but cites a number keeps the superior that number led to; when
+another document comes to hold the number, the plan is checked again. Waivers, baselines and --select/--ignore are applied after the cache, on every run.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .confine import led_to
 from .resolve import real
 
 FOLDER = ".plancheck-cache"
-LAYOUT = 3  # of the stored results: raise it when DocumentResult or PlanSummary changes shape
+LAYOUT = 4  # of the stored results: raise it when DocumentResult or PlanSummary changes shape
 
 
 def _digest(path: Path) -> str | None:
@@ -37,6 +38,7 @@ class Entry:
     digest: str
     dependencies: tuple[tuple[str, str], ...]  # (resolved path, digest) of superiors and packs
     result: object
+    by_citation: str | None = None  # the superior found by the plan's `cites`, when it names none
 
 
 @dataclass
@@ -77,10 +79,12 @@ class Cache:
             self._digests[path] = _digest(Path(path))
         return self._digests[path]
 
-    def get(self, path: Path):
+    def get(self, path: Path, by_citation: str | None = None):
+        """The result kept for `path`, if nothing it depends on has changed; `by_citation` is the superior
+        its `cites` lead to in this run (another plan's number may have changed, not this plan)."""
         key = led_to(str(path), self._folders)
         entry = self.entries.get(key)
-        if entry is None:
+        if entry is None or entry.by_citation != by_citation:
             return None
         stat = self._stat(path)
         if stat != entry.stat:
@@ -88,20 +92,20 @@ class Cache:
                 return None
             entry.stat = stat
             self.changed = True
-        if any(self.digest(dependency) != digest for dependency, digest in entry.dependencies if dependency != key):
+        if any(self.digest(dependency) != digest for dependency, digest in entry.dependencies):
             return None
         if any(led_to(written, self._folders) != led for written, led in getattr(entry.result, "references", ())):
             return None  # a link now leads elsewhere: check again (confinement included)
         return entry.result
 
-    def put(self, path: Path, result, dependencies: list[Path]) -> None:
+    def put(self, path: Path, result, dependencies: list[Path], by_citation: str | None = None) -> None:
         key = led_to(str(path), self._folders)
         digest = self.digest(key)
         stat = self._stat(path)
         if digest is None or stat is None:
             return
         deps = tuple((str(real(d)), self.digest(str(real(d))) or "") for d in dependencies)
-        self.entries[key] = Entry(stat, digest, deps, result)
+        self.entries[key] = Entry(stat, digest, deps, result, by_citation)
         self.changed = True
 
     def save(self) -> None:

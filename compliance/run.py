@@ -206,16 +206,19 @@ class Checker:
     def check_files(self, files: list[Path]) -> list[DocumentResult]:
         if self.cache_folder is None:
             return self._check_files(files)
-        # Paths in results are shown relative to the working directory: it is part of the key.
-        cache = Cache.open(self.cache_folder, {**self.settings(), "cwd": os.getcwd()})
-        found = {index: cache.get(path) for index, path in enumerate(files)}
+        # Paths in results are shown relative to the working directory: it is part of the key. The
+        # superiors found by citation are not: each entry keeps its own, so one new number re-checks its plans only.
+        cache = Cache.open(self.cache_folder, {**self.settings(), "superiors": None, "cwd": os.getcwd()})
+        by_citation = {str(plan): str(superior) for plan, superior in self.superiors.items()}
+        cited = [by_citation.get(led_to(str(path), self._folders)) for path in files]
+        found = {index: cache.get(path, cited[index]) for index, path in enumerate(files)}
         missing = [index for index, result in found.items() if result is None]
         if self.progress and len(missing) < len(files):
             self.progress(len(files) - len(missing))
         for index, result in zip(missing, self._check_files([files[i] for i in missing])):
             found[index] = result
             if not result.problems:  # an input error is reported afresh each time
-                cache.put(files[index], _lean(result), [files[index], *result.dependencies])
+                cache.put(files[index], _lean(result), result.dependencies, cited[index])
         cache.save()
         return _shared_requirements([found[index] for index in range(len(files))])
 

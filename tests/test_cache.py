@@ -65,3 +65,29 @@ def test_a_link_pointed_elsewhere_is_checked_again(tmp_path):
     (tree / "towns" / "superior.yaml").symlink_to(outside / "yingde-2023.yaml")  # same bytes, now outside
     again = run_cli("check", "towns/donghua-2023.yaml", "--as-of", "2023-06-21", cwd=tree)
     assert again.code == 2 and "outside" in again.out + again.err
+
+
+def test_a_nearer_document_with_the_cited_number_is_seen(tmp_path):
+    """A plan naming no superior is checked against the nearest document whose number it cites. A new
+    document with that number changes its superior, though neither the plan nor its old superior changed."""
+    (tmp_path / ".git").mkdir()
+    requirements = "requirements:\n  - {{id: {rule}, type: theme}}\n"
+    (tmp_path / "county.yaml").write_text(
+        "format: plancheck/v1\nid: county\norg: 某县安委办\nlevel: county\nyear: 2024\ndoc_no: 某安办〔2024〕7号\n"
+        "theme: 人人讲安全、个个会应急——畅通生命通道\n" + requirements.format(rule="C-THEME"), encoding="utf-8")
+    (tmp_path / "village.yaml").write_text(
+        "format: plancheck/v1\nid: village\norg: 某村\nlevel: community\nyear: 2024\ncites: [某安办〔2024〕7号]\ntheme: 人人讲安全\n",
+        encoding="utf-8")
+
+    def superior_and_rules(*extra):
+        run = run_cli("audit", ".", "--as-of", "2024-06-03", "--format", "json", "--jobs", "1", *extra, cwd=tmp_path)
+        village = next(d for d in run.json()["report"]["documents"] if d["id"] == "village")
+        return village["superior"], {f["rule"] for f in run.json()["report"]["findings"] if f["document"] == "village"}, run.out
+
+    assert superior_and_rules()[:2] == ("county", {"C-THEME"})
+    (tmp_path / "town.yaml").write_text(  # a town that (oddly) reuses the number: nearer to the village
+        "format: plancheck/v1\nid: town\norg: 某镇\nlevel: street\nyear: 2024\ndoc_no: 某安办［2024］7号\n"
+        "theme: 人人讲安全、个个会应急——畅通生命通道\n" + requirements.format(rule="T-THEME"), encoding="utf-8")
+    superior, rules, out = superior_and_rules()
+    assert (superior, rules) == ("town", {"T-THEME"})
+    assert out == superior_and_rules("--no-cache")[2]
