@@ -63,7 +63,8 @@ def field_at_error(text: str) -> str:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frames.pop()
+                if frames:  # a text cut short at a bad character may close what it never opened here
+                    frames.pop()
                 value_done()
                 continue
             if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
