@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .confine import led_to
 from .engine import BoundRequirement
+from .parallel import map_in_processes
 from .findings import Bilingual, Finding
 from .resolve import real, Resolver, display
 from .run import Checker, DocumentResult, PlanSummary, Report, expand
@@ -165,11 +166,11 @@ class _Glimpse:
     cites: tuple[str, ...] = ()
 
 
-def _glimpse(path: Path) -> _Glimpse | None:
+def _glimpse(path: str) -> _Glimpse | None:
     """A YAML plan's level, number, superior and cites read from its lines, without parsing it. None where
     the level cannot be read plainly; a value written in a way these lines miss is found by the check."""
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             head = stream.read(_GLIMPSE_BYTES)
     except OSError:
         return None
@@ -197,15 +198,21 @@ def _cites(head: bytes) -> tuple[str, ...]:
     return tuple(text for item in items if (text := item.split(b" #")[0].strip().strip(b"\"'").decode("utf-8", "replace")))
 
 
-def guess_superiors_by_citation(files: list[Path]) -> dict[Path, Path]:
+def guess_superiors_by_citation(files: list[Path], *, jobs: int = 1) -> dict[Path, Path]:
     """`superiors_by_citation` as it will most likely come out, before anything is checked, so that
     plans citing their superior are checked against it the first time. The guess is compared with the
     real answer afterwards, and a plan it got wrong is checked again."""
-    folders: dict[str, str] = {}
-    glimpses = {Path(led_to(str(path), folders)): _glimpse(path) for path in files if path.suffix.lower() != ".json"}
-    if not any(glimpse is not None and glimpse.cites for glimpse in glimpses.values()):
+    yaml_files = [str(path) for path in files if path.suffix.lower() != ".json"]
+    glimpses = [(path, glimpse) for path, glimpse in zip(yaml_files, map_in_processes(_glimpse, yaml_files, jobs)) if glimpse is not None]
+    cited = {fold_doc_no(number) for _, glimpse in glimpses if not glimpse.superior for number in glimpse.cites}
+    if not cited:
         return {}
-    return superiors_by_citation({path: glimpse for path, glimpse in glimpses.items() if glimpse is not None})
+    # Only the plans citing a number and the documents holding one of those numbers take part: those
+    # few are resolved, not the whole tree.
+    folders: dict[str, str] = {}
+    taking_part = {Path(led_to(path, folders)): glimpse for path, glimpse in glimpses
+                   if (glimpse.cites and not glimpse.superior) or (glimpse.doc_no and fold_doc_no(glimpse.doc_no) in cited)}
+    return superiors_by_citation(taking_part)
 
 
 # The matrix --------------------------------------------------------------------------------------
@@ -395,7 +402,7 @@ def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = S
     against it: the superior is guessed from the files' lines first, and a plan is checked again if the
     whole tree, once checked, says otherwise."""
     files = expand([folder]) if files is None else files  # the caller may have them already
-    guessed = guess_superiors_by_citation(files)
+    guessed = guess_superiors_by_citation(files, jobs=checker.jobs)
     checker.superiors.update(guessed)
     report = checker.check_paths([folder], fail_on=fail_on, files=files)
     by_citation = {Path(plan): Path(superior) for plan, superior in superiors_by_citation(_summaries(report.documents)).items()}

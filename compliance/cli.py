@@ -270,12 +270,12 @@ def run_check(args: argparse.Namespace) -> int:
         cache_folder=_cache_folder(args),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    files = expand(args.files)
+    files = expand(args.files, jobs=max(1, args.jobs))
     if not files:  # a gate that checked nothing must not pass
         raise UsageError(f"no plancheck documents in {', '.join(str(f) for f in args.files)}")
     with _progress(targets, len(files)) as progress:
         checker.progress = progress
-        report = checker.check_paths(args.files, fail_on=fail_on)
+        report = checker.check_paths(args.files, fail_on=fail_on, files=files)
     _write(report, targets, args.lang)
     if not any(name == "table" and output is None for name, output in targets):  # the table shows them already
         for problem in report.problems:
@@ -299,7 +299,7 @@ def run_audit(args: argparse.Namespace) -> int:
         cache_folder=_cache_folder(args),
     )
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    files = expand([args.folder])
+    files = expand([args.folder], jobs=max(1, args.jobs))
     if not files:
         raise UsageError(f"no plancheck documents under {args.folder}")
     with _progress(targets, len(files)) as progress:

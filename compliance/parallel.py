@@ -33,6 +33,16 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def map_in_processes(function: Callable, items: list, jobs: int, *, chunk: int = 2000) -> list:
+    """`[function(item) for item in items]`, on `jobs` forked processes when there are many items:
+    reading the first lines of 50,000 files takes seconds on one core before any plan is checked.
+    `function` is a module's own function, and items and answers small: they are pickled."""
+    if jobs <= 1 or len(items) < 2 * chunk:
+        return [function(item) for item in items]
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(items) // chunk)) as pool:
+        return pool.map(function, items, chunksize=chunk)
+
+
 def _start(settings: dict) -> None:
     global _worker
     from .run import Checker

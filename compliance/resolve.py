@@ -14,6 +14,7 @@ from .checks.base import Defaults
 from .confine import Confinement, led_to, real_path
 from .documents import Document, load_document
 from .engine import BoundRequirement, RequirementSet
+from .parallel import map_in_processes
 from .errors import PlancheckError, Problem, ResolveError, RuleError, shorten
 
 MAX_CHAIN = 16
@@ -43,15 +44,15 @@ _YAML_ID = re.compile(rb"^id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)
 _JSON_ID = re.compile(rb'"id"\s*:\s*"([a-z0-9][a-z0-9-]*)"')
 
 
-def _quick_id(path: Path) -> str | None:
+def _quick_id(path: str) -> str | None:
     """A document's id read from its first lines, without parsing it: an index of a large tree by id
     would otherwise read every plan twice. The superior found by it is loaded and checked in full."""
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             head = stream.read(8192)
     except OSError:
         return None
-    match = (_JSON_ID if path.suffix.lower() == ".json" else _YAML_ID).search(head)
+    match = (_JSON_ID if path.lower().endswith(".json") else _YAML_ID).search(head)
     return match.group(1).decode() if match else None
 
 
@@ -86,39 +87,33 @@ class Resolver:
         return document
 
     # superiors -------------------------------------------------------------------------------
-    def _walk_ids(self, root: Path) -> dict[str, list[Path]]:
+    def _walk_ids(self, root: Path, jobs: int = 1) -> dict[str, list[Path]]:
         """Every document under `root` by id, in the order of a walk of `root`."""
-        index: dict[str, list[Path]] = {}
+        candidates = []
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            for filename in filenames:
-                if filename.endswith(DOCUMENT_SUFFIXES):
-                    candidate = Path(dirpath) / filename
-                    found = _quick_id(candidate)
-                    if found is None:
-                        try:
-                            found = self.load(candidate, keep=False).plan.id
-                        except PlancheckError:
-                            continue  # not a document; reported when checked itself
-                    index.setdefault(found, []).append(candidate)
+            candidates += [os.path.join(dirpath, name) for name in filenames if name.endswith(DOCUMENT_SUFFIXES)]
+        index: dict[str, list[Path]] = {}
+        for candidate, found in zip(candidates, map_in_processes(_quick_id, candidates, jobs)):
+            if found is None:
+                try:
+                    found = self.load(Path(candidate), keep=False).plan.id
+                except PlancheckError:
+                    continue  # not a document; reported when checked itself
+            index.setdefault(found, []).append(Path(candidate))
         return index
 
-    def walk_ids_for(self, files: list[Path]) -> dict[Path, dict[str, list[Path]]]:
+    def walk_ids_for(self, files: list[Path], *, jobs: int = 1) -> dict[Path, dict[str, list[Path]]]:
         """The walks that finding these files' superiors by id will need, done now, to hand to workers:
         each worker would otherwise walk the whole tree again, since every chain of superiors reaches
         the top, whose folder holds the tree."""
-        roots: set[Path] = set()
-        folders: dict[str, str] = {}
-        seen: set[str] = set()
-        for path in files:
-            folder = os.path.dirname(led_to(str(path), folders))
-            if folder not in seen:
-                seen.add(folder)
-                roots.add(repository_root(Path(folder, "_")))
+        # By folder, not by file: a plan that is a link to another folder is not seen here, and the worker
+        # that needs its root walks it itself.
+        roots = {repository_root(Path(os.path.realpath(folder or "."), "_")) for folder in {os.path.dirname(str(path)) for path in files}}
         tops = [root for root in roots if not any(parent in roots for parent in root.parents)]
         for root in tops:
             if root not in self._ids:
-                self._ids[root] = self._walk_ids(root)
+                self._ids[root] = self._walk_ids(root, jobs)
         return {root: self._ids[root] for root in tops}
 
     def know_ids(self, walked: dict[Path, dict[str, list[Path]]]) -> None:

@@ -13,7 +13,7 @@ from .baseline import load_baseline
 from .cache import Cache
 from .documents import Document
 from .engine import BoundRequirement, make_engine
-from .parallel import CHUNK, check_in_parallel
+from .parallel import CHUNK, check_in_parallel, map_in_processes
 from .errors import EngineError, PlancheckError, Problem
 from .findings import Finding
 from .confine import Confinement, led_to
@@ -136,8 +136,9 @@ class Report:
         return 0
 
 
-def _is_plancheck_file(path: Path) -> bool:
+def _is_plancheck_file(name: str) -> bool:
     """In a folder, YAML and JSON files that are not plancheck documents (CI files, settings) are not ours."""
+    path = Path(name)
     if path.name.startswith(".") or path.name == WAIVERS_FILE:
         return False
     if not path.is_file():
@@ -149,18 +150,19 @@ def _is_plancheck_file(path: Path) -> bool:
         return True  # let the check report why it cannot be read
 
 
-def expand(paths: list[Path]) -> list[Path]:
+def expand(paths: list[Path], *, jobs: int = 1) -> list[Path]:
     """Files as given; folders become the plancheck documents under them, in a stable order."""
-    files: list[Path] = []
+    files: list[Path | str] = []
     for path in paths:
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                candidates = [Path(dirpath) / f for f in sorted(filenames) if f.endswith(DOCUMENT_SUFFIXES)]
-                files += [candidate for candidate in candidates if _is_plancheck_file(candidate)]
+                files += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(DOCUMENT_SUFFIXES)]
         else:
             files.append(path)
-    return files
+    candidates = [file for file in files if isinstance(file, str)]
+    ours = dict(zip(candidates, map_in_processes(_is_plancheck_file, candidates, jobs)))
+    return [Path(file) if isinstance(file, str) else file for file in files if not isinstance(file, str) or ours[file]]
 
 
 @dataclass
@@ -224,7 +226,7 @@ class Checker:
 
     def _check_files(self, files: list[Path]) -> list[DocumentResult]:
         if len(files) > CHUNK:  # even with one job: the engine's memory is given back only when a process ends
-            settings = {**self.settings(), "walked_ids": self.resolver.walk_ids_for(files)}  # workers are forked: not copied
+            settings = {**self.settings(), "walked_ids": self.resolver.walk_ids_for(files, jobs=self.jobs)}  # workers are forked: not copied
             python_only = Checker(**{**settings, "engine_name": "python"})
             shared: dict[tuple, list] = {}
             return check_in_parallel(files, settings, self.jobs, progress=self.progress, warn=self.warn,
