@@ -7,6 +7,7 @@ format of `plancheck audit` renders that one object.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -419,6 +420,9 @@ def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = S
         report.documents = [replaced.get(led_to(r.path, folders), r) for r in report.documents]
         found = {(f.document, f.rule) for r in report.documents for f in r.findings}
         report.unused_waivers = [w for w in report.unused_waivers if (w.document, w.rule) not in found]
+    # The results live until the end: the collector need not walk them again while the audit and its
+    # report add millions of objects of their own.
+    gc.freeze()
     return build_audit(report, checker.resolver)
 
 
