@@ -74,6 +74,22 @@ def _rss_kib(pid: int) -> int:
         return 0
 
 
+def _pss_kib(pid: int) -> int:
+    """Proportional set size: each page shared after fork divided among the processes that share it,
+    so the sum over a process tree is the memory the run really holds (a page-table walk: sampled less often)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as stream:
+            for line in stream:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+PSS_EVERY = 5  # RSS samples per PSS sample
+
+
 @dataclass
 class Sample:
     seconds: float
@@ -81,6 +97,7 @@ class Sample:
     tree_mib: float  # the peak sum of RSS over the child and its workers (shared pages counted in each)
     code: int
     stdout: str = ""
+    pss_mib: float = 0.0  # the peak sum of PSS over the child and its workers (shared pages divided among them)
     failed: str | None = None  # why the run did not finish (out of memory under --memory-limit)
 
 
@@ -113,13 +130,17 @@ def run(command: list[str], cwd: Path, *, keep_stdout: bool = False) -> Sample:
         timer = threading.Timer(TIMEOUT, kill) if TIMEOUT else None
         if timer:
             timer.start()
-        peak = 0
+        peak = pss_peak = ticks = 0
         stop = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, pss_peak, ticks
             while not stop.wait(0.1):
-                peak = max(peak, sum(_rss_kib(pid) for pid in _tree(process.pid)))
+                pids = _tree(process.pid)
+                peak = max(peak, sum(_rss_kib(pid) for pid in pids))
+                ticks += 1
+                if ticks % PSS_EVERY == 0:
+                    pss_peak = max(pss_peak, sum(_pss_kib(pid) for pid in pids))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -133,7 +154,7 @@ def run(command: list[str], cwd: Path, *, keep_stdout: bool = False) -> Sample:
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    sample = Sample(seconds, usage.ru_maxrss / 1024, peak / 1024, process.returncode, stdout)
+    sample = Sample(seconds, usage.ru_maxrss / 1024, peak / 1024, process.returncode, stdout, pss_peak / 1024)
     limit = f" (limit {MEMORY_LIMIT / 1024**3:g} GiB a process)" if MEMORY_LIMIT else ""
     if timed_out.is_set():
         sample.failed = f"timed out after {seconds:.0f} s" + (" with MemoryError on the way" + limit if "MemoryError" in stderr else "")
@@ -178,6 +199,10 @@ class Row:
     @property
     def tree_mib(self) -> float:
         return max(s.tree_mib for s in self.samples)
+
+    @property
+    def pss_mib(self) -> float:
+        return max(s.pss_mib for s in self.samples)
 
 
 FLOOR = "floor: read + validate"
@@ -306,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
                 {"size": size, "as_of": AS_OF.isoformat(), "machine": machine(), "plancheck": REVISION[0], "plancheck_at_end": revision(),
                  "memory_limit_gib": args.memory_limit,
                  "rows": [{**{k: v for k, v in asdict(row).items() if k != "samples"}, "median_s": row.median,
-                           "max_rss_mib": row.max_rss, "tree_mib": row.tree_mib, "seconds": [s.seconds for s in row.samples],
+                           "max_rss_mib": row.max_rss, "tree_mib": row.tree_mib, "pss_mib": row.pss_mib, "seconds": [s.seconds for s in row.samples],
                            "failed": row.failed}
                           for row in rows]},
                 ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -370,23 +395,24 @@ def machine() -> str:
 
 def table(rows: list[Row], size: int, repeats: dict[int, int]) -> str:
     keyed = {row.key: row for row in rows}
-    header = f"{'what':<36} {'docs':>7} {'jobs':>4} {'median s':>9} {'ms/doc':>7} {'× floor':>8} {'peak MiB':>9} {'all MiB':>8}"
+    header = f"{'what':<36} {'docs':>7} {'jobs':>4} {'median s':>9} {'ms/doc':>7} {'× floor':>8} {'peak MiB':>9} {'all MiB':>8} {'PSS MiB':>8}"
     order = {FLOOR: 0, AUDIT: 1, REFERENCE: 2, CACHE_FILL: 3, CACHE_SAME: 4, CACHE_EDIT: 5}
 
     def line(row: Row) -> str:
         floor = keyed[row.floor].median if row.floor else row.median
         if row.median is None:
-            return f"{row.what:<36} {row.size:>7,} {row.jobs:>4}   {row.failed}; peak {row.max_rss:.0f} MiB, all {row.tree_mib:.0f} MiB"
+            return f"{row.what:<36} {row.size:>7,} {row.jobs:>4}   {row.failed}; peak {row.max_rss:.0f} MiB, all {row.tree_mib:.0f} MiB, PSS {row.pss_mib:.0f} MiB"
         ratio = f"{row.median / floor:.2f}" if floor else "-"
         note = f"  ({len(row.samples) - len(row.finished)} of {len(row.samples)} runs {row.failed})" if row.failed else ""
         return (f"{row.what:<36} {row.size:>7,} {row.jobs:>4} {row.median:>9.2f} {row.median / row.size * 1000:>7.2f} {ratio:>8} "
-                f"{row.max_rss:>9.0f} {row.tree_mib:>8.0f}{note}")
+                f"{row.max_rss:>9.0f} {row.tree_mib:>8.0f} {row.pss_mib:>8.0f}{note}")
 
     lines = [f"plancheck bench: {size:,} documents, as of {AS_OF}, plancheck {REVISION[0]}"
              + (f" (at the end: {revision()})" if revision() != REVISION[0] else "") + f"; {machine()}",
              f"median of {', '.join(f'{r} at {s:,}' for s, r in sorted(repeats.items()))} run(s); × floor: against the floor with "
              "the same number of processes; peak MiB: the largest max RSS of one process; all MiB: the peak sum of RSS over "
-             "the process and its workers", "", header, "-" * len(header)]
+             "the process and its workers (pages shared after fork counted in each); PSS MiB: the peak sum of proportional "
+             "set sizes (shared pages divided among the processes: the memory the run holds), sampled at 2 Hz", "", header, "-" * len(header)]
     lines += [line(row) for row in sorted((r for r in rows if r.size == size), key=lambda r: (order[r.what], r.jobs))]
     scaling = sorted((r for r in rows if r.what in (FLOOR, AUDIT)), key=lambda r: (r.what != FLOOR, r.jobs, r.size))
     if len({r.size for r in scaling}) > 1:
