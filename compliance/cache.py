@@ -79,12 +79,12 @@ class Cache:
             self._digests[path] = _digest(Path(path))
         return self._digests[path]
 
-    def get(self, path: Path, by_citation: str | None = None):
-        """The result kept for `path`, if nothing it depends on has changed; `by_citation` is the superior
-        its `cites` lead to in this run (another plan's number may have changed, not this plan)."""
+    def get(self, path: Path, by_citation: dict[str, str] | None = None):
+        """The result kept for `path`, if nothing it depends on has changed; `by_citation` maps plans (resolved)
+        to the superior their `cites` lead to in this run (another plan's number may have changed, not this plan)."""
         key = led_to(str(path), self._folders)
         entry = self.entries.get(key)
-        if entry is None or entry.by_citation != by_citation:
+        if entry is None or entry.by_citation != (by_citation or {}).get(key):
             return None
         stat = self._stat(path)
         if stat != entry.stat:
@@ -98,14 +98,14 @@ class Cache:
             return None  # a link now leads elsewhere: check again (confinement included)
         return entry.result
 
-    def put(self, path: Path, result, dependencies: list[Path], by_citation: str | None = None) -> None:
+    def put(self, path: Path, result, dependencies: list[Path], by_citation: dict[str, str] | None = None) -> None:
         key = led_to(str(path), self._folders)
         digest = self.digest(key)
         stat = self._stat(path)
         if digest is None or stat is None:
             return
         deps = tuple((str(real(d)), self.digest(str(real(d))) or "") for d in dependencies)
-        self.entries[key] = Entry(stat, digest, deps, result, by_citation)
+        self.entries[key] = Entry(stat, digest, deps, result, (by_citation or {}).get(key))
         self.changed = True
 
     def save(self) -> None:

@@ -212,15 +212,14 @@ class Checker:
         # superiors found by citation are not: each entry keeps its own, so one new number re-checks its plans only.
         cache = Cache.open(self.cache_folder, {**self.settings(), "superiors": None, "cwd": os.getcwd()})
         by_citation = {str(plan): str(superior) for plan, superior in self.superiors.items()}
-        cited = [by_citation.get(led_to(str(path), self._folders)) for path in files]
-        found = {index: cache.get(path, cited[index]) for index, path in enumerate(files)}
+        found = {index: cache.get(path, by_citation) for index, path in enumerate(files)}
         missing = [index for index, result in found.items() if result is None]
         if self.progress and len(missing) < len(files):
             self.progress(len(files) - len(missing))
         for index, result in zip(missing, self._check_files([files[i] for i in missing])):
             found[index] = result
             if not result.problems:  # an input error is reported afresh each time
-                cache.put(files[index], _lean(result), result.dependencies, cited[index])
+                cache.put(files[index], _lean(result), result.dependencies, by_citation)
         cache.save()
         return _shared_requirements([found[index] for index in range(len(files))])
 
