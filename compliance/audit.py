@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .confine import led_to
+from .documents import Document
 from .engine import BoundRequirement
 from .parallel import map_in_processes
 from .findings import Bilingual, Finding

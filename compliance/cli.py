@@ -14,7 +14,6 @@ from pathlib import Path
 
 from . import __version__
 from .checks import REGISTRY
-from .checks.base import DOC_SECTIONS
 from .dates import parse_date
 from .engine import ENGINES
 from .limits import MAX_SIZE, format_size, parse_size

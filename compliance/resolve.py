@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .checks import REGISTRY
 from .checks.base import Defaults
-from .confine import Confinement, led_to, real_path
+from .confine import Confinement
 from .documents import Document, load_document
 from .engine import BoundRequirement, RequirementSet
 from .parallel import map_in_processes
