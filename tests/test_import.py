@@ -511,7 +511,7 @@ def _todos_of(body: str, year: int = 2024) -> list[str]:
 
 
 def test_an_event_for_one_sectors_people_with_no_sector_read_is_a_todo():
-    body = "（五）6月底前，各中小学要组织全体教师开展一次应急救护培训。"
+    body = "（五）6月底前，县教育局要组织全体教师开展一次应急救护培训。"  # 教师 alone may be a hospital's
     assert [a for a in _activities_of(body) if a[0] == "training"] == []
     assert any("training" in todo and "教师" in todo for todo in _todos_of(body))
 
@@ -520,6 +520,26 @@ def test_a_drill_ordered_for_one_sectors_units_keeps_its_sector_and_no_todo():
     body = "（三）6月中旬，各社区要组织居民开展一次燃气泄漏应急演练。"
     assert ("drill", None, ("community",), ("gas",)) in _activities_of(body)
     assert _todos_of(body) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("（五）6月底前，各中小学要组织全体教师开展一次应急救护培训。", ("training", "2024-06-30", ("school",), ())),
+    ("（二）6月上旬，各乡镇要组织辖区重点企业主要负责人观看安全生产警示教育片。", ("warning_education", None, ("enterprise",), ())),
+    ("（三）各乡镇要组织村民开展一次安全知识培训。", ("training", None, ("rural",), ())),
+    ("（三）各村（社区）要组织一次应急救护培训。", ("training", None, ("rural", "community"), ())),
+])
+def test_an_event_takes_the_sector_of_its_holders_or_of_the_people_taking_part(body, expected):
+    assert expected in _activities_of(body)
+    assert _todos_of(body) == []
+
+
+def test_an_order_shared_with_bodies_of_no_sector_puts_the_event_in_none():
+    assert ("training", None, (), ()) in _activities_of("（三）各社区各行业主管部门要组织开展应急救护培训。")
+
+
+def test_each_drill_of_a_sentence_takes_its_own_holder_and_hazards():
+    body = "（三）各乡镇要于6月25日前，指导辖区危险化学品企业开展泄漏处置演练，指导人员密集场所开展疏散演练。"
+    assert ("drill", "2024-06-25", ("enterprise",), ("hazardous_chemicals",)) in _activities_of(body)
 
 
 def test_a_reporting_line_open_to_workers_needs_no_sector():

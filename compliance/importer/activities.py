@@ -11,6 +11,8 @@ from .dates import MONTH_SPAN, SINCE_TODAY, days_in, month_parts_in, month_span,
 from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
+from .gates import HELD_FOR_PEOPLE
+from .sectors import holders_in, sectors_in
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
@@ -172,7 +174,9 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             if kind == "drill":
                 value["scenarios"] = _part_scenarios(sentence)
             positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
-            sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text)
+            sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text, match.start())
+            if kind == "drill" and sectors:
+                value["scenarios"] = _part_scenarios(_own_drill_part(sentence, match, sectors))
             title_match = QUOTED.search(sentence)
             if title_match and dict(KINDS)[kind].search(title_match.group(1)):
                 value["title"] = title_match.group(1)
@@ -197,7 +201,7 @@ OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|(?<!教)职工|员工|�
 WORKERS = re.compile(r"企业[^，。；]{0,8}组织[^，。；]{0,6}(?:职工|员工)")
 
 
-def _implied_sectors(kind: str, sentence: str, line_text: str) -> list[str]:
+def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> list[str]:
     """The sector of a 五进 sub-item the sentence sits in, a school's own drill, or the people it is for
     (学校师生, 企业职工)."""
     if sector := item_sector(line_text):
@@ -208,7 +212,19 @@ def _implied_sectors(kind: str, sentence: str, line_text: str) -> list[str]:
         return ["school"]
     if WORKERS.search(sentence):
         return ["enterprise"]
+    if kind in HELD_FOR_PEOPLE:
+        return sectors_in(sentence, at, by_holder=kind != "consultation_day")  # the 咨询日 is open to all
     return []
+
+
+def _own_drill_part(sentence: str, match: re.Match, sectors: list[str]) -> str:
+    """指导辖区企业开展泄漏处置演练，指导人员密集场所开展疏散演练: when a later drill of the sentence is held by
+    others, this drill's hazards are those of its own clause."""
+    for later in re.finditer(r"演练|推演", sentence[match.end():]):
+        if (others := holders_in(sentence, match.end() + later.start())) is not None and others != sectors:
+            stop = re.search(r"[，,；;]", sentence[match.end():])
+            return sentence[:match.end() + stop.start()] if stop else sentence
+    return sentence
 
 
 def add_activity(draft: Draft, found: Sourced) -> None:
@@ -249,12 +265,12 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     continue
                 positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
-                    or _implied_sectors(kind, sentence, line.text)
+                    or _implied_sectors(kind, sentence, line.text, match.start())
                 value: dict[str, Any] = {"kind": kind}
                 if sectors:
                     value["sectors"] = sectors
                 if kind == "drill":
-                    value["scenarios"] = _part_scenarios(sentence)
+                    value["scenarios"] = _part_scenarios(_own_drill_part(sentence, match, sectors) if sectors else sentence)
                 add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
                 if ADDRESSED.search(sentence):
                     order = _activity_order(kind, sentence, match, line, year, draft, clauses)

@@ -1,0 +1,54 @@
+"""Sectors read from who holds an event and who takes part in it: 各学校要…, 组织辖区重点企业…, 村民, 企业职工."""
+
+from __future__ import annotations
+
+import re
+
+# the units of a sector, as the subject of an order or the object of 组织/指导 (各中小学, 辖区重点企业, 各村（社区）)
+UNITS = [("enterprise", r"企业|厂矿|生产经营单位|工矿商贸"), ("rural", r"农村|乡村|行政村|村(?![小民])"),
+         ("community", r"社区|居委会"), ("school", r"中小学|学校|幼儿园"), ("family", r"家庭|居民家中"),
+         ("public_place", r"公共场所")]
+_ANY_UNIT = "|".join(words for _, words in UNITS)
+# 各企业要 / 辖区各学校应 / 组织辖区重点企业 / 指导辖区危险化学品企业: a few words of qualifier may stand between;
+# a bracket after the unit names more of the same class (各村（社区）)
+_UNIT_NAMED = rf"(?P<who>(?:{_ANY_UNIT})(?:[（(][^）)]{{1,6}}[）)])?)"
+HOLDER = re.compile(rf"(?:各|辖区|组织|指导|督促)[^，,。；;要应]{{0,8}}?{_UNIT_NAMED}")
+# the people of one sector who take part; 教师 or 职工 alone may be a hospital's
+PEOPLE = [("school", r"师生|学生|教职工"), ("rural", r"村民"), ("enterprise", r"(?:企业|厂矿)[^，,。；]{0,6}(?:职工|员工|负责人)")]
+# 各社区各行业主管部门要… / 各企业、各相关部门及各重点企事业单位要…: an order shared with bodies of no sector
+SHARED_WITH_BODIES = re.compile(r"[^，,。；;要应]{0,16}?(?:部门|单位|机关|机构)")
+CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+def _units_named(who: str) -> list[str]:
+    found = {name: m.start() for name, words in UNITS if (m := re.search(words, who))}
+    return sorted(found, key=found.get)
+
+
+# 指导人员密集场所开展… / 人员密集场所开展…: a clause that names its own holder, of no sector
+OWN_HOLDER = re.compile(r"^\s*(?:指导|督促|组织)?(?P<who>[\u4e00-\u9fa5]{2,12}?)(?:开展|组织|进行|举办)")
+NOT_A_HOLDER = re.compile(r"积极|广泛|认真|深入|集中|同步|统一|全面|普遍|分别|还|也|并|同时|要|应|可|一次|至少|每|定期")
+
+
+def holders_in(sentence: str, at: int) -> list[str] | None:
+    """The sectors of the units told to hold the event named at `at`: the nearest subject before it, in its own
+    clause or an earlier one; none if its own clause names a holder of no sector, and None if no holder is named."""
+    stop = CLAUSE_END.search(sentence, at)
+    clauses = re.split(r"[，,；;]", sentence[:stop.start() if stop else len(sentence)])
+    for position, clause in enumerate(reversed(clauses)):
+        if holders := [name for match in HOLDER.finditer(clause) if not SHARED_WITH_BODIES.match(clause, match.end())
+                       for name in _units_named(match["who"])]:
+            return list(dict.fromkeys(holders))
+        if position == 0 and (own := OWN_HOLDER.match(clause)) and not NOT_A_HOLDER.search(own["who"]):
+            return []
+    return None
+
+
+def people_in(sentence: str) -> list[str]:
+    positions = {name: m.start() for name, words in PEOPLE if (m := re.search(words, sentence))}
+    return sorted(positions, key=positions.get)
+
+
+def sectors_in(sentence: str, at: int = 0, *, by_holder: bool = True) -> list[str]:
+    """The sectors a sentence puts the event named at `at` in: those of its holders, else of the people taking part."""
+    return (holders_in(sentence, at) if by_holder else None) or people_in(sentence)
