@@ -542,6 +542,15 @@ def test_each_drill_of_a_sentence_takes_its_own_holder_and_hazards():
     assert ("drill", "2024-06-25", ("enterprise",), ("hazardous_chemicals",)) in _activities_of(body)
 
 
+def test_a_clause_heading_that_names_a_sector_carries_it_to_the_events_under_it():
+    body = ("（三）安全宣传进企业\n6月份，组织开展一次安全生产专题培训。\n（四）安全宣传进学校\n6月中旬，组织开展一次防溺水应急演练。\n"
+            "（五）其他\n6月中旬，组织开展一次应急演练。")
+    found = _activities_of(body)
+    assert ("training", None, ("enterprise",), ()) in found
+    assert ("drill", None, ("school",), ("drowning",)) in found
+    assert ("drill", None, (), ()) in found
+
+
 def test_a_reporting_line_open_to_workers_needs_no_sector():
     body = "（六）广泛宣传12350举报电话，鼓励企业职工举报重大事故隐患。"
     assert [a[0] for a in _activities_of(body)] == ["whistleblower_promotion"]

@@ -12,7 +12,7 @@ from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
 from .gates import HELD_FOR_PEOPLE
-from .sectors import holders_in, sectors_in
+from .sectors import heading_sectors, holders_in, sectors_in
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
@@ -136,6 +136,7 @@ def find_sector_items(lines: list[Line], draft: Draft) -> None:
 
 
 def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
+    carried = heading_sectors(lines, clauses)
     for line in lines:
         if line.number in skip:
             continue
@@ -174,7 +175,8 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             if kind == "drill":
                 value["scenarios"] = _part_scenarios(sentence)
             positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
-            sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text, match.start())
+            sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text, match.start()) \
+                or _carried(kind, carried.get(line.number))
             if kind == "drill" and sectors:
                 value["scenarios"] = _part_scenarios(_own_drill_part(sentence, match, sectors))
             title_match = QUOTED.search(sentence)
@@ -217,6 +219,11 @@ def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> l
     return []
 
 
+def _carried(kind: str, sector: str | None) -> list[str]:
+    """An event held for people takes the sector its clause's heading names; a hazard check or a report does not."""
+    return [sector] if sector and kind in HELD_FOR_PEOPLE else []
+
+
 def _own_drill_part(sentence: str, match: re.Match, sectors: list[str]) -> str:
     """指导辖区企业开展泄漏处置演练，指导人员密集场所开展疏散演练: when a later drill of the sentence is held by
     others, this drill's hazards are those of its own clause."""
@@ -249,6 +256,7 @@ SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for
 def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
     """Activities the notice asks for, dated or not: `企业要…开展…应急演练`, `进家庭方面…`; an order is a requirement."""
     asked: dict[str, Sourced] = {}
+    carried = heading_sectors(lines, clauses)
     for line in lines:
         if line.number in skip:
             continue
@@ -265,7 +273,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     continue
                 positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
-                    or _implied_sectors(kind, sentence, line.text, match.start())
+                    or _implied_sectors(kind, sentence, line.text, match.start()) or _carried(kind, carried.get(line.number))
                 value: dict[str, Any] = {"kind": kind}
                 if sectors:
                     value["sectors"] = sectors

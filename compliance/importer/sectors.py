@@ -52,3 +52,30 @@ def people_in(sentence: str) -> list[str]:
 def sectors_in(sentence: str, at: int = 0, *, by_holder: bool = True) -> list[str]:
     """The sectors a sentence puts the event named at `at` in: those of its holders, else of the people taking part."""
     return (holders_in(sentence, at) if by_holder else None) or people_in(sentence)
+
+
+_SECTOR_PLACES = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"),
+                  ("public_place", "公共场所")]
+# （三）安全宣传进企业 / 2.进学校: a heading with nothing after it that names one sector
+SECTOR_HEADING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])\s*[\u4e00-\u9fa5“”\"]{0,8}?进"
+                            r"(?P<where>[\u4e00-\u9fa5]{2,4}?)\s*[。.：:]?\s*$")
+
+
+def heading_sectors(lines, clauses: dict[int, str]) -> dict[int, str]:
+    """The sector each line falls under when its clause's heading names one and nothing else (（三）安全宣传进企业)."""
+    carried: dict[int, str] = {}
+    label, sector = None, None
+    for line in lines:
+        own = clauses.get(line.number, "")
+        if (heading := SECTOR_HEADING.match(line.text)) and (named := _places_named(heading["where"])):
+            label, sector = own, named
+            continue
+        if label is not None and own.startswith(label) and own:
+            carried[line.number] = sector
+        else:
+            label, sector = None, None
+    return carried
+
+
+def _places_named(where: str) -> str | None:
+    return next((name for name, words in _SECTOR_PLACES if re.fullmatch(words, where)), None)
