@@ -551,6 +551,11 @@ def test_a_clause_heading_that_names_a_sector_carries_it_to_the_events_under_it(
     assert ("drill", None, (), ()) in found
 
 
+def test_an_item_heading_takes_the_holders_its_body_names_for_the_same_event():
+    found = _activities_of("2.开展负责人讲安全活动。各乡镇辖区企业负责人要为本单位员工上一堂安全课。")
+    assert [a for a in found if a[0] == "leader_talk"] == [("leader_talk", None, ("enterprise",), ())]
+
+
 def test_a_reporting_line_open_to_workers_needs_no_sector():
     body = "（六）广泛宣传12350举报电话，鼓励企业职工举报重大事故隐患。"
     assert [a[0] for a in _activities_of(body)] == ["whistleblower_promotion"]

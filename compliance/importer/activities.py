@@ -215,8 +215,23 @@ def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> l
     if WORKERS.search(sentence):
         return ["enterprise"]
     if kind in HELD_FOR_PEOPLE:
-        return sectors_in(sentence, at, by_holder=kind != "consultation_day")  # the 咨询日 is open to all
+        return sectors_in(sentence, at, by_holder=kind != "consultation_day") \
+            or _sectors_of_item_body(kind, sentence, line_text)  # the 咨询日 is open to all
     return []
+
+
+ITEM_HEADING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;]{2,20}[。.]\s*$")
+
+
+def _sectors_of_item_body(kind: str, sentence: str, line_text: str) -> list[str]:
+    """（一）企业主要负责人讲安全课。各企业主要负责人要…: an item's heading takes the holders its body names for the
+    same event."""
+    if not (ITEM_HEADING.match(sentence) and line_text.startswith(sentence)):
+        return []
+    body = line_text[len(sentence):]
+    if not (again := dict(KINDS)[kind].search(body)):
+        return []
+    return holders_in(body, again.start()) or []
 
 
 def _carried(kind: str, sector: str | None) -> list[str]:
