@@ -533,6 +533,10 @@ def test_an_event_takes_the_sector_of_its_holders_or_of_the_people_taking_part(b
     assert _todos_of(body) == []
 
 
+def test_an_event_for_the_people_of_several_sectors_is_in_each():
+    assert ("training", "2024-06-16", ("school", "enterprise"), ()) in _activities_of("（三）6月16日，组织学校师生和企业职工开展安全知识培训。")
+
+
 def test_an_order_shared_with_bodies_of_no_sector_puts_the_event_in_none():
     assert ("training", None, (), ()) in _activities_of("（三）各社区各行业主管部门要组织开展应急救护培训。")
 

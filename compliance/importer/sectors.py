@@ -50,8 +50,12 @@ def people_in(sentence: str) -> list[str]:
 
 
 def sectors_in(sentence: str, at: int = 0, *, by_holder: bool = True) -> list[str]:
-    """The sectors a sentence puts the event named at `at` in: those of its holders, else of the people taking part."""
-    return (holders_in(sentence, at) if by_holder else None) or people_in(sentence)
+    """The sectors a sentence puts the event named at `at` in: those of its holders and of the people taking part
+    (组织学校师生和企业职工…: school and enterprise)."""
+    holders = holders_in(sentence, at) if by_holder else None
+    if holders == []:
+        return []  # 指导人员密集场所开展…: held by a venue of no sector, whoever else the sentence names
+    return list(dict.fromkeys((holders or []) + people_in(sentence)))
 
 
 _SECTOR_PLACES = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"),
