@@ -87,31 +87,26 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
 REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event]
 
 
-def gate_activities(draft: Draft, lines: list[Line]) -> None:
-    text_of = {line.number: line.text for line in lines}
+def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:
+    """What passes every gate; the rest becomes a TODO naming the value (its basis aside) and the reason."""
     kept = []
-    for activity in draft.activities:
-        sentence = sentence_of(activity, text_of)
-        reason = next((r for gate in ACTIVITY_GATES if (r := gate(activity.value, sentence))), None)
+    for item in found:
+        reason = next((r for gate in gates if (r := gate(item.value, sentence_of(item, text_of)))), None)
         if reason:
-            draft.todos.append(Sourced(f"activity {{{describe(activity.value)}}}? {reason}", activity.line, activity.phrase))
+            shown = {k: v for k, v in item.value.items() if k != "basis"}
+            todos.append(Sourced(f"{noun} {{{describe(shown)}}}? {reason}", item.line, item.phrase))
         else:
-            kept.append(activity)
-    draft.activities = kept
+            kept.append(item)
+    return kept
+
+
+def gate_activities(draft: Draft, lines: list[Line]) -> None:
+    draft.activities = _gated(draft.activities, ACTIVITY_GATES, "activity", {line.number: line.text for line in lines}, draft.todos)
 
 
 def gate_requirements(draft: Draft, lines: list[Line]) -> None:
-    text_of = {line.number: line.text for line in lines}
-    kept = []
-    for requirement in draft.requirements:
-        sentence = sentence_of(requirement, text_of)
-        reason = next((r for gate in REQUIREMENT_GATES if (r := gate(requirement.value, sentence))), None)
-        if reason:
-            shown = {k: v for k, v in requirement.value.items() if k != "basis"}
-            draft.todos.append(Sourced(f"requirement {{{describe(shown)}}}? {reason}", requirement.line, requirement.phrase))
-        else:
-            kept.append(requirement)
-    draft.requirements = kept
+    draft.requirements = _gated(draft.requirements, REQUIREMENT_GATES, "requirement", {line.number: line.text for line in lines},
+                                draft.todos)
 
 
 BODY = re.compile(r"(?:科|股|处|室|部|局|办|站|所|中心|学校|大队|支队)$")
