@@ -12,7 +12,7 @@ from .dates import MONTH_SPAN, month_span, spans_in
 from .draft import Draft, Sourced, quote
 from .reader import Line
 
-DOC_NO = re.compile(rf"[\u4e00-\u9fa5A-Za-z]{{1,12}}[〔［\[（(﹝【]\s*[12][0-9]{{3}}\s*[〕］\]）)﹞】]\s*[0-9]{{1,4}}\s*号")
+DOC_NO = re.compile(r"[\u4e00-\u9fa5A-Za-z]{1,12}[〔［\[（(﹝【]\s*[12][0-9]{3}\s*[〕］\]）)﹞】]\s*[0-9]{1,4}\s*号")
 ORG_SUFFIX = re.compile(r"(人民政府办公室|人民政府|街道办事处|办事处|安全生产委员会办公室|安全生产委员会|安委会办公室|安委会|安委办|应急管理局|委员会|管理委员会)$")
 LEVEL_BY_WORD = [("街道", "street"), ("镇", "street"), ("乡", "street"), ("社区", "community"), ("村", "community"),
                  ("区", "county"), ("县", "county"), ("旗", "county"), ("市", "city"), ("州", "city"), ("盟", "city"),
