@@ -1,6 +1,7 @@
 """Field-level precision and recall of `plancheck import` against hand-checked reference documents.
 
     python -m bench.import_accuracy
+    python -m bench.import_accuracy --dir tests/import_refs/batch_new   # any folder of notices and references
 
 References live in tests/import_refs/: `corpus/` (the notices the extractor was written from),
 `tuning/` (notices written to tune it on other styles) and `heldout/` (notices written for evaluation
@@ -132,10 +133,11 @@ def imported_plan(notice: Path) -> Plan:
         return load_document(path).plan
 
 
-def score_set(name: str) -> tuple[dict[str, Score], list[str]]:
+def score_set(folder: Path) -> tuple[dict[str, Score], list[str]]:
+    """Score every reference in `folder` against the drafts of the notices beside it."""
     scores: dict[str, Score] = defaultdict(Score)
     names = []
-    for reference, notice in [(r, n) for r in sorted((REFERENCES / name).glob("*.yaml")) for n in notices_for(r)]:
+    for reference, notice in [(r, n) for r in sorted(folder.glob("*.yaml")) for n in notices_for(r)]:
         expected = facts(load_document(reference).plan)
         try:
             found = facts(imported_plan(notice))
@@ -177,16 +179,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("corpus", "tuning", "heldout"), help="score one set (tune on corpus and tuning only)")
     parser.add_argument("--details", action="store_true", help="list the facts missed and the facts extracted wrongly")
     parser.add_argument("--per-file", action="store_true", help="print each notice's precision and recall")
+    parser.add_argument("--dir", type=Path, help="score the notices and references in this folder instead of the three sets")
     args = parser.parse_args(argv)
+    if args.dir and args.only:
+        parser.error("--dir and --only name different sets; give one")
     global DETAILS, PER_FILE
     DETAILS = args.details
     PER_FILE = args.per_file
     sets = (("corpus", "Notices the extractor was written from"), ("tuning", "Notices written for tuning"),
             ("heldout", "Notices kept out of tuning"))
+    if args.dir:
+        scores, names = score_set(args.dir)
+        print(table(f"Notices in {args.dir}", scores, names) if names else f"{args.dir}: no reference beside a notice")
+        return 0 if names else 1
     for name, title in sets:
         if args.only and name != args.only:
             continue
-        scores, names = score_set(name)
+        scores, names = score_set(REFERENCES / name)
         if names:
             print(table(title, scores, names))
             print()

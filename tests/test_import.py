@@ -610,3 +610,17 @@ def test_a_padded_name_is_no_post_and_name_run_together():
     from compliance.importer.gates import name_and_title_unsplit
     assert name_and_title_unsplit({"name": "刘  洋"}, "") is None
     assert name_and_title_unsplit({"title": "院长 冯建国"}, "") is not None
+
+
+def test_the_accuracy_bench_scores_any_folder_of_notices_and_references(tmp_path, capsys):
+    from bench import import_accuracy
+
+    (tmp_path / "a.txt").write_text("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                                    "今年6月是第23个全国“安全生产月”。\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("format: plancheck/v1\nid: a\norg: 岷山县安全生产委员会办公室\nlevel: county\nyear: 2024\n"
+                                     "edition: 22\n", encoding="utf-8")
+    assert import_accuracy.main(["--dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "(1 notices: a.txt)" in out
+    assert "| edition | 1 | 1 | 0 | 0% | 0% |" in out and "| org | 1 | 1 | 1 | 100% | 100% |" in out
+    assert import_accuracy.main(["--dir", str(tmp_path / "none")]) == 1
