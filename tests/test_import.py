@@ -394,7 +394,7 @@ def test_enumerated_and_headed_sector_items_and_a_drill_with_its_own_hazard():
     from compliance.importer.draft import Draft, Sourced
     drills = Draft(activities=[Sourced({"kind": "drill", "date": date(2024, 6, 25), "scenarios": ["flood"]}, 1, ""),
                                Sourced({"kind": "drill", "scenarios": ["flood"]}, 1, ""), Sourced({"kind": "drill", "scenarios": ["traffic"]}, 2, "")])
-    prune_vague(drills)  # an undated mention of the dated flood drill goes; a drill for another hazard is its own event
+    prune_vague(drills, _lines("各村要在6月25日前开展一次防汛演练。\n各企业要开展道路交通演练。"))  # an undated mention of the dated flood drill goes; a drill for another hazard is its own event
     assert [a.value["scenarios"] for a in drills.activities] == [["flood"], ["traffic"]]
 
 
@@ -624,3 +624,12 @@ def test_the_accuracy_bench_scores_any_folder_of_notices_and_references(tmp_path
     assert "(1 notices: a.txt)" in out
     assert "| edition | 1 | 1 | 0 | 0% | 0% |" in out and "| org | 1 | 1 | 1 | 100% | 100% |" in out
     assert import_accuracy.main(["--dir", str(tmp_path / "none")]) == 1
+
+
+def test_undated_drills_of_other_units_with_other_hazards_are_events_of_their_own():
+    body = ("4.应急演练。各分公司要在6月20日前开展一次燃气管道泄漏抢险演练；液化气储配站要开展一次火灾应急演练；"
+            "6月18日，公司在城东门站组织燃气泄漏着火综合应急演练。")
+    drills = [a for a in _activities_of(body) if a[0] == "drill"]
+    assert ("drill", None, (), ("fire",)) in drills  # kept beside a drill of another day and hazard
+    assert ("drill", "2024-06-18", (), ("gas", "fire")) in drills  # 着火 is a fire
+    assert ("drill", None, (), ("gas",)) not in drills  # the 6月20日 drill read again without its day

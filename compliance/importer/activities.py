@@ -11,7 +11,7 @@ from .dates import MONTH_SPAN, SINCE_TODAY, days_in, month_parts_in, month_span,
 from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
-from .gates import HELD_FOR_PEOPLE
+from .gates import HELD_FOR_PEOPLE, sentence_of
 from .sectors import heading_sectors, holders_in, sectors_in
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
@@ -252,8 +252,9 @@ def _own_drill_part(sentence: str, match: re.Match, sectors: list[str]) -> str:
 def add_activity(draft: Draft, found: Sourced) -> None:
     value = found.value
 
-    def key(v):
-        return (v["kind"], v.get("date"), v.get("start"), v.get("end"), tuple(v.get("sectors", ())), v.get("sector"))
+    def key(v):  # two drills of one window and sector are two events when they meet different hazards
+        return (v["kind"], v.get("date"), v.get("start"), v.get("end"), tuple(v.get("sectors", ())), v.get("sector"),
+                tuple(v.get("scenarios", ())))
 
     if value["kind"] == "publicity" and not value.get("sectors") and any(
         a.line == found.line and a.value.get("date") == value.get("date") for a in draft.activities
@@ -422,8 +423,10 @@ def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses) -> N
                                           line.number, part.strip()[:40]))
 
 
-def prune_vague(draft: Draft) -> None:
+def prune_vague(draft: Draft, lines: list[Line]) -> None:
     """Drop an undated mention of a kind that the notice also gives more precisely (a day, or sectors)."""
+    text_of = {line.number: line.text for line in lines}
+
     def dated(v):
         return any(v.get(k) for k in ("date", "start", "end"))
 
@@ -434,8 +437,11 @@ def prune_vague(draft: Draft) -> None:
     for activity in draft.activities:
         value = activity.value
         same = [a.value for a in draft.activities if a is not activity and a.value["kind"] == value["kind"]]
+        # 液化气储配站要开展一次火灾应急演练；6月18日，公司…开展燃气泄漏着火演练: a drill of its own sentence is not
+        # a vague mention of another sentence's drill that meets the same hazards
         own_hazards = value["kind"] == "drill" and value.get("scenarios") and not any(
-            set(o.get("scenarios") or []) >= set(value["scenarios"]) for o in same)
+            a is not activity and a.value["kind"] == "drill" and set(a.value.get("scenarios") or []) >= set(value["scenarios"])
+            and sentence_of(a, text_of) == sentence_of(activity, text_of) for a in draft.activities)
         if not dated(value) and not sectored(value) and not own_hazards and any(dated(o) or sectored(o) for o in same):
             continue
         if not sectored(value) and value["kind"] != "drill" and any(

@@ -49,7 +49,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_drills_per_sector(lines, draft, the_year, clauses)
         find_sector_items(lines, draft)
         find_undated_activities(lines, draft, the_year, clauses, skip=in_table)
-        prune_vague(draft)
+        prune_vague(draft, lines)
         drop_twin_drills(draft)
         take_campaign_spans(draft, lines, clauses)
         take_heading_spans(draft, heading_spans(lines, the_year))
