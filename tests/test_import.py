@@ -633,3 +633,23 @@ def test_undated_drills_of_other_units_with_other_hazards_are_events_of_their_ow
     assert ("drill", None, (), ("fire",)) in drills  # kept beside a drill of another day and hazard
     assert ("drill", "2024-06-18", (), ("gas", "fire")) in drills  # 着火 is a fire
     assert ("drill", None, (), ("gas",)) not in drills  # the 6月20日 drill read again without its day
+
+
+def _reports_and_dues(text: str):
+    draft = extract(_lines(text))
+    return ({(r.value["kind"], r.value["due"].isoformat()) for r in draft.reports if r.value.get("due")},
+            {(r.value["report"], r.value["due"].isoformat()) for r in draft.requirements if r.value["type"] == "report_due"})
+
+
+def test_a_district_bureau_under_a_city_reports_up_to_the_city_what_it_gathers_is_a_summary():
+    head = "滨海市金湾区应急管理局关于开展2023年全区“安全生产月”活动的通知\n各街道：\n"
+    own, asked = _reports_and_dues(head + "（三）6月28日前，各单位将活动总结及统计表报局应急宣教科。\n"
+                                          "（四）局应急宣教科汇总全区情况后，于7月3日前报市应急管理局。\n")
+    assert own == {("summary", "2023-07-03")}  # not the statistics it was sent, and 市 is above a 区's bureau
+    assert asked == {("summary", "2023-06-28"), ("statistics", "2023-06-28")}
+
+
+def test_a_report_named_before_the_next_deadline_belongs_to_that_deadline():
+    head = "乌拉山矿业集团有限责任公司关于开展2022年“安全生产月”活动的通知\n各单位：\n"
+    _, asked = _reports_and_dues(head + "3.各单位于6月底前将活动总结报集团公司安全监察部，“安全生产北疆行”活动总结于12月31日前上报。\n")
+    assert asked == {("summary", "2022-06-30"), ("campaign_summary", "2022-12-31")}

@@ -37,9 +37,9 @@ def issuer_rank(org: str, level: str | None) -> int | None:
     """The rank of the issuer's government: from its level, or for a bureau from the place in its name."""
     if level in LEVEL_RANK:
         return LEVEL_RANK[level]
-    if level == "department":
-        match = re.search(r"自治区|省|市|州|盟|县|区|旗|街道|镇|乡", org)
-        return PLACE_RANK[match.group(0)] if match else None
+    if level == "department":  # 滨海市金湾区应急管理局: the district's bureau, the last place its name gives
+        places = re.findall(r"自治区|省|市|州|盟|县|区|旗|街道|镇|乡", org)
+        return PLACE_RANK[places[-1]] if places else None
     return None
 
 

@@ -43,6 +43,7 @@ OWN_REPORT = re.compile(r"(?:全[市县区镇乡旗州盟][\u4e00-\u9fa5]{0,6}?|
 ISSUER_SUBJECT = re.compile(r"(?P<place>[市县区镇乡旗州盟]|街道)[\u4e00-\u9fa5]{0,8}?(?:局|委|办|办公室|政府|办事处|股|科|中心)"
                             r"|(?P<company>集团公司|集团|公司)|本级|我(?:局|委|办)")
 SUBJECT_PADDING = re.compile(r"(?:汇总后|统一|将|要|并|再|负责)+$")
+GATHERS_SITUATION = re.compile(r"汇总[^，,。；;]{0,12}情况")
 WEEKLY = re.compile(r"每(?:周|星期)|周报")
 
 
@@ -101,6 +102,13 @@ def _tail(after: str) -> tuple[str, str]:
     return tail, more_text
 
 
+def _up_to_next_object(between: str) -> str:
+    """…报安全监察部，“北疆行”活动总结于12月31日前上报: a report named after the last comma before the next deadline
+    is that deadline's object."""
+    comma = max(between.rfind("，"), between.rfind(","))
+    return between[:comma] if comma >= 0 and _kinds(between[comma + 1:]) else between
+
+
 def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[str]) -> list[Deadline]:
     """Each deadline in a piece of a sentence, with the kinds of report due on it and whether the issuer sends it."""
     found: list[Deadline] = []
@@ -110,7 +118,7 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
         if not due:
             continue
         stop = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
-        tail, more = _tail(piece[match.end():stop])
+        tail, more = _tail(_up_to_next_object(piece[match.end():stop]) if stop < len(piece) else piece[match.end():stop])
         if "连同" in tail:  # 制定具体活动方案，于6月20日前连同…反馈表报送: the plan goes too
             tail = piece[max(0, match.start() - 16): match.start()] + tail
         if not SENDS.search(tail) and not SENDS.search(piece[max(0, match.start() - 20): match.start()]):
@@ -131,6 +139,8 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
         another_sender = bool(ISSUER_SUBJECT.fullmatch(subject)) and not is_issuer(subject, org)
         upward = bool(recipient) and not ordered and not another_sender and is_superior(recipient, org, level)
         own = upward or is_issuer(subject, org) or bool(OWN_REPORT.search(tail) and "各" not in subject)
+        if own and not kinds and GATHERS_SITUATION.search(piece[since:match.start()]):
+            kinds = ["summary"]  # 汇总全区情况后…报市应急管理局: an account of the whole area, whatever was sent in
         if own and not kinds:  # 区安监局汇总后于7月1日前报市安委办: what it gathered, due just before
             kinds = found[-1].kinds if found else before
         if own and not kinds and re.search(r"汇总|总结", piece[since:match.start()]):
