@@ -294,7 +294,7 @@ def _matrix(superior: Superior, results: list[DocumentResult], as_of: date, *, l
                   plan_requirement.id if plan_requirement else "plan")
 
 
-def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult], as_of: date):
+def late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult], as_of: date):
     late: list[LateItem] = []
     timeline: list[Deadline] = []
     horizon = as_of + timedelta(days=HORIZON_DAYS)
@@ -327,9 +327,17 @@ def _late_and_timeline(matrices: list[Matrix], results: dict[str, DocumentResult
             if row.path is None and row.due is not None and row.due <= horizon:
                 timeline.append(Deadline(matrix.superior_id, row.due, row.id, row.org, Bilingual("活动方案", "the plan"),
                                          matrix.plan_rule, row.due < as_of))
-    late.sort(key=lambda item: (item.due, item.document))
-    timeline.sort(key=lambda item: (not item.overdue, item.day, item.document, item.rule))
+    late.sort(key=late_order)
+    timeline.sort(key=timeline_order)
     return late, timeline
+
+
+def late_order(item: LateItem) -> tuple:
+    return item.due, item.document
+
+
+def timeline_order(deadline: Deadline) -> tuple:
+    return not deadline.overdue, deadline.day, deadline.document, deadline.rule
 
 
 @dataclass(frozen=True)
@@ -358,9 +366,10 @@ def _summaries(results: list[DocumentResult]) -> dict[str, PlanSummary]:
     return {r.real_path or led_to(r.path, folders): r.summary for r in results if r.summary is not None}
 
 
-def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) -> Audit:
-    """Group the checked documents by superior into matrices, and add submissions and deadlines."""
-    by_superior: dict[Path, list[DocumentResult]] = {}
+def superiors_of(report: Report, resolver: Resolver, *, whole_tree: bool = True) -> tuple[dict[str, Superior], dict[str, list[DocumentResult]]]:
+    """The superiors to draw a matrix for, by resolved path (as text), in the order of the matrices; and
+    the checked documents grouped by the superior they were checked against."""
+    by_superior: dict[str, list[DocumentResult]] = {}
     for result in report.documents:
         if result.superior_path is not None:
             by_superior.setdefault(str(result.superior_path), []).append(result)
@@ -370,24 +379,36 @@ def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) 
     listing = [path for path, summary in summaries.items() if summary.subordinates] if whole_tree else []
     superiors = {path: Superior.of_summary(Path(path), summaries[path]) if path in summaries else Superior.of_document(resolver.load(Path(path)))
                  for path in [*listing, *by_superior]}
-    rank = {level.value: position for position, level in enumerate(LEVEL_ORDER)}
-    matrices = []
-    for path, superior in sorted(superiors.items(), key=lambda item: (rank[item[1].level], item[1].id)):
-        results = by_superior.get(path, [])
-        if not results and not whole_tree:
-            continue
-        if not results:  # nobody has answered yet: the columns come from the superior itself
-            results = [_unanswered(resolver.load(Path(path)), resolver, report.as_of)]
-            matrix = _matrix(superior, [], report.as_of)
-            matrix.columns = [_column(b) for b in results[0].requirements]
-            no_plan = {b.requirement.id: Cell(NO_PLAN) for b in results[0].requirements}
-            for row in matrix.rows:
-                row.cells = dict(no_plan)
-                row.due = _plan_due(results[0].requirements)
-            matrices.append(matrix)
-            continue
-        matrices.append(_matrix(superior, results, report.as_of, listed_only_if_checked=not whole_tree))
-    late, timeline = _late_and_timeline(matrices, {r.id: r for r in report.documents if r.id}, report.as_of)
+    return dict(sorted(superiors.items(), key=lambda item: matrix_order(item[1]))), by_superior
+
+
+def matrix_order(superior: Superior) -> tuple[int, str]:
+    return LEVEL_ORDER.index(Level(superior.level)), superior.id
+
+
+def matrix_for(path: str, superior: Superior, results: list[DocumentResult], resolver: Resolver, as_of: date, *,
+               whole_tree: bool = True) -> Matrix | None:
+    """The matrix of one superior's subordinates (`results`: the plans checked against it)."""
+    if not results and not whole_tree:
+        return None
+    if not results:  # nobody has answered yet: the columns come from the superior itself
+        requirements = _unanswered(resolver.load(Path(path)), resolver, as_of).requirements
+        matrix = _matrix(superior, [], as_of)
+        matrix.columns = [_column(b) for b in requirements]
+        no_plan = {b.requirement.id: Cell(NO_PLAN) for b in requirements}
+        for row in matrix.rows:
+            row.cells = dict(no_plan)
+            row.due = _plan_due(requirements)
+        return matrix
+    return _matrix(superior, results, as_of, listed_only_if_checked=not whole_tree)
+
+
+def build_audit(report: Report, resolver: Resolver, *, whole_tree: bool = True) -> Audit:
+    """Group the checked documents by superior into matrices, and add submissions and deadlines."""
+    superiors, by_superior = superiors_of(report, resolver, whole_tree=whole_tree)
+    matrices = [matrix for path, superior in superiors.items()
+                if (matrix := matrix_for(path, superior, by_superior.get(path, []), resolver, report.as_of, whole_tree=whole_tree))]
+    late, timeline = late_and_timeline(matrices, {r.id: r for r in report.documents if r.id}, report.as_of)
     return Audit(report.as_of, report, matrices, late, timeline)
 
 

@@ -6,6 +6,7 @@ import argparse
 import gc
 import json
 import os
+import pickle
 import re
 import sys
 import traceback
@@ -30,6 +31,7 @@ from .confine import real_path
 from .resolve import repository_root
 from .scaffold import skeleton
 from .report import FORMATTERS, render
+from .report.json_stream import write_json
 from .run import Checker, expand
 from .validate import validate_paths
 from .waivers import WAIVERS_FILE
@@ -287,7 +289,18 @@ def run_audit(args: argparse.Namespace) -> int:
     _protect_inputs(targets, args.folder, args.waivers)
     if not args.folder.is_dir():
         raise UsageError(f"{args.folder} is not a folder: audit reads a tree of plans (check takes single files)")
-    checker = Checker(
+    fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
+    cache_folder = _cache_folder(args)
+    if cache_folder is not None and args.waivers is None and all(name == "json" for name, _ in targets):
+        return _audit_in_pieces(args, targets, cache_folder, fail_on)
+    audit = _audit(args, targets, fail_on)
+    _write(audit, targets, args.lang)
+    _tell_problems(targets, audit.report.problems)
+    return audit.exit_code()
+
+
+def _auditor(args: argparse.Namespace) -> Checker:
+    return Checker(
         as_of=args.as_of or date.today(),
         engine_name=args.engine,
         rules_dirs=args.rules_dir,
@@ -297,18 +310,60 @@ def run_audit(args: argparse.Namespace) -> int:
         jobs=max(1, args.jobs),
         cache_folder=_cache_folder(args),
     )
-    fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    files = expand([args.folder], jobs=max(1, args.jobs))
+
+
+def _audit(args: argparse.Namespace, targets, fail_on, checker: Checker | None = None, files: list[Path] | None = None):
+    checker = checker or _auditor(args)
+    files = expand([args.folder], jobs=max(1, args.jobs)) if files is None else files
     if not files:
         raise UsageError(f"no plancheck documents under {args.folder}")
     with _progress(targets, len(files)) as progress:
         checker.progress = progress
-        audit = audit_folder(args.folder, checker=checker, fail_on=fail_on, files=files)
-    _write(audit, targets, args.lang)
-    if not any(name == "table" and output is None for name, output in targets):
-        for problem in audit.report.problems:
+        return audit_folder(args.folder, checker=checker, fail_on=fail_on, files=files)
+
+
+def _tell_problems(targets, problems) -> None:
+    if not any(name == "table" and output is None for name, output in targets):  # the table shows them already
+        for problem in problems:
             print(f"plancheck: {problem}", file=sys.stderr)
-    return audit.exit_code()
+
+
+def _audit_in_pieces(args: argparse.Namespace, targets, cache_folder: Path, fail_on) -> int:
+    """A JSON audit kept in pieces (see snapshot.py): after a few edits, only what they touch is done again."""
+    from . import snapshot
+
+    found = snapshot.scan(args.folder)  # before anything is read: an edit made during the run is seen by the next one
+    checker = _auditor(args)
+    key = snapshot.settings_key(args.folder, checker, fail_on)
+    store = snapshot.Store(cache_folder, key)
+    index = store.load_index()
+    try:
+        if index is None or index.key != key:
+            raise snapshot.FullAudit("no pieces kept")
+        index = snapshot.reaudit(store, index, args.folder, checker, fail_on, found)
+        value = snapshot.report_value(store, index)  # every piece read now: a damaged cache is met before any output
+    except (snapshot.FullAudit, OSError, EOFError, pickle.UnpicklingError, KeyError, IndexError, AttributeError, TypeError, ValueError):
+        checker = _auditor(args)  # the attempt may have checked a few plans with settings of its own
+        files = expand([args.folder], jobs=max(1, args.jobs))
+        audit = _audit(args, targets, fail_on, checker, files)
+        try:
+            index = snapshot.keep(store, key, args.folder, audit, files, checker, fail_on, found)
+        except OSError:
+            index = None  # a cache that cannot be written: the report is still written
+        if index is None:
+            _write(audit, targets, args.lang)
+            _tell_problems(targets, audit.report.problems)
+            return audit.exit_code()
+        value = snapshot.report_value(store, index)
+    for number, (_, output) in enumerate(targets):
+        value = value if number == 0 else snapshot.report_value(store, index)  # its arrays are made as they are written
+        if output is None:
+            write_json(sys.stdout, value)
+        else:
+            write_atomically(output, lambda stream, value=value: write_json(stream, value))
+    code, problems = snapshot.outcome(store, index)
+    _tell_problems(targets, problems)
+    return code
 
 
 def run_init(args: argparse.Namespace) -> int:

@@ -198,6 +198,8 @@ class Checker:
         self.resolver.know_ids(self.walked_ids)
         self.engine = make_engine(self.engine_name, warn=self.warn)
         self._folders: dict[str, str] = {}  # real paths of folders, for this run
+        self.cache: Cache | None = None  # the one the last check_files read and wrote
+        self.waivers: list[Waiver] = []  # those the last check_paths applied
 
     def settings(self) -> dict:
         """What a worker process needs to check files exactly as this checker does."""
@@ -210,7 +212,7 @@ class Checker:
             return self._check_files(files)
         # Paths in results are shown relative to the working directory: it is part of the key. The
         # superiors found by citation are not: each entry keeps its own, so one new number re-checks its plans only.
-        cache = Cache.open(self.cache_folder, {**self.settings(), "superiors": None, "cwd": os.getcwd()})
+        cache = self.cache = Cache.open(self.cache_folder, {**self.settings(), "superiors": None, "cwd": os.getcwd()})
         by_citation = {str(plan): str(superior) for plan, superior in self.superiors.items()}
         found = {index: cache.get(path, by_citation) for index, path in enumerate(files)}
         missing = [index for index, result in found.items() if result is None]
@@ -247,7 +249,7 @@ class Checker:
         results = self.check_files(files)
         for result in results:
             result.findings = [f for f in result.findings if selected(f.rule, self.select, self.ignore)]
-        waivers = self.explicit_waivers if self.explicit_waivers is not None else self._default_waivers(files)
+        waivers = self.waivers = self.explicit_waivers if self.explicit_waivers is not None else self._default_waivers(files)
         checked = {result.id for result in results if result.id}
         # Findings go back to the result they came from, not to whatever has the same id: two files that
         # share an id (a copied plan), or one file given twice, must not take each other's findings.

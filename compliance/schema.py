@@ -128,7 +128,7 @@ def _describe(error: jsonschema.ValidationError, base: str) -> list[tuple[str, s
 
 
 @cache
-def _fast_validator():
+def fast_validator():
     """The same schema compiled to Python: a valid document passes in a fraction of the time."""
     try:
         import fastjsonschema
@@ -138,7 +138,7 @@ def _fast_validator():
 
 
 def schema_problems(data: Any, marks: Marks, display_path: str) -> list[Problem]:
-    fast = _fast_validator()
+    fast = fast_validator()
     if fast is not None:
         try:
             fast(data)

@@ -13,7 +13,8 @@ import openpyxl
 import pytest
 from compliance.audit import FAILED, MISSING, NO_PLAN, NOT_DUE, PASSED, UNLISTED, WAIVED, audit_folder
 from compliance.report import FORMATTERS
-from compliance.report.xlsx import CELL_FILL, MARK, SUBMISSION, render, sheet_title
+from compliance.report.xlsx import render
+from compliance.report.xlsx_book import CELL_FILL, MARK, SUBMISSION, sheet_title
 from compliance.run import Checker
 
 from .conftest import ROOT

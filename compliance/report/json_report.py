@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..findings import Finding, Waiver
@@ -41,7 +42,7 @@ def waiver_fields(finding: Finding) -> dict[str, Any]:
     return {key: waiver_object(finding.waiver)}
 
 
-def _document_object(result, fail_on) -> dict[str, Any]:
+def document_object(result, fail_on) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "path": result.path,
         "id": result.id,
@@ -59,30 +60,55 @@ def _document_object(result, fail_on) -> dict[str, Any]:
     return entry
 
 
-def report_object(report: Report) -> dict[str, Any]:
-    """The report as JSON values; its long arrays are `Streamed`, made as they are written."""
-    findings = report.findings
-    statuses = [result.status(report.fail_on) for result in report.documents]
+@dataclass
+class Tally:
+    """The counts of a report's summary, added up document by document."""
+
+    documents: int = 0
+    failed: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    unreadable: int = 0
+    waived: int = 0
+    baseline: int = 0
+
+    @classmethod
+    def of(cls, result, fail_on) -> Tally:
+        status = result.status(fail_on)
+        findings = result.findings
+        return cls(1, int(status == "fail"), result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFO),
+                   int(status == "error"), sum(1 for f in findings if f.waived), sum(1 for f in findings if f.in_baseline))
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.documents + other.documents, self.failed + other.failed, self.errors + other.errors,
+                     self.warnings + other.warnings, self.infos + other.infos, self.unreadable + other.unreadable,
+                     self.waived + other.waived, self.baseline + other.baseline)
+
+
+def unused_waiver_object(waiver: Waiver) -> dict[str, Any]:
+    return {"document": waiver.document, "rule": waiver.rule, "path": waiver.path, "line": waiver.line, **waiver_object(waiver)}
+
+
+def report_layout(as_of, documents, findings, tally: Tally, unused_waivers) -> dict[str, Any]:
+    """The report's keys in their order; `documents` and `findings` are arrays, made or given whole."""
     return {
         "format": REPORT_FORMAT,
-        "as_of": report.as_of.isoformat(),
-        "documents": Streamed(_document_object(result, report.fail_on) for result in report.documents),
-        "findings": Streamed(finding_object(f) for f in findings),
-        "summary": {
-            "documents": len(report.documents),
-            "failed": statuses.count("fail"),
-            "errors": sum(1 for f in findings if f.severity == Severity.ERROR and f.counts),
-            "warnings": sum(1 for f in findings if f.severity == Severity.WARNING and f.counts),
-            "infos": sum(1 for f in findings if f.severity == Severity.INFO and f.counts),
-            "unreadable": statuses.count("error"),
-            "waived": sum(1 for f in findings if f.waived),
-            "baseline": sum(1 for f in findings if f.in_baseline),
-        },
-        "unused_waivers": [
-            {"document": w.document, "rule": w.rule, "path": w.path, "line": w.line, **waiver_object(w)}
-            for w in report.unused_waivers
-        ],
+        "as_of": as_of.isoformat(),
+        "documents": documents,
+        "findings": findings,
+        "summary": {"documents": tally.documents, "failed": tally.failed, "errors": tally.errors, "warnings": tally.warnings,
+                    "infos": tally.infos, "unreadable": tally.unreadable, "waived": tally.waived, "baseline": tally.baseline},
+        "unused_waivers": unused_waivers,
     }
+
+
+def report_object(report: Report) -> dict[str, Any]:
+    """The report as JSON values; its long arrays are `Streamed`, made as they are written."""
+    tally = sum((Tally.of(result, report.fail_on) for result in report.documents), Tally())
+    return report_layout(report.as_of, Streamed(document_object(result, report.fail_on) for result in report.documents),
+                         Streamed(finding_object(f) for f in report.findings), tally,
+                         [unused_waiver_object(w) for w in report.unused_waivers])
 
 
 AUDIT_FORMAT = "plancheck-audit/v1"
@@ -92,7 +118,7 @@ def _day(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def audit_object(audit) -> dict[str, Any]:
+def matrix_object(matrix) -> dict[str, Any]:
     def row_object(row) -> dict[str, Any]:
         return {
             "id": row.id, "org": row.org, "state": row.state, "path": row.path,
@@ -102,32 +128,46 @@ def audit_object(audit) -> dict[str, Any]:
         }
 
     return {
-        "format": AUDIT_FORMAT,
-        "as_of": audit.as_of.isoformat(),
-        "matrices": Streamed(
-            {
-                "superior": {"id": m.superior_id, "org": m.superior_org, "path": m.superior_path},
-                "requirements": [
-                    {"id": c.id, "type": c.type, "title": c.title, "severity": c.severity.value, "basis": c.basis, "source": c.source}
-                    for c in m.columns
-                ],
-                "subordinates": [row_object(row) for row in m.rows],
-            }
-            for m in audit.matrices
-        ),
-        "missing": [{"superior": m.superior_id, "id": r.id, "org": r.org, "due": _day(r.due)} for m, r in audit.missing],
-        "pending": [{"superior": m.superior_id, "id": r.id, "org": r.org, "due": _day(r.due)} for m, r in audit.pending],
-        "late": [
-            {"document": i.document, "org": i.org, "what": {"zh": i.what.zh, "en": i.what.en}, "due": _day(i.due), "submitted_on": _day(i.submitted_on)}
-            for i in audit.late
+        "superior": {"id": matrix.superior_id, "org": matrix.superior_org, "path": matrix.superior_path},
+        "requirements": [
+            {"id": c.id, "type": c.type, "title": c.title, "severity": c.severity.value, "basis": c.basis, "source": c.source}
+            for c in matrix.columns
         ],
-        "timeline": [
-            {"day": _day(d.day), "document": d.document, "org": d.org, "what": {"zh": d.what.zh, "en": d.what.en}, "rule": d.rule,
-             "overdue": d.overdue}
-            for d in audit.timeline
-        ],
-        "report": report_object(audit.report),
+        "subordinates": [row_object(row) for row in matrix.rows],
     }
+
+
+def unsubmitted_object(matrix, row) -> dict[str, Any]:
+    """A row of `missing` or `pending`."""
+    return {"superior": matrix.superior_id, "id": row.id, "org": row.org, "due": _day(row.due)}
+
+
+def late_object(item) -> dict[str, Any]:
+    return {"document": item.document, "org": item.org, "what": {"zh": item.what.zh, "en": item.what.en}, "due": _day(item.due),
+            "submitted_on": _day(item.submitted_on)}
+
+
+def deadline_object(deadline) -> dict[str, Any]:
+    return {"day": _day(deadline.day), "document": deadline.document, "org": deadline.org,
+            "what": {"zh": deadline.what.zh, "en": deadline.what.en}, "rule": deadline.rule, "overdue": deadline.overdue}
+
+
+def audit_layout(as_of, matrices, missing, pending, late, timeline, report) -> dict[str, Any]:
+    """The audit's keys in their order; each of the arrays made or given whole."""
+    return {"format": AUDIT_FORMAT, "as_of": as_of.isoformat(), "matrices": matrices, "missing": missing, "pending": pending,
+            "late": late, "timeline": timeline, "report": report}
+
+
+def audit_object(audit) -> dict[str, Any]:
+    return audit_layout(
+        audit.as_of,
+        Streamed(matrix_object(m) for m in audit.matrices),
+        [unsubmitted_object(m, r) for m, r in audit.missing],
+        [unsubmitted_object(m, r) for m, r in audit.pending],
+        [late_object(i) for i in audit.late],
+        [deadline_object(d) for d in audit.timeline],
+        report_object(audit.report),
+    )
 
 
 @formatter("json", "the JSON report of FORMAT.md, for other tools", audit_view=True)

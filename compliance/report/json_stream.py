@@ -8,6 +8,7 @@ iterable (`Streamed`), so only one of its items exists at a time, and the bytes 
 from __future__ import annotations
 
 import json
+from itertools import chain
 from typing import Any, Callable, Iterable, TextIO
 
 try:
@@ -27,6 +28,21 @@ class Streamed:
         self.items = items
 
 
+class Raw:
+    """A value written already, by `rendered`, for the depth it is put at: kept and put back as it is."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+
+def rendered(value: Any, depth: int) -> bytes:
+    """`value` as `write_json` writes it `depth` levels deep (a plain value: no `Streamed` inside)."""
+    text = _dumps(value)
+    return text.replace(b"\n", b"\n" + b"  " * depth) if depth else text
+
+
 def _dumps(value: Any) -> bytes:
     if orjson is not None:
         return orjson.dumps(value, option=orjson.OPT_INDENT_2)
@@ -34,22 +50,27 @@ def _dumps(value: Any) -> bytes:
 
 
 def _has_streamed(value: dict) -> bool:
-    return any(isinstance(item, (Streamed, dict)) for item in value.values())
+    return any(isinstance(item, (Streamed, Raw, dict)) for item in value.values())
 
 
 def _write(put: Callable[[bytes], None], value: Any, depth: int) -> None:
     inner = b"\n" + b"  " * (depth + 1)
-    if isinstance(value, Streamed):
+    if isinstance(value, Raw):
+        put(value.data)
+    elif isinstance(value, Streamed):
         items = iter(value.items)
         item = next(items, _END)
         if item is _END:
             put(b"[]")
             return
-        put(b"[" + inner)
-        _write(put, item, depth + 1)
-        for item in items:
-            put(b"," + inner)
-            _write(put, item, depth + 1)
+        separator = b"[" + inner
+        for item in chain((item,), items):
+            if type(item) is Raw:  # pieces kept from an earlier run: a province's audit has 150,000
+                put(separator + item.data)
+            else:
+                put(separator)
+                _write(put, item, depth + 1)
+            separator = b"," + inner
         put(b"\n" + b"  " * depth + b"]")
     elif isinstance(value, dict) and value and _has_streamed(value):
         separator = b"{" + inner
@@ -60,8 +81,7 @@ def _write(put: Callable[[bytes], None], value: Any, depth: int) -> None:
         put(b"\n" + b"  " * depth + b"}")
     else:
         # A string never holds a raw line break in JSON (it is written \n), so every break is layout.
-        text = _dumps(value)
-        put(text.replace(b"\n", b"\n" + b"  " * depth) if depth else text)
+        put(rendered(value, depth))
 
 
 def write_json(stream: TextIO, value: Any) -> None:

@@ -15,7 +15,6 @@ import io
 import unicodedata
 import zipfile
 from datetime import date, datetime, time
-from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -26,11 +25,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..audit import (FAILED, HORIZON_DAYS, LATE, MISSING, NO_PLAN, NOT_DUE, PASSED, PENDING, SUBMITTED, UNLISTED,
-                     WAIVED, Audit, Matrix, audit_from_report)
+                     WAIVED, Audit, Matrix)
 from ..findings import Finding
-from ..run import Report
 from ..vocab import Severity
-from . import formatter
 
 WORDS = {
     "zh": {
@@ -388,9 +385,3 @@ def to_bytes(book: Workbook) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info.filename))
     return fixed.getvalue()
-
-
-@formatter("xlsx", "an XLSX workbook shaped like the committee's statistics table", binary=True, suffix=".xlsx")
-def render(report: Audit | Report, stream: BinaryIO, *, lang: str) -> None:
-    audit = report if isinstance(report, Audit) else audit_from_report(report)
-    stream.write(to_bytes(workbook(audit, lang=lang)))

@@ -1,0 +1,442 @@
+"""The last JSON audit of a tree, kept in pieces, so that a re-audit after a few edits checks again and
+writes anew only what those edits touch.
+
+`plancheck audit --format json` (the cache on) keeps in `.plancheck-cache/audit-<key>/` the pieces of
+its report, rendered: each matrix with its missing, pending, late and timeline rows, each document's
+entry and findings, and the results each matrix was drawn from. A re-audit looks at every file the
+audit's walk meets (size, modification time, inode). When only plancheck documents changed, it checks
+those again with every plan that depends on them (a changed superior re-checks its plans), draws again
+the matrices they appear in, and writes the report from the pieces: the same bytes as a full audit.
+
+Anything else is a full audit, which keeps new pieces: a file added, removed or renamed; a changed
+file that is not a document (waivers, for one); a link or a `.git` folder that appeared or changed; a
+changed pack or superior outside the tree; a changed document whose id, number, citations, superior,
+level or list of subordinates changed (the shape of the tree may have changed with it); waivers in
+force; duplicate ids; findings pointing into another file; more changes than checking them one by one
+is worth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import astuple, dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .audit import MISSING, PENDING, Superior, late_and_timeline, late_order, matrix_for, matrix_order, superiors_of, timeline_order
+from .cache import _digest
+from .confine import led_to
+from .report.json_report import (Tally, audit_layout, deadline_object, document_object, finding_object, late_object, matrix_object,
+                                 report_layout, unsubmitted_object)
+from .report.json_stream import Raw, Streamed, rendered
+from .resolve import DOCUMENT_SUFFIXES, real, repository_root
+from .run import Checker, DocumentResult, _lean
+from .waivers import WAIVERS_FILE
+
+LAYOUT = 1  # of the stored pieces: raise it when they change shape
+SHARD = 500  # documents per file of document pieces (and of a large group's results)
+MOST_RECHECKED = 2000  # beyond this many documents to check again, the full audit (in parallel) is as quick
+# Depths of the pieces in the audit's JSON: a matrix is an item of a top-level array, a document's
+# entry and its findings are items of arrays inside "report".
+MATRIX_DEPTH, ITEM_DEPTH, DOCUMENT_DEPTH = 2, 2, 3
+
+
+# The tree as the walk meets it ---------------------------------------------------------------------
+@dataclass
+class Scan:
+    """Every file `expand` would consider, with (size, mtime, inode), in its order; and the links and
+    `.git` folders met, which change where paths lead and what the repository root is."""
+
+    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    marks: list[tuple[str, str]] = field(default_factory=list)
+
+
+def scan(folder: Path) -> Scan:
+    found = Scan()
+    base = str(folder)
+    # The names expand gives (str of a Path): "./a.yaml" is "a.yaml"
+    top = "" if base == "." else base if base.endswith("/") else base + "/"
+
+    def walk(prefix: str) -> None:
+        try:
+            entries = list(os.scandir(prefix or "."))  # in no order: `files` is compared as a set
+        except OSError as error:
+            found.marks.append((prefix, f"unreadable: {error.strerror}"))
+            return
+        folders = []
+        for entry in entries:
+            path = prefix + entry.name
+            if entry.name.startswith("."):
+                if entry.name == ".git":
+                    found.marks.append((path, "git"))
+                continue  # hidden: neither walked nor a document
+            if entry.is_symlink():
+                try:
+                    found.marks.append((path, "link: " + os.readlink(path)))
+                except OSError:
+                    found.marks.append((path, "link"))
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(path + "/")
+            elif entry.is_dir():
+                continue  # a link to a folder: listed, never walked into (as os.walk)
+            elif entry.name.endswith(DOCUMENT_SUFFIXES):
+                try:
+                    info = entry.stat()
+                    found.files[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+                except OSError:
+                    found.files[path] = (-1, -1, -1)  # a broken link: the check says what it is
+        for inner in folders:
+            walk(inner)
+
+    walk(top)
+    return found
+
+
+# The pieces ----------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class DocumentPieces:
+    entry: bytes  # its item of report.documents
+    findings: list[bytes]  # its items of report.findings, in their order
+    tally: tuple  # its Tally's fields
+    problems: list
+
+    @classmethod
+    def of(cls, result: DocumentResult, fail_on) -> DocumentPieces:
+        return cls(rendered(document_object(result, fail_on), DOCUMENT_DEPTH), [rendered(finding_object(f), DOCUMENT_DEPTH) for f in result.findings],
+                   astuple(Tally.of(result, fail_on)), result.problems)
+
+
+@dataclass(slots=True)
+class MatrixPieces:
+    superior: tuple  # Superior's fields, the path as text: a Path is slow to read back, and few are ever needed
+    matrix: bytes
+    missing: list[bytes]
+    pending: list[bytes]
+    late: list[tuple[tuple, bytes]]  # (order, piece)
+    timeline: list[tuple[tuple, bytes]]
+
+    @classmethod
+    def of(cls, superior: Superior, matrix, results_by_id: dict[str, DocumentResult], as_of: date) -> MatrixPieces:
+        late, timeline = late_and_timeline([matrix], results_by_id, as_of)
+        return cls((str(superior.path), *astuple(superior)[1:]), rendered(matrix_object(matrix), MATRIX_DEPTH),
+                   [rendered(unsubmitted_object(matrix, row), ITEM_DEPTH) for row in matrix.rows if row.state == MISSING],
+                   [rendered(unsubmitted_object(matrix, row), ITEM_DEPTH) for row in matrix.rows if row.state == PENDING],
+                   [(_plain(late_order(item)), rendered(late_object(item), ITEM_DEPTH)) for item in late],
+                   [(_plain(timeline_order(item)), rendered(deadline_object(item), ITEM_DEPTH)) for item in timeline])
+
+    def superior_of(self) -> Superior:
+        path, *rest = self.superior
+        return Superior(Path(path), *rest)
+
+
+def _plain(order: tuple) -> tuple:
+    """A sort key with its days as numbers, which sort alike and are read back many times faster."""
+    return tuple(value.toordinal() if isinstance(value, date) else value for value in order)
+
+
+@dataclass(slots=True)
+class Group:
+    """A superior and the plans checked against it (key: the superior's resolved path; "" for plans
+    checked against none)."""
+
+    order: int  # of its matrix among the others
+    rank: tuple  # what that order was sorted by: a superior's level and id
+    members: list[int]  # indices of its plans, in the tree's order
+    matrix_file: str | None = None  # none for ""
+    results_files: list[str] = field(default_factory=list)  # the members' results, SHARD by SHARD
+
+
+@dataclass
+class Index:
+    key: str
+    as_of: date
+    fail_on: object
+    repository: str  # the folder's repository root: a .git above the tree that appears changes it
+    waiver_places: list[str]  # where default waivers would be read: none was there
+    files: dict[str, tuple[int, int, int]]
+    marks: list[tuple[str, str]]
+    documents: list[str]  # as expand names them, in its order
+    real_paths: list[str]
+    identity: list[bytes]  # what may not change without a full audit
+    group_of: list[str]
+    by_citation: dict[int, str]  # plans checked against the superior their `cites` led to
+    outside: dict[str, str]  # resolved path → digest: dependencies the walk does not see
+    dependents: dict[str, list[int]]  # resolved path → the plans whose results depend on it
+    needed_by: dict[int, list[str]]  # plans a matrix of another group lists as its subordinates
+    groups: dict[str, Group]
+    piece_files: list[str]  # document pieces, SHARD by SHARD
+    findings_order: list[int]  # documents by path: the order of report.findings
+
+
+def _identity(result: DocumentResult) -> bytes:
+    """What of a plan may not change without a full audit, as a digest."""
+    summary = result.summary
+    plan = (summary.id, summary.doc_no, summary.cites, summary.superior, summary.level, bool(summary.subordinates)) if summary else None
+    return hashlib.blake2b(repr((result.id, plan, str(result.superior_path or ""))).encode(), digest_size=12).digest()
+
+
+def settings_key(folder: Path, checker: Checker, fail_on) -> str:
+    settings = (__version__, LAYOUT, str(real(folder)), os.getcwd(), checker.as_of.isoformat(), checker.engine_name,
+                [str(real(d)) for d in checker.rules_dirs], checker.max_size, checker.allow_outside, repr(fail_on))
+    return hashlib.sha256(repr(settings).encode()).hexdigest()[:20]
+
+
+class Store:
+    """`.plancheck-cache/audit-<key>/`: an index and the files it names, each named by its content, so
+    a file once written never changes and the index, replaced last, always names a whole set."""
+
+    def __init__(self, cache_folder: Path, key: str) -> None:
+        self.folder = cache_folder / f"audit-{key}"
+        self._loaded: dict[str, object] = {}
+
+    def read(self, name: str):
+        if name not in self._loaded:
+            with open(self.folder / name, "rb") as stream:
+                self._loaded[name] = pickle.load(stream)
+        return self._loaded[name]
+
+    def write(self, kind: str, value) -> str:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        name = f"{kind}-{hashlib.sha256(data).hexdigest()[:24]}.pickle"
+        if not (self.folder / name).exists():
+            self._put(name, data)
+        self._loaded[name] = value
+        return name
+
+    def _put(self, name: str, data: bytes) -> None:
+        # No fsync: a cache lost in a crash is read as no cache at all (load_index fails, or a file is missing).
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, self.folder / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def load_index(self) -> Index | None:
+        try:
+            with open(self.folder / "index.pickle", "rb") as stream:
+                stored = pickle.load(stream)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return stored if isinstance(stored, Index) else None
+
+    def save_index(self, index: Index) -> None:
+        gitignore = self.folder.parent / ".gitignore"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if not gitignore.exists():
+            gitignore.write_text("*\n", encoding="utf-8")
+        self._put("index.pickle", pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        named = {"index.pickle", *index.piece_files, *(g.matrix_file for g in index.groups.values() if g.matrix_file),
+                 *(name for g in index.groups.values() for name in g.results_files)}
+        for entry in os.scandir(self.folder):  # what no index names any more
+            if entry.name not in named and not entry.name.startswith("."):
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def _waiver_places(folder: Path) -> list[str]:
+    return sorted({str(repository_root(Path.cwd() / "_") / WAIVERS_FILE), str(repository_root(Path(folder, "_")) / WAIVERS_FILE)})
+
+
+# A full audit, kept ---------------------------------------------------------------------------------
+def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker: Checker, fail_on, found: Scan) -> Index | None:
+    """Store the pieces of a full audit; None when this audit cannot be re-audited in pieces."""
+    report = audit.report
+    documents = [str(path) for path in files]
+    results = report.documents
+    if checker.waivers or checker.cache is None or len(results) != len(documents) or any(d not in found.files for d in documents):
+        return None  # waivers apply across documents; a file came or went during the run
+    ids = [r.id for r in results if r.id]
+    if len(ids) != len(set(ids)) or any(f.location.path != r.path for r in results for f in r.findings):
+        return None
+    if any(os.path.exists(place) for place in _waiver_places(folder)):
+        return None
+    folders: dict[str, str] = {}
+    real_paths = [r.real_path or led_to(path, folders) for r, path in zip(results, documents)]
+    position = {path: index for index, path in enumerate(real_paths)}
+    seen_inside = {led_to(path, folders) for path in found.files}
+    outside: dict[str, str] = {}
+    dependents: dict[str, list[int]] = {}
+    for index, real_path in enumerate(real_paths):
+        entry = checker.cache.entries.get(real_path)
+        if entry is None:
+            if not results[index].problems:
+                return None  # checked but not cached: nothing says what it depends on
+            continue
+        for dependency, digest in entry.dependencies:
+            dependents.setdefault(dependency, []).append(index)
+            if dependency not in seen_inside:
+                outside[dependency] = digest
+    superiors, _ = superiors_of(report, checker.resolver)
+    group_of = [str(r.superior_path) if r.superior_path is not None else "" for r in results]
+    members: dict[str, list[int]] = {}
+    for index, group in enumerate(group_of):
+        members.setdefault(group, []).append(index)
+    by_id = {r.id: r for r in results if r.id}
+    index_of_id = {r.id: i for i, r in enumerate(results) if r.id}
+    if len(superiors) != len(audit.matrices):
+        return None
+    groups: dict[str, Group] = {}
+    needed_by: dict[int, list[str]] = {}
+    for order, ((path, superior), matrix) in enumerate(zip(superiors.items(), audit.matrices)):
+        group = groups[path] = Group(order, matrix_order(superior), members.get(path, []))
+        group.matrix_file = store.write("matrix", MatrixPieces.of(superior, matrix, by_id, report.as_of))
+        mine = set(group.members)
+        for row in matrix.rows:
+            other = index_of_id.get(row.id)
+            if other is not None and other not in mine:
+                needed_by.setdefault(other, []).append(path)
+    if "" in members:
+        groups[""] = Group(-1, (), members[""])
+    if set(members) - set(groups):
+        return None  # a superior with plans but no matrix: not a shape this file knows
+    for path, group in groups.items():
+        group.results_files = _write_results(store, group, results)
+    pieces = [DocumentPieces.of(result, fail_on) for result in results]
+    piece_files = [store.write("documents", dict(enumerate(pieces[start:start + SHARD], start)))
+                   for start in range(0, len(pieces), SHARD)]
+    index = Index(key, report.as_of, fail_on, str(repository_root(Path(folder, "_"))), _waiver_places(folder), found.files, found.marks,
+                  documents, real_paths, [_identity(r) for r in results], group_of,
+                  {position[str(plan)]: str(superior) for plan, superior in checker.superiors.items() if str(plan) in position},
+                  outside, dependents, needed_by, groups, piece_files, sorted(range(len(results)), key=lambda i: results[i].path))
+    store.save_index(index)
+    return index
+
+
+def _write_results(store: Store, group: Group, results, shards=None) -> list[str]:
+    """The members' results, lean, SHARD by SHARD; only the `shards` given are written again."""
+    files = list(group.results_files) or [""] * max(1, -(-len(group.members) // SHARD))
+    for shard in range(len(files)) if shards is None else shards:
+        files[shard] = store.write("results", {i: _lean(results[i]) for i in group.members[shard * SHARD:(shard + 1) * SHARD]})
+    return files
+
+
+# A re-audit in pieces --------------------------------------------------------------------------------
+class FullAudit(Exception):
+    """The change cannot be followed piece by piece: audit the whole tree."""
+
+
+def reaudit(store: Store, index: Index, folder: Path, checker: Checker, fail_on, found: Scan) -> Index:
+    """The index of this run's audit, made from `index` by checking again what changed; FullAudit otherwise."""
+    if (index.as_of != checker.as_of or index.fail_on != fail_on or found.marks != index.marks or found.files.keys() != index.files.keys()
+            or index.repository != str(repository_root(Path(folder, "_"))) or index.waiver_places != _waiver_places(folder)
+            or any(os.path.exists(place) for place in index.waiver_places)):
+        raise FullAudit("the tree's shape or the run's settings changed")
+    position = {path: i for i, path in enumerate(index.documents)}
+    changed = [path for path, stat in found.files.items() if index.files[path] != stat]
+    if any(path not in position for path in changed):
+        raise FullAudit("a file that is not a plan changed")
+    if any(_digest(Path(path)) != digest for path, digest in index.outside.items()):
+        raise FullAudit("a pack or superior outside the tree changed")
+    again = {position[path] for path in changed}
+    again |= {i for i, pieces in _all_documents(store, index) if pieces.problems}  # an input error is reported afresh each time
+    for i in list(again):
+        again.update(index.dependents.get(index.real_paths[i], ()))
+    if len(again) > MOST_RECHECKED:
+        raise FullAudit("too many plans to check one by one")
+    fresh = _check_again(index, folder, checker, fail_on, sorted(again))
+    for i, result in fresh.items():
+        if _identity(result) != index.identity[i]:
+            raise FullAudit("a plan's place in the tree changed")
+    if not fresh:
+        return index
+    new = replace(index, files=found.files, groups=dict(index.groups), piece_files=list(index.piece_files))
+    _redraw(store, new, checker, fresh)
+    _rewrite_documents(store, new, fresh, fail_on)
+    store.save_index(new)
+    return new
+
+
+def _all_documents(store: Store, index: Index):
+    for name in index.piece_files:
+        yield from store.read(name).items()
+
+
+def _check_again(index: Index, folder: Path, checker: Checker, fail_on, indices: list[int]) -> dict[int, DocumentResult]:
+    if not indices:
+        return {}
+    checker.superiors.update({Path(index.real_paths[i]): Path(index.by_citation[i]) for i in indices if i in index.by_citation})
+    checker.cache_folder = None  # these few are checked here; the results cache is for full runs
+    report = checker.check_paths([folder], fail_on=fail_on, files=[Path(index.documents[i]) for i in indices])
+    if checker.waivers:
+        raise FullAudit("waivers apply")
+    return dict(zip(indices, report.documents))
+
+
+def _redraw(store: Store, index: Index, checker: Checker, fresh: dict[int, DocumentResult]) -> None:
+    """Draw again the matrices `fresh` results appear in, and keep their results."""
+    touched = {index.group_of[i] for i in fresh}
+    touched |= {path for i in fresh for path in index.needed_by.get(i, ())}
+    fresh_by_real = {index.real_paths[i]: result for i, result in fresh.items()}
+    touched |= {path for path in fresh_by_real if path in index.groups}
+    results = _results(store, index, touched, fresh)
+    by_id = {r.id: r for r in results.values() if r.id}
+    for path in sorted(touched):
+        group = index.groups[path] = replace(index.groups[path])
+        if shards := sorted({position // SHARD for position, i in enumerate(group.members) if i in fresh}):
+            group.results_files = _write_results(store, group, results, shards)
+        if group.matrix_file is None:
+            continue
+        superior = store.read(group.matrix_file).superior_of()
+        if path in fresh_by_real:
+            summary = fresh_by_real[path].summary
+            if summary is None:
+                raise FullAudit("a superior can no longer be read")
+            superior = Superior.of_summary(Path(path), summary)
+            if matrix_order(superior) != group.rank:
+                raise FullAudit("a superior's level or id changed")
+        matrix = matrix_for(path, superior, [results[i] for i in group.members], checker.resolver, index.as_of)
+        group.matrix_file = store.write("matrix", MatrixPieces.of(superior, matrix, by_id, index.as_of))
+
+
+def _results(store: Store, index: Index, touched: set[str], fresh: dict[int, DocumentResult]) -> dict[int, DocumentResult]:
+    """The results the touched matrices are drawn from: their members', and those of the plans they list."""
+    wanted = {path for path in touched}
+    wanted |= {index.group_of[i] for path in touched for i, paths in index.needed_by.items() if path in paths}
+    results: dict[int, DocumentResult] = {}
+    for path in wanted:
+        for name in index.groups[path].results_files:
+            results.update(store.read(name))
+    results.update(fresh)
+    return results
+
+
+def _rewrite_documents(store: Store, index: Index, fresh: dict[int, DocumentResult], fail_on) -> None:
+    for shard in sorted({i // SHARD for i in fresh}):
+        pieces = dict(store.read(index.piece_files[shard]))
+        pieces.update({i: DocumentPieces.of(result, fail_on) for i, result in fresh.items() if i // SHARD == shard})
+        index.piece_files[shard] = store.write("documents", pieces)
+
+
+# Writing the report from its pieces ------------------------------------------------------------------
+def outcome(store: Store, index: Index) -> tuple[int, list]:
+    """The audit's exit code and the problems of its inputs, as a full audit gives them."""
+    documents = dict(_all_documents(store, index))
+    problems = [problem for i in range(len(index.documents)) for problem in documents[i].problems]
+    if problems:
+        return 2, problems
+    if any(pieces.tally[1] for pieces in documents.values()):  # Tally.failed
+        return 1, []
+    matrices = [store.read(g.matrix_file) for g in index.groups.values() if g.matrix_file]
+    return (1 if any(m.missing or m.late for m in matrices) else 0), []
+
+
+def report_value(store: Store, index: Index) -> dict:
+    """The audit's JSON value, its long arrays given as pieces: `write_json` writes the full audit's bytes."""
+    groups = sorted((g for g in index.groups.values() if g.matrix_file), key=lambda g: g.order)
+    matrices = [store.read(g.matrix_file) for g in groups]
+    documents: dict[int, DocumentPieces] = dict(_all_documents(store, index))
+    late = sorted((item for m in matrices for item in m.late), key=lambda item: item[0])
+    timeline = sorted((item for m in matrices for item in m.timeline), key=lambda item: item[0])
+    tally = Tally(*(sum(column) for column in zip(*(pieces.tally for pieces in documents.values())))) if documents else Tally()
+    report = report_layout(index.as_of, Streamed(Raw(documents[i].entry) for i in range(len(index.documents))),
+                           Streamed(Raw(piece) for i in index.findings_order for piece in documents[i].findings), tally, [])
+    return audit_layout(index.as_of, Streamed(Raw(m.matrix) for m in matrices), Streamed(Raw(p) for m in matrices for p in m.missing),
+                        Streamed(Raw(p) for m in matrices for p in m.pending), Streamed(Raw(p) for _, p in late),
+                        Streamed(Raw(p) for _, p in timeline), report)
