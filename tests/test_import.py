@@ -653,3 +653,28 @@ def test_a_report_named_before_the_next_deadline_belongs_to_that_deadline():
     head = "乌拉山矿业集团有限责任公司关于开展2022年“安全生产月”活动的通知\n各单位：\n"
     _, asked = _reports_and_dues(head + "3.各单位于6月底前将活动总结报集团公司安全监察部，“安全生产北疆行”活动总结于12月31日前上报。\n")
     assert asked == {("summary", "2022-06-30"), ("campaign_summary", "2022-12-31")}
+
+
+def test_checks_and_lectures_in_other_words():
+    found = _activities_of("（三）6月5日起至6月25日，县安委办组织3个检查组对各乡镇开展安全生产大检查。\n"
+                           "（四）6月中旬，县执法大队对辖区工贸企业开展专项执法检查。\n"
+                           "（五）6月份，各乡镇组织网格员开展“查找身边安全隐患”排查。\n"
+                           "（六）6月上旬，公司总经理为全体员工讲授燃气安全专题课。")
+    kinds = [(kind, day) for kind, day, _, _ in found]
+    assert kinds.count(("hazard_inspection", None)) == 3 and ("leader_talk", None) in kinds
+
+
+def test_a_schedule_line_that_opens_with_its_time_gives_the_order_its_window():
+    body = ("三、活动安排\n2.6月5日前：各村（社区）召开“安全生产月”动员会。\n7.6月20日前：各村组织开展一次地质灾害避险转移演练。\n"
+            "8.6月底前：辖区各中小学、幼儿园开展一次地震和火灾应急疏散演练；辖区各企业结合实际开展一次应急演练。\n"
+            "9.6月8日，县安委办为各村干部举办安全生产重要论述宣讲会。")
+    draft = extract(_lines(f"岷山县人民政府关于开展2025年“安全生产月”活动的通知\n各村：\n{body}\n"))
+    orders = {(r.value["kind"], (r.value.get("not_after") or r.value.get("date") or "") and str(r.value.get("not_after") or r.value["date"]))
+              for r in draft.requirements if r.value["type"] == "activity"}
+    assert ("launch_ceremony", "2025-06-05") in orders
+    assert ("study_session", "") in orders and ("study_session", "2025-06-08") not in orders  # the issuer's own 6月8日 event sets no window
+    drills = {(a.value.get("sector"), a.value.get("date") and a.value["date"].isoformat(), tuple(a.value["scenarios"]))
+              for a in draft.activities if a.value["kind"] == "drill"}
+    assert {("rural", "2025-06-20", ("geological",)), ("school", "2025-06-30", ("earthquake", "fire")),
+            ("enterprise", "2025-06-30", ())} <= drills
+    assert {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"} == {"rural", "school", "enterprise"}

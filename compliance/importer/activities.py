@@ -318,7 +318,10 @@ ORDERED = re.compile(r"要|应|须")
 def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Sourced:
     """各社区要在6月7日前召开本社区动员会: the order, with the window its own sentence gives."""
     order: dict[str, Any] = {"type": "activity", "kind": kind}
-    when = when_in(sentence, year, draft.issued) if ORDERED.search(sentence[:match.start()]) else None
+    if ORDERED.search(sentence[:match.start()]):
+        when = when_in(sentence, year, draft.issued)
+    else:
+        when = _leading_time(sentence, year, draft)
     if when:
         order.update(requirement_window(when[0]))
         low, high = min(when[1], match.start()), max(when[2], match.end())
@@ -328,6 +331,21 @@ def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Source
     return Sourced(order, line.number, quote(sentence, low, high))
 
 
+# 2.6月5日前：各村（社区）召开动员会 / （二）6月份，各村组织…: a schedule's item opens with its time, and the order needs no 要
+LEADS_WITH_TIME = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.．、]|[（(][一二三四五六七八九十0-9]{1,2}[）)])?\s*(?P<time>[^，,：:；;各]{2,16})[，,：:]")
+
+
+UNITS_NEXT = re.compile(r"\s*(?:辖区|驻[镇区县市街])?各")
+
+
+def _leading_time(sentence: str, year: int, draft: Draft) -> tuple[dict[str, date], int, int] | None:
+    if not (lead := LEADS_WITH_TIME.match(sentence)) or not (when := when_in(lead["time"], year, draft.issued)):
+        return None
+    if not UNITS_NEXT.match(sentence, lead.end()):
+        return None  # 6月8日，市安委办举办…: the issuer's own event, which the units only attend
+    return when[0], lead.start("time") + when[1], lead.start("time") + when[2]
+
+
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
@@ -335,7 +353,10 @@ DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 # 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
 ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?(?:于[^，。；]{{2,12}}?[前内])?(?=针对|开展|进行|组织)")
-LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,]")
+LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,：:]")
+# 各村组织开展… / 辖区各中小学、幼儿园开展…: units named with 各 hold the drill, told so without 要 (a schedule's line)
+UNITS_HOLD = re.compile(rf"^\s*(?P<who>(?:辖区|驻[镇区县市街])?各类?(?:{_ANY_SUBJECT}){QUALIFIER}(?:[、和及与]各?(?:{_ANY_SUBJECT}){QUALIFIER})*)"
+                        r"\s*(?=组织|开展|结合|进行)")
 
 
 def _subject_sectors(who: str) -> list[str]:
@@ -387,6 +408,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     continue
                 if match := DRILL_SUBJECT.match(part):
                     sectors = _subject_sectors(match["who"] or match["field"])
+                elif match := UNITS_HOLD.match(part):
+                    sectors = _subject_sectors(match["who"])
                 elif match := ORGANISED.search(part):
                     sectors = _subject_sectors(match["who"])
                 else:
