@@ -678,3 +678,12 @@ def test_a_schedule_line_that_opens_with_its_time_gives_the_order_its_window():
     assert {("rural", "2025-06-20", ("geological",)), ("school", "2025-06-30", ("earthquake", "fire")),
             ("enterprise", "2025-06-30", ())} <= drills
     assert {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"} == {"rural", "school", "enterprise"}
+
+
+def test_publicity_ordered_in_two_named_sectors_is_sectors_covered_and_the_issuers_own_is_not():
+    def covered(body: str):
+        draft = extract(_lines(f"岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n{body}\n"))
+        return [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"]
+
+    assert covered("4.开展社区宣传。各社区要开展安全宣传进社区、进家庭活动。") == [["community", "family"]]
+    assert covered("4.开展社区宣传。6月16日，县安委办开展安全宣传进社区、进家庭活动。") == []

@@ -34,6 +34,8 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
                 draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sectors,
                                                    "basis": clauses.get(line.number, "")}, line.number, quote(text, match.start(), match.end())))
             break
+    if not any(r.value["type"] == "sectors_covered" for r in draft.requirements):
+        _publicity_ordered_in_sectors(lines, draft, clauses)
     for campaign in draft.campaigns:
         if campaign.value.get("end"):
             draft.requirements.append(Sourced({"type": "campaign", "name": campaign.value["name"], "end_not_before": campaign.value["end"],
@@ -45,6 +47,18 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
                                               line.number, quote(line.text, match.start(), match.end())))
             break
+
+
+def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
+    """各社区要开展安全宣传进社区、进家庭活动: publicity ordered in several named sectors, with no 五进 to name them."""
+    for line in lines:
+        for sentence in re.split(r"(?<=[。；;])", line.text):
+            named = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
+            if len(named) >= 2 and ADDRESSED.search(sentence):
+                first, last = min(named.values()), max(named.values())
+                draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sorted(named, key=named.get),
+                                                   "basis": clauses.get(line.number, "")}, line.number, quote(sentence, first, last + 3)))
+                return
 
 
 THEME_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
