@@ -1,0 +1,155 @@
+"""A JSON audit kept in pieces: after every kind of edit, the re-audit writes the bytes a full audit
+writes, and it takes the short way only for the edits it can follow."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import compliance.cli as cli
+from bench.generate import generate
+from compliance.cli import main
+
+AS_OF = "2024-06-21"
+STREET = "xinhe-2024/qiaomei-2024/changtou/qiaomei-changtou-2024.yaml"
+PLAN = "xinhe-2024/qiaomei-2024/changtou/units/baojin-gs-2024.yaml"
+OTHER_STREET = "../../changlong/qiaomei-changlong-2024.yaml"
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    tree = tmp_path_factory.mktemp("pristine") / "tree"
+    generate(60, tree, seed=3, jobs=1)
+    assert (tree / STREET).is_file() and (tree / PLAN).is_file(), "the generator's tree changed: choose other files"
+    return tree
+
+
+@pytest.fixture
+def tree(pristine, tmp_path, monkeypatch) -> Path:
+    copy = tmp_path / "tree"
+    shutil.copytree(pristine, copy, symlinks=True)
+    monkeypatch.chdir(copy)
+    return copy
+
+
+@pytest.fixture
+def full_audits(monkeypatch) -> list[int]:
+    """How many times the whole tree was audited (not re-audited in pieces)."""
+    calls: list[int] = []
+    real_audit_folder = cli.audit_folder
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real_audit_folder(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "audit_folder", counting)
+    return calls
+
+
+def audit(tree: Path, name: str, *extra: str) -> tuple[int, bytes]:
+    output = tree.parent / f"{name}.json"
+    code = main(["audit", ".", "--as-of", AS_OF, "--format", "json", "--output", str(output), "--jobs", "1", *extra])
+    return code, output.read_bytes()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_with(path: Path, start: str) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if line.lstrip().startswith(start))
+
+
+def block_of(path: Path, requirement_id: str) -> str:
+    """A requirement's lines, from its `- id:` to the next item."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {requirement_id}")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("- ") or not lines[i].startswith(" "))
+    return "".join(lines[start:end])
+
+
+# Each edit: what it does to the tree, and whether the re-audit may follow it piece by piece.
+EDITS = {
+    "a plan drops its consultation day": (lambda t: edit(t / PLAN, line_with(t / PLAN, "- {kind: consultation_day"), ""), True),
+    "a plan is sent late": (lambda t: edit(t / PLAN, "submitted_on: 2024-05-17", "submitted_on: 2024-06-10"), True),
+    "a superior drops a requirement": (lambda t: edit(t / STREET, block_of(t / STREET, "CHANGT-LIAISON"), ""), True),
+    "a superior renames a subordinate": (lambda t: edit(t / STREET, "org: 长头镇西海社区居民委员会", "org: 长头镇西海社区"), True),
+    "a superior lists one more subordinate": (
+        lambda t: edit(t / STREET, "subordinates:\n", "subordinates:\n  - {id: xinjian-sq-2024, org: 新建社区, level: community}\n"), True),
+    "a file is touched, not changed": (lambda t: os.utime(t / PLAN, ns=(10**18, 10**18)), True),
+    "a plan moves to another superior": (lambda t: edit(t / PLAN, "superior: ../qiaomei-changtou-2024.yaml", f"superior: {OTHER_STREET}"), False),
+    "a plan is added": (lambda t: (t / PLAN).with_name("copy-2024.yaml").write_text(
+        (t / PLAN).read_text(encoding="utf-8").replace("id: baojin-gs-2024", "id: copy-gs-2024"), encoding="utf-8"), False),
+    "a plan is removed": (lambda t: (t / PLAN).unlink(), False),
+    "a plan breaks": (lambda t: edit(t / PLAN, "activities:\n", "activities: [\n"), False),
+    "waivers appear": (lambda t: (t / "plancheck-waivers.yaml").write_text(
+        "waivers:\n  - {document: baojin-gs-2024, rule: CHANGT-THEME, justification: 已说明, approved_by: 安委办, "
+        "expires: 2024-12-31}\n", encoding="utf-8"), False),
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_a_re_audit_after_an_edit_writes_what_a_full_audit_writes(tree, full_audits, name):
+    change, in_pieces = EDITS[name]
+    first = audit(tree, "first")
+    assert full_audits == [1]
+    assert audit(tree, "again") == first, "nothing changed: the pieces give the same report"
+    assert full_audits == [1], "nothing changed: no plan is checked again"
+
+    change(tree)
+    kept = audit(tree, "kept")
+    full = audit(tree, "full", "--no-cache")
+    assert kept == full
+    assert full_audits == ([1, 1] if in_pieces else [1, 1, 1]), "the re-audit took the other way"
+    assert audit(tree, "third") == full, "the pieces kept after the edit give the same report again"
+
+
+def test_the_edits_change_the_report(tree):
+    """Otherwise the comparisons above would prove nothing."""
+    first = audit(tree, "first", "--no-cache")
+    for name in ["a plan drops its consultation day", "a plan is sent late", "a superior drops a requirement",
+                 "a superior renames a subordinate", "a superior lists one more subordinate"]:
+        EDITS[name][0](tree)
+        changed = audit(tree, "changed", "--no-cache")
+        assert changed != first, name
+        first = changed
+
+
+def test_several_edits_in_a_row_stay_exact(tree, full_audits):
+    audit(tree, "first")
+    for name in ["a plan drops its consultation day", "a superior drops a requirement", "a plan is sent late", "a file is touched, not changed"]:
+        EDITS[name][0](tree)
+        assert audit(tree, "kept") == audit(tree, "full", "--no-cache"), name
+    assert len(full_audits) == 1 + 4  # the first, and the four --no-cache runs
+
+
+def test_a_damaged_piece_means_a_full_audit(tree, full_audits):
+    first = audit(tree, "first")
+    pieces = next((tree / ".plancheck-cache").glob("audit-*"))
+    for piece in pieces.glob("matrix-*.pickle"):
+        piece.write_bytes(b"not a pickle")
+    assert audit(tree, "again") == first
+    assert len(full_audits) == 2
+
+
+def test_other_formats_take_the_full_audit(tree, full_audits):
+    audit(tree, "first")
+    main(["audit", ".", "--as-of", AS_OF, "--format", "sarif", "--output", str(tree.parent / "r.sarif"), "--jobs", "1"])
+    assert len(full_audits) == 2
+
+
+def test_a_plan_listed_by_a_superior_it_does_not_answer_is_followed(tree, full_audits):
+    """The other superior's matrix lists the plan as missing, and its timeline reads the plan's result."""
+    changlong = (tree / PLAN).parent / OTHER_STREET
+    edit(changlong, "subordinates:\n", "subordinates:\n  - {id: baojin-gs-2024, org: 桥梅华润燃气有限公司, level: enterprise}\n")
+    audit(tree, "first")
+    edit(tree / PLAN, line_with(tree / PLAN, "submitted_on:"), "")
+    kept = audit(tree, "kept")
+    full = audit(tree, "full", "--no-cache")
+    assert kept == full
+    assert len(full_audits) == 2  # the first and the --no-cache run: the edit was followed in pieces
