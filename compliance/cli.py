@@ -342,7 +342,9 @@ def _audit_in_pieces(args: argparse.Namespace, targets, cache_folder: Path, fail
             raise snapshot.FullAudit("no pieces kept")
         index = snapshot.reaudit(store, index, args.folder, checker, fail_on, found)
         value = snapshot.report_value(store, index)  # every piece read now: a damaged cache is met before any output
-    except (snapshot.FullAudit, OSError, EOFError, pickle.UnpicklingError, KeyError, IndexError, AttributeError, TypeError, ValueError):
+    except (snapshot.FullAudit, OSError, EOFError, pickle.UnpicklingError, KeyError, IndexError, AttributeError, TypeError, ValueError) as error:
+        if not isinstance(error, snapshot.FullAudit):
+            store.clear()  # a piece was damaged or missing: the pieces start afresh
         checker = _auditor(args)  # the attempt may have checked a few plans with settings of its own
         files = expand([args.folder], jobs=max(1, args.jobs))
         audit = _audit(args, targets, fail_on, checker, files)
@@ -354,6 +356,7 @@ def _audit_in_pieces(args: argparse.Namespace, targets, cache_folder: Path, fail
             _write(audit, targets, args.lang)
             _tell_problems(targets, audit.report.problems)
             return audit.exit_code()
+        del audit, checker  # the pieces are written: what they were made from goes before they are read back
         value = snapshot.report_value(store, index)
     for number, (_, output) in enumerate(targets):
         value = value if number == 0 else snapshot.report_value(store, index)  # its arrays are made as they are written

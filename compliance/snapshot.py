@@ -21,8 +21,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -38,7 +39,8 @@ from .run import Checker, DocumentResult, _lean
 from .waivers import WAIVERS_FILE
 
 LAYOUT = 1  # of the stored pieces: raise it when they change shape
-SHARD = 500  # documents per file of document pieces (and of a large group's results)
+SHARD = 500  # documents a file of document pieces or of results
+MATRICES = 64  # matrices a file of matrix pieces: a province has thousands, and each new file costs
 MOST_RECHECKED = 2000  # beyond this many documents to check again, the full audit (in parallel) is as quick
 # Depths of the pieces in the audit's JSON: a matrix is an item of a top-level array, a document's
 # entry and its findings are items of arrays inside "report".
@@ -106,8 +108,10 @@ class DocumentPieces:
 
     @classmethod
     def of(cls, result: DocumentResult, fail_on) -> DocumentPieces:
+        tally = Tally.of(result, fail_on)
         return cls(rendered(document_object(result, fail_on), DOCUMENT_DEPTH), [rendered(finding_object(f), DOCUMENT_DEPTH) for f in result.findings],
-                   astuple(Tally.of(result, fail_on)), result.problems)
+                   (tally.documents, tally.failed, tally.errors, tally.warnings, tally.infos, tally.unreadable, tally.waived, tally.baseline),
+                   result.problems)
 
 
 @dataclass(slots=True)
@@ -120,9 +124,10 @@ class MatrixPieces:
     timeline: list[tuple[tuple, bytes]]
 
     @classmethod
-    def of(cls, superior: Superior, matrix, results_by_id: dict[str, DocumentResult], as_of: date) -> MatrixPieces:
-        late, timeline = late_and_timeline([matrix], results_by_id, as_of)
-        return cls((str(superior.path), *astuple(superior)[1:]), rendered(matrix_object(matrix), MATRIX_DEPTH),
+    def of(cls, superior: Superior, matrix, late: list, timeline: list) -> MatrixPieces:
+        """`late` and `timeline`: the matrix's own items, in their order (`late_and_timeline`)."""
+        return cls((str(superior.path), superior.id, superior.org, superior.level, superior.subordinates, superior.period_start),
+                   rendered(matrix_object(matrix), MATRIX_DEPTH),
                    [rendered(unsubmitted_object(matrix, row), ITEM_DEPTH) for row in matrix.rows if row.state == MISSING],
                    [rendered(unsubmitted_object(matrix, row), ITEM_DEPTH) for row in matrix.rows if row.state == PENDING],
                    [(_plain(late_order(item)), rendered(late_object(item), ITEM_DEPTH)) for item in late],
@@ -143,11 +148,9 @@ class Group:
     """A superior and the plans checked against it (key: the superior's resolved path; "" for plans
     checked against none)."""
 
-    order: int  # of its matrix among the others
+    order: int  # of its matrix among the others; -1 for ""
     rank: tuple  # what that order was sorted by: a superior's level and id
     members: list[int]  # indices of its plans, in the tree's order
-    matrix_file: str | None = None  # none for ""
-    results_files: list[str] = field(default_factory=list)  # the members' results, SHARD by SHARD
 
 
 @dataclass
@@ -168,8 +171,13 @@ class Index:
     dependents: dict[str, list[int]]  # resolved path → the plans whose results depend on it
     needed_by: dict[int, list[str]]  # plans a matrix of another group lists as its subordinates
     groups: dict[str, Group]
-    piece_files: list[str]  # document pieces, SHARD by SHARD
+    piece_files: list[str]  # document pieces, SHARD documents a file
+    result_files: list[str]  # the documents' results, lean, SHARD a file: what matrices are drawn again from
+    matrix_files: list[str]  # matrix pieces by group, MATRICES a file, in the matrices' order
     findings_order: list[int]  # documents by path: the order of report.findings
+
+    def matrix_file(self, group: Group) -> str:
+        return self.matrix_files[group.order // MATRICES]
 
 
 def _identity(result: DocumentResult) -> bytes:
@@ -199,12 +207,14 @@ class Store:
                 self._loaded[name] = pickle.load(stream)
         return self._loaded[name]
 
-    def write(self, kind: str, value) -> str:
+    def write(self, kind: str, value, *, remember: bool = True) -> str:
+        """Store `value`; with `remember`, this run reads it back from memory rather than from the file."""
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         name = f"{kind}-{hashlib.sha256(data).hexdigest()[:24]}.pickle"
         if not (self.folder / name).exists():
             self._put(name, data)
-        self._loaded[name] = value
+        if remember:
+            self._loaded[name] = value
         return name
 
     def _put(self, name: str, data: bytes) -> None:
@@ -218,6 +228,11 @@ class Store:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+    def clear(self) -> None:
+        """Forget every piece: one could not be read, and a file is never written again under the same name."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self._loaded.clear()
 
     def load_index(self) -> Index | None:
         try:
@@ -233,8 +248,7 @@ class Store:
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
         self._put("index.pickle", pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        named = {"index.pickle", *index.piece_files, *(g.matrix_file for g in index.groups.values() if g.matrix_file),
-                 *(name for g in index.groups.values() for name in g.results_files)}
+        named = {"index.pickle", *index.piece_files, *index.result_files, *index.matrix_files}
         for entry in os.scandir(self.folder):  # what no index names any more
             if entry.name not in named and not entry.name.startswith("."):
                 Path(entry.path).unlink(missing_ok=True)
@@ -246,7 +260,9 @@ def _waiver_places(folder: Path) -> list[str]:
 
 # A full audit, kept ---------------------------------------------------------------------------------
 def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker: Checker, fail_on, found: Scan) -> Index | None:
-    """Store the pieces of a full audit; None when this audit cannot be re-audited in pieces."""
+    """Store the pieces of a full audit; None when this audit cannot be re-audited in pieces. They are
+    not kept in memory as well: the caller lets the audit go, then reads them back, so a province's
+    audit and its pieces are never in memory together."""
     report = audit.report
     documents = [str(path) for path in files]
     results = report.documents
@@ -260,7 +276,6 @@ def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker
     folders: dict[str, str] = {}
     real_paths = [r.real_path or led_to(path, folders) for r, path in zip(results, documents)]
     position = {path: index for index, path in enumerate(real_paths)}
-    seen_inside = {led_to(path, folders) for path in found.files}
     outside: dict[str, str] = {}
     dependents: dict[str, list[int]] = {}
     for index, real_path in enumerate(real_paths):
@@ -271,23 +286,28 @@ def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker
             continue
         for dependency, digest in entry.dependencies:
             dependents.setdefault(dependency, []).append(index)
-            if dependency not in seen_inside:
+            if dependency not in position:  # a pack, a superior outside the tree: its bytes are compared each time
                 outside[dependency] = digest
     superiors, _ = superiors_of(report, checker.resolver)
-    group_of = [str(r.superior_path) if r.superior_path is not None else "" for r in results]
-    members: dict[str, list[int]] = {}
-    for index, group in enumerate(group_of):
-        members.setdefault(group, []).append(index)
-    by_id = {r.id: r for r in results if r.id}
-    index_of_id = {r.id: i for i, r in enumerate(results) if r.id}
-    if len(superiors) != len(audit.matrices):
+    if len(superiors) != len(audit.matrices) or len({m.superior_id for m in audit.matrices}) != len(audit.matrices):
         return None
+    members: dict[str, list[int]] = {}
+    for index, result in enumerate(results):
+        members.setdefault(str(result.superior_path) if result.superior_path is not None else "", []).append(index)
+    index_of_id = {r.id: i for i, r in enumerate(results) if r.id}
+    late_of = _by_superior(audit.late)
+    timeline_of = _by_superior(audit.timeline)
     groups: dict[str, Group] = {}
     needed_by: dict[int, list[str]] = {}
+    matrix_files: list[str] = []
+    shard: dict[str, MatrixPieces] = {}
     for order, ((path, superior), matrix) in enumerate(zip(superiors.items(), audit.matrices)):
-        group = groups[path] = Group(order, matrix_order(superior), members.get(path, []))
-        group.matrix_file = store.write("matrix", MatrixPieces.of(superior, matrix, by_id, report.as_of))
-        mine = set(group.members)
+        groups[path] = Group(order, matrix_order(superior), members.get(path, []))
+        shard[path] = MatrixPieces.of(superior, matrix, late_of.get(matrix.superior_id, []), timeline_of.get(matrix.superior_id, []))
+        if len(shard) == MATRICES or order == len(superiors) - 1:
+            matrix_files.append(store.write("matrices", shard, remember=False))
+            shard = {}
+        mine = set(groups[path].members)
         for row in matrix.rows:
             other = index_of_id.get(row.id)
             if other is not None and other not in mine:
@@ -296,25 +316,27 @@ def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker
         groups[""] = Group(-1, (), members[""])
     if set(members) - set(groups):
         return None  # a superior with plans but no matrix: not a shape this file knows
-    for path, group in groups.items():
-        group.results_files = _write_results(store, group, results)
-    pieces = [DocumentPieces.of(result, fail_on) for result in results]
-    piece_files = [store.write("documents", dict(enumerate(pieces[start:start + SHARD], start)))
-                   for start in range(0, len(pieces), SHARD)]
     index = Index(key, report.as_of, fail_on, str(repository_root(Path(folder, "_"))), _waiver_places(folder), found.files, found.marks,
-                  documents, real_paths, [_identity(r) for r in results], group_of,
+                  documents, real_paths, [_identity(r) for r in results],
+                  [str(r.superior_path) if r.superior_path is not None else "" for r in results],
                   {position[str(plan)]: str(superior) for plan, superior in checker.superiors.items() if str(plan) in position},
-                  outside, dependents, needed_by, groups, piece_files, sorted(range(len(results)), key=lambda i: results[i].path))
+                  outside, dependents, needed_by, groups,
+                  [store.write("documents", {i: DocumentPieces.of(results[i], fail_on) for i in range(start, min(start + SHARD, len(results)))},
+                               remember=False) for start in range(0, len(results), SHARD)],
+                  [store.write("results", {i: _lean(results[i]) for i in range(start, min(start + SHARD, len(results)))}, remember=False)
+                   for start in range(0, len(results), SHARD)],
+                  matrix_files,
+                  sorted(range(len(results)), key=lambda i: results[i].path))
     store.save_index(index)
     return index
 
 
-def _write_results(store: Store, group: Group, results, shards=None) -> list[str]:
-    """The members' results, lean, SHARD by SHARD; only the `shards` given are written again."""
-    files = list(group.results_files) or [""] * max(1, -(-len(group.members) // SHARD))
-    for shard in range(len(files)) if shards is None else shards:
-        files[shard] = store.write("results", {i: _lean(results[i]) for i in group.members[shard * SHARD:(shard + 1) * SHARD]})
-    return files
+def _by_superior(items: list) -> dict[str, list]:
+    """The audit's late or timeline items, by the superior they are owed to, each list in the audit's order."""
+    grouped: dict[str, list] = {}
+    for item in items:
+        grouped.setdefault(item.superior, []).append(item)
+    return grouped
 
 
 # A re-audit in pieces --------------------------------------------------------------------------------
@@ -346,9 +368,12 @@ def reaudit(store: Store, index: Index, folder: Path, checker: Checker, fail_on,
             raise FullAudit("a plan's place in the tree changed")
     if not fresh:
         return index
-    new = replace(index, files=found.files, groups=dict(index.groups), piece_files=list(index.piece_files))
-    _redraw(store, new, checker, fresh)
-    _rewrite_documents(store, new, fresh, fail_on)
+    new = replace(index, files=found.files, piece_files=list(index.piece_files), result_files=list(index.result_files),
+                  matrix_files=list(index.matrix_files))
+    results = _results(store, new, fresh)
+    _redraw(store, new, checker, fresh, results)
+    _rewrite(store, new.result_files, "results", {i: _lean(result) for i, result in fresh.items()})
+    _rewrite(store, new.piece_files, "documents", {i: DocumentPieces.of(result, fail_on) for i, result in fresh.items()})
     store.save_index(new)
     return new
 
@@ -369,21 +394,34 @@ def _check_again(index: Index, folder: Path, checker: Checker, fail_on, indices:
     return dict(zip(indices, report.documents))
 
 
-def _redraw(store: Store, index: Index, checker: Checker, fresh: dict[int, DocumentResult]) -> None:
-    """Draw again the matrices `fresh` results appear in, and keep their results."""
+def _touched(index: Index, fresh: dict[int, DocumentResult]) -> set[str]:
+    """The groups whose matrices `fresh` results appear in: as plans, as listed subordinates, as the superior."""
     touched = {index.group_of[i] for i in fresh}
     touched |= {path for i in fresh for path in index.needed_by.get(i, ())}
+    touched |= {index.real_paths[i] for i in fresh if index.real_paths[i] in index.groups}
+    return touched
+
+
+def _results(store: Store, index: Index, fresh: dict[int, DocumentResult]) -> dict[int, DocumentResult]:
+    """The results the touched matrices are drawn from: their plans', and those of the plans they list."""
+    touched = _touched(index, fresh) - {""}
+    wanted = {i for path in touched for i in index.groups[path].members}
+    wanted |= {i for i, paths in index.needed_by.items() if touched.intersection(paths)}
+    results: dict[int, DocumentResult] = {}
+    for shard in sorted({i // SHARD for i in wanted}):
+        results.update(store.read(index.result_files[shard]))
+    results.update(fresh)
+    return results
+
+
+def _redraw(store: Store, index: Index, checker: Checker, fresh: dict[int, DocumentResult], results: dict[int, DocumentResult]) -> None:
+    """Draw again the matrices `fresh` results appear in."""
     fresh_by_real = {index.real_paths[i]: result for i, result in fresh.items()}
-    touched |= {path for path in fresh_by_real if path in index.groups}
-    results = _results(store, index, touched, fresh)
     by_id = {r.id: r for r in results.values() if r.id}
-    for path in sorted(touched):
-        group = index.groups[path] = replace(index.groups[path])
-        if shards := sorted({position // SHARD for position, i in enumerate(group.members) if i in fresh}):
-            group.results_files = _write_results(store, group, results, shards)
-        if group.matrix_file is None:
-            continue
-        superior = store.read(group.matrix_file).superior_of()
+    redrawn: dict[str, MatrixPieces] = {}
+    for path in sorted(_touched(index, fresh) - {""}):
+        group = index.groups[path]
+        superior = store.read(index.matrix_file(group))[path].superior_of()
         if path in fresh_by_real:
             summary = fresh_by_real[path].summary
             if summary is None:
@@ -392,26 +430,20 @@ def _redraw(store: Store, index: Index, checker: Checker, fresh: dict[int, Docum
             if matrix_order(superior) != group.rank:
                 raise FullAudit("a superior's level or id changed")
         matrix = matrix_for(path, superior, [results[i] for i in group.members], checker.resolver, index.as_of)
-        group.matrix_file = store.write("matrix", MatrixPieces.of(superior, matrix, by_id, index.as_of))
+        late, timeline = late_and_timeline([matrix], by_id, index.as_of)
+        redrawn[path] = MatrixPieces.of(superior, matrix, late, timeline)
+    for shard in sorted({index.groups[path].order // MATRICES for path in redrawn}):
+        pieces = dict(store.read(index.matrix_files[shard]))
+        pieces.update({path: value for path, value in redrawn.items() if index.groups[path].order // MATRICES == shard})
+        index.matrix_files[shard] = store.write("matrices", pieces)
 
 
-def _results(store: Store, index: Index, touched: set[str], fresh: dict[int, DocumentResult]) -> dict[int, DocumentResult]:
-    """The results the touched matrices are drawn from: their members', and those of the plans they list."""
-    wanted = {path for path in touched}
-    wanted |= {index.group_of[i] for path in touched for i, paths in index.needed_by.items() if path in paths}
-    results: dict[int, DocumentResult] = {}
-    for path in wanted:
-        for name in index.groups[path].results_files:
-            results.update(store.read(name))
-    results.update(fresh)
-    return results
-
-
-def _rewrite_documents(store: Store, index: Index, fresh: dict[int, DocumentResult], fail_on) -> None:
-    for shard in sorted({i // SHARD for i in fresh}):
-        pieces = dict(store.read(index.piece_files[shard]))
-        pieces.update({i: DocumentPieces.of(result, fail_on) for i, result in fresh.items() if i // SHARD == shard})
-        index.piece_files[shard] = store.write("documents", pieces)
+def _rewrite(store: Store, files: list[str], kind: str, changed: dict[int, object]) -> None:
+    """Write again the files (SHARD documents each) holding the `changed` documents."""
+    for shard in sorted({i // SHARD for i in changed}):
+        values = dict(store.read(files[shard]))
+        values.update({i: value for i, value in changed.items() if i // SHARD == shard})
+        files[shard] = store.write(kind, values)
 
 
 # Writing the report from its pieces ------------------------------------------------------------------
@@ -423,14 +455,19 @@ def outcome(store: Store, index: Index) -> tuple[int, list]:
         return 2, problems
     if any(pieces.tally[1] for pieces in documents.values()):  # Tally.failed
         return 1, []
-    matrices = [store.read(g.matrix_file) for g in index.groups.values() if g.matrix_file]
-    return (1 if any(m.missing or m.late for m in matrices) else 0), []
+    return (1 if any(m.missing or m.late for m in _matrices(store, index)) else 0), []
+
+
+def _matrices(store: Store, index: Index) -> list[MatrixPieces]:
+    """Every matrix's pieces, in the order of the matrices."""
+    shards = [store.read(name) for name in index.matrix_files]
+    groups = sorted((g for g in index.groups.items() if g[1].order >= 0), key=lambda item: item[1].order)
+    return [shards[group.order // MATRICES][path] for path, group in groups]
 
 
 def report_value(store: Store, index: Index) -> dict:
     """The audit's JSON value, its long arrays given as pieces: `write_json` writes the full audit's bytes."""
-    groups = sorted((g for g in index.groups.values() if g.matrix_file), key=lambda g: g.order)
-    matrices = [store.read(g.matrix_file) for g in groups]
+    matrices = _matrices(store, index)
     documents: dict[int, DocumentPieces] = dict(_all_documents(store, index))
     late = sorted((item for m in matrices for item in m.late), key=lambda item: item[0])
     timeline = sorted((item for m in matrices for item in m.timeline), key=lambda item: item[0])
