@@ -155,6 +155,8 @@ class Group:
 
 @dataclass
 class Index:
+    """A kept audit: the tree as it was, what depends on what, and the files its pieces are in."""
+
     key: str
     as_of: date
     fail_on: object
@@ -168,8 +170,10 @@ class Index:
     group_of: list[str]
     by_citation: dict[int, str]  # plans checked against the superior their `cites` led to
     outside: dict[str, str]  # resolved path → digest: dependencies the walk does not see
+    leading_out: list[tuple[int, str, str]]  # (plan, path as written, where it led): superior and evidence paths out of the tree
     dependents: dict[str, list[int]]  # resolved path → the plans whose results depend on it
     needed_by: dict[int, list[str]]  # plans a matrix of another group lists as its subordinates
+    ids: dict[str, int]  # the plans by id
     groups: dict[str, Group]
     piece_files: list[str]  # document pieces, SHARD documents a file
     result_files: list[str]  # the documents' results, lean, SHARD a file: what matrices are drawn again from
@@ -288,6 +292,8 @@ def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker
             dependents.setdefault(dependency, []).append(index)
             if dependency not in position:  # a pack, a superior outside the tree: its bytes are compared each time
                 outside[dependency] = digest
+    root = os.path.join(led_to(str(folder), folders), "")
+    leading_out = [(i, written, led) for i, r in enumerate(results) for written, led in r.references if not led.startswith(root)]
     superiors, _ = superiors_of(report, checker.resolver)
     if len(superiors) != len(audit.matrices) or len({m.superior_id for m in audit.matrices}) != len(audit.matrices):
         return None
@@ -320,7 +326,7 @@ def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker
                   documents, real_paths, [_identity(r) for r in results],
                   [str(r.superior_path) if r.superior_path is not None else "" for r in results],
                   {position[str(plan)]: str(superior) for plan, superior in checker.superiors.items() if str(plan) in position},
-                  outside, dependents, needed_by, groups,
+                  outside, leading_out, dependents, needed_by, index_of_id, groups,
                   [store.write("documents", {i: DocumentPieces.of(results[i], fail_on) for i in range(start, min(start + SHARD, len(results)))},
                                remember=False) for start in range(0, len(results), SHARD)],
                   [store.write("results", {i: _lean(results[i]) for i in range(start, min(start + SHARD, len(results)))}, remember=False)
@@ -357,6 +363,8 @@ def reaudit(store: Store, index: Index, folder: Path, checker: Checker, fail_on,
     if any(_digest(Path(path)) != digest for path, digest in index.outside.items()):
         raise FullAudit("a pack or superior outside the tree changed")
     again = {position[path] for path in changed}
+    folders: dict[str, str] = {}
+    again |= {i for i, written, led in index.leading_out if led_to(written, folders) != led}  # a link outside the tree re-pointed
     again |= {i for i, pieces in _all_documents(store, index) if pieces.problems}  # an input error is reported afresh each time
     for i in list(again):
         again.update(index.dependents.get(index.real_paths[i], ()))
@@ -426,9 +434,13 @@ def _redraw(store: Store, index: Index, checker: Checker, fresh: dict[int, Docum
             summary = fresh_by_real[path].summary
             if summary is None:
                 raise FullAudit("a superior can no longer be read")
+            before = superior
             superior = Superior.of_summary(Path(path), summary)
             if matrix_order(superior) != group.rank:
                 raise FullAudit("a superior's level or id changed")
+            listed = {sub_id for sub_id, _ in superior.subordinates} - {sub_id for sub_id, _ in before.subordinates}
+            if any(sub_id in index.ids and index.ids[sub_id] not in group.members for sub_id in listed):
+                raise FullAudit("a superior now lists a plan checked against another")
         matrix = matrix_for(path, superior, [results[i] for i in group.members], checker.resolver, index.as_of)
         late, timeline = late_and_timeline([matrix], by_id, index.as_of)
         redrawn[path] = MatrixPieces.of(superior, matrix, late, timeline)

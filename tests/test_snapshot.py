@@ -81,6 +81,8 @@ EDITS = {
     "a superior renames a subordinate": (lambda t: edit(t / STREET, "org: 长头镇西海社区居民委员会", "org: 长头镇西海社区"), True),
     "a superior lists one more subordinate": (
         lambda t: edit(t / STREET, "subordinates:\n", "subordinates:\n  - {id: xinjian-sq-2024, org: 新建社区, level: community}\n"), True),
+    "a superior lists a plan checked against another": (lambda t: edit((t / PLAN).parent / OTHER_STREET, "subordinates:\n",
+                                                                       "subordinates:\n  - {id: baojin-gs-2024, org: 桥梅华润燃气有限公司, level: enterprise}\n"), False),
     "a file is touched, not changed": (lambda t: os.utime(t / PLAN, ns=(10**18, 10**18)), True),
     "a plan moves to another superior": (lambda t: edit(t / PLAN, "superior: ../qiaomei-changtou-2024.yaml", f"superior: {OTHER_STREET}"), False),
     "a plan is added": (lambda t: (t / PLAN).with_name("copy-2024.yaml").write_text(
@@ -155,3 +157,31 @@ def test_a_plan_listed_by_a_superior_it_does_not_answer_is_followed(tree, full_a
     full = audit(tree, "full", "--no-cache")
     assert kept == full
     assert len(full_audits) == 2  # the first and the --no-cache run: the edit was followed in pieces
+
+
+def test_a_link_out_of_the_tree_that_is_pointed_elsewhere_is_followed(pristine, tmp_path, monkeypatch, full_audits):
+    """The tree is a folder of a repository; a plan's photo is reached through a link outside the tree.
+    Pointed out of the repository, the link makes the plan's evidence an error, though no file of the tree changed."""
+    repo = tmp_path / "repo"
+    tree = repo / "tree"
+    shutil.copytree(pristine, tree, symlinks=True)
+    shutil.rmtree(tree / ".git")
+    (repo / ".git").mkdir()
+    (repo / "media").mkdir()
+    (repo / "media" / "a.jpg").write_bytes(b"jpg")
+    (tmp_path / "elsewhere").mkdir()
+    (repo / "photos").symlink_to(repo / "media")
+    edit(tree / PLAN, "evidence: [photos/media_campaign-10.jpg]", "evidence: [../../../../../photos/a.jpg]")
+    monkeypatch.chdir(repo)
+
+    def run(name: str, *extra: str) -> tuple[int, bytes]:
+        output = tmp_path / f"{name}.json"
+        code = main(["audit", "tree", "--as-of", AS_OF, "--format", "json", "--output", str(output), "--jobs", "1", *extra])
+        return code, output.read_bytes()
+
+    first = run("first")
+    (repo / "photos").unlink()
+    (repo / "photos").symlink_to(tmp_path / "elsewhere")
+    kept = run("kept")
+    assert kept == run("full", "--no-cache")
+    assert kept != first and kept[0] == 2  # the evidence now leads out of the repository
