@@ -18,7 +18,7 @@ from .documents import Document
 from .engine import BoundRequirement
 from .parallel import map_in_processes
 from .findings import Bilingual, Finding
-from .resolve import real, Resolver, display
+from .resolve import real, Resolver, display, looks_like_path
 from .run import Checker, DocumentResult, PlanSummary, Report, expand
 from .text import fold_doc_no
 from .vocab import Level, ReportKind, Severity
@@ -200,19 +200,31 @@ def _cites(head: bytes) -> tuple[str, ...]:
     return tuple(text for item in items if (text := item.split(b" #")[0].strip().strip(b"\"'").decode("utf-8", "replace")))
 
 
-def guess_superiors_by_citation(files: list[Path], *, jobs: int = 1) -> dict[Path, Path]:
+def glimpses(files: list[Path], *, jobs: int = 1) -> dict[str, _Glimpse | None]:
+    """What `_glimpse` sees of each YAML file, by path as text (read on `jobs` processes)."""
+    yaml_files = [str(path) for path in files if path.suffix.lower() != ".json"]
+    return dict(zip(yaml_files, map_in_processes(_glimpse, yaml_files, jobs)))
+
+
+def superiors_all_by_path(files: list[Path], seen: dict[str, _Glimpse | None]) -> bool:
+    """Whether every file was glimpsed and none names its superior by id: then no walk of the tree
+    for ids is needed (a worker that meets one after all walks for itself)."""
+    return len(seen) == len(files) and all(g is not None and (g.superior is None or looks_like_path(g.superior)) for g in seen.values())
+
+
+def guess_superiors_by_citation(files: list[Path], *, jobs: int = 1, seen: dict[str, _Glimpse | None] | None = None) -> dict[Path, Path]:
     """`superiors_by_citation` as it will most likely come out, before anything is checked, so that
     plans citing their superior are checked against it the first time. The guess is compared with the
     real answer afterwards, and a plan it got wrong is checked again."""
-    yaml_files = [str(path) for path in files if path.suffix.lower() != ".json"]
-    glimpses = [(path, glimpse) for path, glimpse in zip(yaml_files, map_in_processes(_glimpse, yaml_files, jobs)) if glimpse is not None]
-    cited = {fold_doc_no(number) for _, glimpse in glimpses if not glimpse.superior for number in glimpse.cites}
+    seen = glimpses(files, jobs=jobs) if seen is None else seen
+    found = [(path, glimpse) for path, glimpse in seen.items() if glimpse is not None]
+    cited = {fold_doc_no(number) for _, glimpse in found if not glimpse.superior for number in glimpse.cites}
     if not cited:
         return {}
     # Only the plans citing a number and the documents holding one of those numbers take part: those
     # few are resolved, not the whole tree.
     folders: dict[str, str] = {}
-    taking_part = {Path(led_to(path, folders)): glimpse for path, glimpse in glimpses
+    taking_part = {Path(led_to(path, folders)): glimpse for path, glimpse in found
                    if (glimpse.cites and not glimpse.superior) or (glimpse.doc_no and fold_doc_no(glimpse.doc_no) in cited)}
     return superiors_by_citation(taking_part)
 
@@ -425,8 +437,10 @@ def audit_folder(folder: Path, *, checker: Checker, fail_on: Severity | None = S
     against it: the superior is guessed from the files' lines first, and a plan is checked again if the
     whole tree, once checked, says otherwise."""
     files = expand([folder]) if files is None else files  # the caller may have them already
-    guessed = guess_superiors_by_citation(files, jobs=checker.jobs)
+    seen = glimpses(files, jobs=checker.jobs)
+    guessed = guess_superiors_by_citation(files, seen=seen)
     checker.superiors.update(guessed)
+    checker.walk_for_ids = not superiors_all_by_path(files, seen)
     report = checker.check_paths([folder], fail_on=fail_on, files=files)
     by_citation = {Path(plan): Path(superior) for plan, superior in superiors_by_citation(_summaries(report.documents)).items()}
     again = {path for path in {*guessed, *by_citation} if guessed.get(path) != by_citation.get(path)}

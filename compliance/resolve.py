@@ -56,6 +56,11 @@ def _quick_id(path: str) -> str | None:
     return match.group(1).decode() if match else None
 
 
+def looks_like_path(reference: str) -> bool:
+    """A superior named by path (`../city.yaml`), not by id (`city-2024`)."""
+    return reference.endswith(DOCUMENT_SUFFIXES) or "/" in reference or "\\" in reference
+
+
 def repository_root(path: Path) -> Path:
     for folder in [path.parent, *path.parent.parents]:
         if (folder / ".git").exists():
@@ -148,8 +153,7 @@ class Resolver:
             return ResolveError(Problem(document.display_path, message, line, column, field_name, code))
 
         shown = shorten(reference)
-        looks_like_path = reference.endswith(DOCUMENT_SUFFIXES) or "/" in reference or "\\" in reference
-        if looks_like_path:
+        if looks_like_path(reference):
             if "\x00" in reference:
                 raise problem(f"the superior {shown!r} is not a path (it holds a NUL character)", "bad-path")
             candidate = (document.path.parent / reference) if not Path(reference).is_absolute() else Path(reference)

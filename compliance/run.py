@@ -183,6 +183,7 @@ class Checker:
     jobs: int = 1
     cache_folder: Path | None = None  # .plancheck-cache/; None: no cache
     walked_ids: dict = field(default_factory=dict)  # documents by id under folders walked already (Resolver.walk_ids_for)
+    walk_for_ids: bool = True  # hand workers a walk of the tree for superiors named by id (False: no plan names one)
     progress: object = None  # called with the number of files done, for a progress bar
     warn: object = None
 
@@ -227,7 +228,8 @@ class Checker:
 
     def _check_files(self, files: list[Path]) -> list[DocumentResult]:
         if len(files) > CHUNK:  # even with one job: the engine's memory is given back only when a process ends
-            settings = {**self.settings(), "walked_ids": self.resolver.walk_ids_for(files, jobs=self.jobs)}  # workers are forked: not copied
+            walked = self.resolver.walk_ids_for(files, jobs=self.jobs) if self.walk_for_ids else {}
+            settings = {**self.settings(), "walked_ids": walked}  # workers are forked: not copied
             python_only = Checker(**{**settings, "engine_name": "python"})
             shared: dict[tuple, list] = {}
             return check_in_parallel(files, settings, self.jobs, progress=self.progress, warn=self.warn,
@@ -266,9 +268,16 @@ class Checker:
 
     def _default_waivers(self, files: list[Path]) -> list:
         """`plancheck-waivers.yaml` at the root of each repository the checked files live in."""
-        found: dict[str, Path] = {}  # by the real folder: a tree has thousands of files in a few hundred folders
-        for path in [Path.cwd() / "_", *files]:
-            folder = os.path.dirname(led_to(str(path), self._folders))
+        # By the real folder: a tree has thousands of files in a few hundred folders. A file that is a
+        # link lives where it leads.
+        found: dict[str, Path] = {}
+        real_folders: dict[str, str] = {}
+        for path in [str(Path.cwd() / "_"), *map(str, files)]:
+            if os.path.islink(path):
+                folder = os.path.dirname(os.path.realpath(path))
+            else:
+                parent = os.path.dirname(path)
+                folder = real_folders.get(parent) or real_folders.setdefault(parent, os.path.realpath(parent or "."))
             if folder not in found:
                 found[folder] = repository_root(Path(folder, "_"))
         roots = dict.fromkeys(found.values())
