@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,43 @@ def test_the_fast_validator_leaves_the_data_alone():
     before = json.dumps(data, sort_keys=True)
     assert schema_problems(data, {}, "a.yaml") == []
     assert json.dumps(data, sort_keys=True) == before
+
+
+def _documents_as_data() -> list[dict]:
+    """Every shipped plan and fixture, as plancheck reads them, before validation."""
+    from compliance.loader import read_file
+
+    root = Path(__file__).parent.parent
+    paths = sorted([*root.glob("plans/**/*.yaml"), *root.glob("tests/fixtures/**/*.yaml")])
+    assert len(paths) > 20
+    return [read_file(path, str(path)).data for path in paths]
+
+
+@pytest.mark.parametrize("mutation", [
+    lambda d: None,
+    lambda d: d.update(level="village"),
+    lambda d: d.update(unknown_field=1),
+    lambda d: d.pop("org"),
+    lambda d: d.update(year="二〇二四"),
+    lambda d: d.setdefault("activities", []).append({"kind": "drill", "title": "演练", "date": "June"}),
+    lambda d: d.setdefault("activities", []).append({"kind": "drill", "title": "演练", "sectors": ["nowhere"]}),
+    lambda d: d.setdefault("requirements", []).append({"id": "R", "type": "no_such_type"}),
+    lambda d: d.setdefault("contacts", []).append({"name": "张三", "role": "liaison", "phone": {"a": 1}}),
+])
+def test_the_fast_validator_decides_as_jsonschema_does(mutation):
+    """It is trusted only to say "valid": it must never pass what jsonschema rejects, nor reject what it passes."""
+    import copy
+
+    from compliance.schema import _validator, fast_validator
+
+    fast = fast_validator()
+    for data in _documents_as_data():
+        data = copy.deepcopy(data)
+        mutation(data)
+        valid = not any(True for _ in _validator().iter_errors(data))
+        try:
+            fast(data)
+            fast_says = True
+        except Exception:  # noqa: BLE001 - any exception is "invalid"
+            fast_says = False
+        assert fast_says == valid, (mutation, data.get("id"))
