@@ -95,6 +95,7 @@ def scan(folder: Path) -> Scan:
             walk(inner)
 
     walk(top)
+    found.marks.sort()  # compared with the last run's: the order folders list their entries in may differ
     return found
 
 
