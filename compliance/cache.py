@@ -23,6 +23,7 @@ from .resolve import real
 
 FOLDER = ".plancheck-cache"
 LAYOUT = 4  # of the stored results: raise it when DocumentResult or PlanSummary changes shape
+KEPT = 3  # results files kept, the newest: one per as-of day and settings
 
 
 def _digest(path: Path) -> str | None:
@@ -117,3 +118,16 @@ class Cache:
             gitignore.write_text("*\n", encoding="utf-8")
         write_atomically(self.file, lambda stream: pickle.dump({"version": __version__, "layout": LAYOUT, "entries": self.entries}, stream,
                                                                protocol=pickle.HIGHEST_PROTOCOL), binary=True)
+        self._forget_older()
+
+    def _forget_older(self) -> None:
+        """Keep the KEPT files used last: each as-of day is another set of settings, and a province's results take 100 MB."""
+        files = []
+        for path in self.folder.glob("results-*.pickle"):
+            try:
+                files.append((path.stat().st_mtime_ns, path))
+            except OSError:
+                continue
+        for _, path in sorted(files, reverse=True)[KEPT:]:
+            if path != self.file:
+                path.unlink(missing_ok=True)

@@ -41,6 +41,7 @@ from .waivers import WAIVERS_FILE
 LAYOUT = 1  # of the stored pieces: raise it when they change shape
 SHARD = 500  # documents a file of document pieces or of results
 MATRICES = 64  # matrices a file of matrix pieces: a province has thousands, and each new file costs
+KEPT_AUDITS = 3  # sets of pieces kept (one per as-of day, folder and settings): the newest
 MOST_RECHECKED = 2000  # beyond this many documents to check again, the full audit (in parallel) is as quick
 # Depths of the pieces in the audit's JSON: a matrix is an item of a top-level array, a document's
 # entry and its findings are items of arrays inside "report".
@@ -257,6 +258,19 @@ class Store:
         for entry in os.scandir(self.folder):  # what no index names any more
             if entry.name not in named and not entry.name.startswith("."):
                 Path(entry.path).unlink(missing_ok=True)
+        self._forget_older_audits()
+
+    def _forget_older_audits(self) -> None:
+        """Keep the KEPT_AUDITS audits used last: each day's as-of is another key, and a province's pieces take 300 MB."""
+        kept = []
+        for folder in self.folder.parent.glob("audit-*"):
+            try:
+                kept.append(((folder / "index.pickle").stat().st_mtime_ns, folder))
+            except OSError:
+                kept.append((0, folder))  # no index: unusable
+        for _, folder in sorted(kept, reverse=True)[KEPT_AUDITS:]:
+            if folder != self.folder:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _waiver_places(folder: Path) -> list[str]:

@@ -185,3 +185,16 @@ def test_a_link_out_of_the_tree_that_is_pointed_elsewhere_is_followed(pristine, 
     kept = run("kept")
     assert kept == run("full", "--no-cache")
     assert kept != first and kept[0] == 2  # the evidence now leads out of the repository
+
+
+def test_only_the_last_few_audits_are_kept(tree):
+    """Each as-of day is another key: without a limit, a clerk's daily audit would leave 300 MB a day."""
+    from compliance.cache import KEPT
+    from compliance.snapshot import KEPT_AUDITS
+
+    for day in range(10, 16):
+        main(["audit", ".", "--as-of", f"2024-06-{day}", "--format", "json", "--output", str(tree.parent / "r.json"), "--jobs", "1"])
+        assert audit(tree, "again", "--as-of", f"2024-06-{day}")[1] == (tree.parent / "r.json").read_bytes()
+    cache = tree / ".plancheck-cache"
+    assert len(list(cache.glob("audit-*"))) == KEPT_AUDITS
+    assert len(list(cache.glob("results-*.pickle"))) == KEPT
