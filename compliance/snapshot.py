@@ -11,9 +11,10 @@ the matrices they appear in, and writes the report from the pieces: the same byt
 Anything else is a full audit, which keeps new pieces: a file added, removed or renamed; a changed
 file that is not a document (waivers, for one); a link or a `.git` folder that appeared or changed; a
 changed pack or superior outside the tree; a changed document whose id, number, citations, superior,
-level or list of subordinates changed (the shape of the tree may have changed with it); waivers in
-force; duplicate ids; findings pointing into another file; more changes than checking them one by one
-is worth.
+level, or whether it lists subordinates at all, changed (the shape of the tree may have changed with
+it); a superior that newly lists a plan checked against another; waivers in force; duplicate ids;
+findings pointing into another file; more changes than checking them one by one is worth. Paths that
+lead out of the tree (a superior, a photo through a link) are resolved again on every run.
 """
 
 from __future__ import annotations
