@@ -291,7 +291,7 @@ def run_audit(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.folder} is not a folder: audit reads a tree of plans (check takes single files)")
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     cache_folder = _cache_folder(args)
-    if cache_folder is not None and args.waivers is None and all(name == "json" for name, _ in targets):
+    if cache_folder is not None and all(name == "json" for name, _ in targets):
         return _audit_in_pieces(args, targets, cache_folder, fail_on)
     audit = _audit(args, targets, fail_on)
     _write(audit, targets, args.lang)

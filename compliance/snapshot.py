@@ -12,8 +12,8 @@ Anything else is a full audit, which keeps new pieces: a file added, removed or 
 file that is not a document (waivers, for one); a link or a `.git` folder that appeared or changed; a
 changed pack or superior outside the tree; a changed document whose id, number, citations, superior,
 level, or whether it lists subordinates at all, changed (the shape of the tree may have changed with
-it); a superior that newly lists a plan checked against another; waivers in force; duplicate ids;
-findings pointing into another file; more changes than checking them one by one is worth. Paths that
+it); a superior that newly lists a plan checked against another; a waivers file that changed or
+appeared; duplicate ids; findings pointing into another file; more changes than checking them one by one is worth. Paths that
 lead out of the tree (a superior, a photo through a link) are resolved again on every run.
 """
 
@@ -33,13 +33,14 @@ from .audit import MISSING, PENDING, Superior, late_and_timeline, late_order, ma
 from .cache import _digest
 from .confine import led_to
 from .report.json_report import (Tally, audit_layout, deadline_object, document_object, finding_object, late_object, matrix_object,
-                                 report_layout, unsubmitted_object)
+                                 report_layout, unsubmitted_object, unused_waiver_object)
 from .report.json_stream import Raw, Streamed, rendered
 from .resolve import DOCUMENT_SUFFIXES, real, repository_root
 from .run import Checker, DocumentResult, _lean
+from .vocab import Severity
 from .waivers import WAIVERS_FILE
 
-LAYOUT = 1  # of the stored pieces: raise it when they change shape
+LAYOUT = 2  # of the stored pieces: raise it when they change shape
 SHARD = 500  # documents a file of document pieces or of results
 MATRICES = 64  # matrices a file of matrix pieces: a province has thousands, and each new file costs
 KEPT_AUDITS = 3  # sets of pieces kept (one per as-of day, folder and settings): the newest
@@ -108,13 +109,14 @@ class DocumentPieces:
     findings: list[bytes]  # its items of report.findings, in their order
     tally: tuple  # its Tally's fields
     problems: list
+    waivers_used: frozenset  # (document, rule) of the waivers its findings met
 
     @classmethod
     def of(cls, result: DocumentResult, fail_on) -> DocumentPieces:
         tally = Tally.of(result, fail_on)
         return cls(rendered(document_object(result, fail_on), DOCUMENT_DEPTH), [rendered(finding_object(f), DOCUMENT_DEPTH) for f in result.findings],
                    (tally.documents, tally.failed, tally.errors, tally.warnings, tally.infos, tally.unreadable, tally.waived, tally.baseline),
-                   result.problems)
+                   result.problems, frozenset((f.waiver.document, f.waiver.rule) for f in result.findings if f.waiver is not None))
 
 
 @dataclass(slots=True)
@@ -164,7 +166,8 @@ class Index:
     as_of: date
     fail_on: object
     repository: str  # the folder's repository root: a .git above the tree that appears changes it
-    waiver_places: list[str]  # where default waivers would be read: none was there
+    waiver_files: dict[str, str | None]  # waivers files outside the tree (default places, --waivers): digest, None when absent
+    waivers: list  # the waivers the audit applied, in their order
     files: dict[str, tuple[int, int, int]]
     marks: list[tuple[str, str]]
     documents: list[str]  # as expand names them, in its order
@@ -274,8 +277,14 @@ class Store:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def _waiver_places(folder: Path) -> list[str]:
-    return sorted({str(repository_root(Path.cwd() / "_") / WAIVERS_FILE), str(repository_root(Path(folder, "_")) / WAIVERS_FILE)})
+def _waiver_files(folder: Path, checker: Checker) -> dict[str, str | None]:
+    """The waivers files a re-audit must find unchanged (or still absent): at the repository roots of
+    the working folder and of the tree, and the one given with --waivers. Those inside the tree are
+    among its files already."""
+    places = {repository_root(Path.cwd() / "_") / WAIVERS_FILE, repository_root(Path(folder, "_")) / WAIVERS_FILE}
+    if checker.waivers_path is not None:
+        places.add(checker.waivers_path)
+    return {str(place): _digest(place) for place in sorted(places)}
 
 
 # A full audit, kept ---------------------------------------------------------------------------------
@@ -286,12 +295,10 @@ def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker
     report = audit.report
     documents = [str(path) for path in files]
     results = report.documents
-    if checker.waivers or checker.cache is None or len(results) != len(documents) or any(d not in found.files for d in documents):
-        return None  # waivers apply across documents; a file came or went during the run
+    if checker.cache is None or len(results) != len(documents) or any(d not in found.files for d in documents):
+        return None  # a file came or went during the run
     ids = [r.id for r in results if r.id]
     if len(ids) != len(set(ids)) or any(f.location.path != r.path for r in results for f in r.findings):
-        return None
-    if any(os.path.exists(place) for place in _waiver_places(folder)):
         return None
     folders: dict[str, str] = {}
     real_paths = [r.real_path or led_to(path, folders) for r, path in zip(results, documents)]
@@ -338,7 +345,8 @@ def keep(store: Store, key: str, folder: Path, audit, files: list[Path], checker
         groups[""] = Group(-1, (), members[""])
     if set(members) - set(groups):
         return None  # a superior with plans but no matrix: not a shape this file knows
-    index = Index(key, report.as_of, fail_on, str(repository_root(Path(folder, "_"))), _waiver_places(folder), found.files, found.marks,
+    index = Index(key, report.as_of, fail_on, str(repository_root(Path(folder, "_"))), _waiver_files(folder, checker), list(checker.waivers),
+                  found.files, found.marks,
                   documents, real_paths, [_identity(r) for r in results],
                   [str(r.superior_path) if r.superior_path is not None else "" for r in results],
                   {position[str(plan)]: str(superior) for plan, superior in checker.superiors.items() if str(plan) in position},
@@ -369,8 +377,7 @@ class FullAudit(Exception):
 def reaudit(store: Store, index: Index, folder: Path, checker: Checker, fail_on, found: Scan) -> Index:
     """The index of this run's audit, made from `index` by checking again what changed; FullAudit otherwise."""
     if (index.as_of != checker.as_of or index.fail_on != fail_on or found.marks != index.marks or found.files.keys() != index.files.keys()
-            or index.repository != str(repository_root(Path(folder, "_"))) or index.waiver_places != _waiver_places(folder)
-            or any(os.path.exists(place) for place in index.waiver_places)):
+            or index.repository != str(repository_root(Path(folder, "_"))) or index.waiver_files != _waiver_files(folder, checker)):
         raise FullAudit("the tree's shape or the run's settings changed")
     position = {path: i for i, path in enumerate(index.documents)}
     changed = [path for path, stat in found.files.items() if index.files[path] != stat]
@@ -412,9 +419,8 @@ def _check_again(index: Index, folder: Path, checker: Checker, fail_on, indices:
         return {}
     checker.superiors.update({Path(index.real_paths[i]): Path(index.by_citation[i]) for i in indices if i in index.by_citation})
     checker.cache_folder = None  # these few are checked here; the results cache is for full runs
+    checker.explicit_waivers = index.waivers  # all the audit's, not only those at the roots of these few
     report = checker.check_paths([folder], fail_on=fail_on, files=[Path(index.documents[i]) for i in indices])
-    if checker.waivers:
-        raise FullAudit("waivers apply")
     return dict(zip(indices, report.documents))
 
 
@@ -477,13 +483,22 @@ def _rewrite(store: Store, files: list[str], kind: str, changed: dict[int, objec
 # Writing the report from its pieces ------------------------------------------------------------------
 def outcome(store: Store, index: Index) -> tuple[int, list]:
     """The audit's exit code and the problems of its inputs, as a full audit gives them."""
+    fail_on = index.fail_on
     documents = dict(_all_documents(store, index))
     problems = [problem for i in range(len(index.documents)) for problem in documents[i].problems]
     if problems:
         return 2, problems
     if any(pieces.tally[1] for pieces in documents.values()):  # Tally.failed
         return 1, []
+    if _unused_waivers(index, documents) and fail_on is not None and fail_on.rank <= Severity.WARNING.rank:
+        return 1, []  # as Report.exit_code: a stale waiver is a warning
     return (1 if any(m.missing or m.late for m in _matrices(store, index)) else 0), []
+
+
+def _unused_waivers(index: Index, documents: dict[int, DocumentPieces]) -> list:
+    """As `apply_waivers` finds them: matching no finding, and naming a document that was checked."""
+    used = set().union(*(pieces.waivers_used for pieces in documents.values() if pieces.waivers_used))
+    return [w for w in index.waivers if (w.document, w.rule) not in used and w.document in index.ids]
 
 
 def _matrices(store: Store, index: Index) -> list[MatrixPieces]:
@@ -501,7 +516,8 @@ def report_value(store: Store, index: Index) -> dict:
     timeline = sorted((item for m in matrices for item in m.timeline), key=lambda item: item[0])
     tally = Tally(*(sum(column) for column in zip(*(pieces.tally for pieces in documents.values())))) if documents else Tally()
     report = report_layout(index.as_of, Streamed(Raw(documents[i].entry) for i in range(len(index.documents))),
-                           Streamed(Raw(piece) for i in index.findings_order for piece in documents[i].findings), tally, [])
+                           Streamed(Raw(piece) for i in index.findings_order for piece in documents[i].findings), tally,
+                           [unused_waiver_object(w) for w in _unused_waivers(index, documents)])
     return audit_layout(index.as_of, Streamed(Raw(m.matrix) for m in matrices), Streamed(Raw(p) for m in matrices for p in m.missing),
                         Streamed(Raw(p) for m in matrices for p in m.pending), Streamed(Raw(p) for _, p in late),
                         Streamed(Raw(p) for _, p in timeline), report)

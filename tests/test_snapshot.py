@@ -198,3 +198,31 @@ def test_only_the_last_few_audits_are_kept(tree):
     cache = tree / ".plancheck-cache"
     assert len(list(cache.glob("audit-*"))) == KEPT_AUDITS
     assert len(list(cache.glob("results-*.pickle"))) == KEPT
+
+
+def test_waivers_in_force_are_followed_in_pieces(tree, full_audits):
+    """A waiver the edit brings into use: unused before (listed, and a warning), used after."""
+    import json
+
+    drop_consultation_day = EDITS["a plan drops its consultation day"][0]
+    rules = lambda report: {f["rule"] for f in json.loads(report)["report"]["findings"] if f["document"] == "baojin-gs-2024"}  # noqa: E731
+    before = rules(audit(tree, "before", "--no-cache")[1])
+    original = (tree / PLAN).read_bytes()
+    drop_consultation_day(tree)
+    introduced = sorted(rules(audit(tree, "after", "--no-cache")[1]) - before)
+    (tree / PLAN).write_bytes(original)
+    assert introduced, "the edit must bring a finding for the waiver to meet"
+    (tree / "plancheck-waivers.yaml").write_text(
+        f"waivers:\n  - {{document: baojin-gs-2024, rule: {introduced[0]}, justification: 已说明, approved_by: 安委办, "
+        "expires: 2024-12-31}\n", encoding="utf-8")
+    calls = len(full_audits)
+
+    first = audit(tree, "first", "--fail-on", "warning")
+    assert first == audit(tree, "full-first", "--no-cache", "--fail-on", "warning")
+    assert json.loads(first[1])["report"]["unused_waivers"]
+    drop_consultation_day(tree)
+    kept = audit(tree, "kept", "--fail-on", "warning")
+    assert kept == audit(tree, "full", "--no-cache", "--fail-on", "warning")
+    assert not json.loads(kept[1])["report"]["unused_waivers"]
+    assert json.loads(kept[1])["report"]["summary"]["waived"] == 1
+    assert len(full_audits) == calls + 3  # the first with the cache, and the two --no-cache runs: the edit was followed in pieces
