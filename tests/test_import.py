@@ -587,7 +587,7 @@ def test_the_issuers_own_contest_that_the_addressees_join_is_no_order():
 
 
 def test_a_post_and_a_name_not_told_apart_and_bodies_without_a_post_are_todos():
-    group = _group("成立领导小组。\n组长：院长 冯建国\n成员：保卫科、医务科、总务科负责人\n")
+    group = _group("成立领导小组。\n组长：院长 冯建国 王强\n成员：保卫科、医务科、总务科负责人\n")
     assert group["leader"] is None
     assert group["members"] == [{"title": "总务科负责人"}]
     kept = _group("成立领导小组：\n组  长：王建国  镇党委副书记\n成  员：孙涛  镇应急办主任\n")
@@ -595,7 +595,7 @@ def test_a_post_and_a_name_not_told_apart_and_bodies_without_a_post_are_todos():
 
 
 def test_a_leader_whose_posts_go_on_after_the_one_read_is_a_todo():
-    assert _group("成立领导小组：\n组长：集团董事长、总经理  刘志强\n副组长：周海涛（副总经理）\n")["leader"] is None
+    assert _group("成立领导小组：\n组长：集团董事长、刘志强  总经理\n副组长：周海涛（副总经理）\n")["leader"] is None
     assert _group("成立领导小组：\n副组长：集团公司总经理、分管安全副总经理\n")["deputies"] == [
         {"title": "集团公司总经理"}, {"title": "分管安全副总经理"}]
 
@@ -687,3 +687,37 @@ def test_publicity_ordered_in_two_named_sectors_is_sectors_covered_and_the_issue
 
     assert covered("4.开展社区宣传。各社区要开展安全宣传进社区、进家庭活动。") == [["community", "family"]]
     assert covered("4.开展社区宣传。6月16日，县安委办开展安全宣传进社区、进家庭活动。") == []
+
+
+@pytest.mark.parametrize(("text", "leader"), [
+    ("组长：院长 冯建国", {"name": "冯建国", "title": "院长"}),
+    ("组长：公司总经理\u3000姜宏伟", {"name": "姜宏伟", "title": "公司总经理"}),
+    ("组长：公司总经理、姜宏伟", {"name": "姜宏伟", "title": "公司总经理"}),
+    ("组长：工会主席 欧阳明华", {"name": "欧阳明华", "title": "工会主席"}),
+    ("组长：集团董事长、总经理  刘志强", {"name": "刘志强", "title": "集团董事长、总经理"}),
+    ("组\u3000长：韩志远\u3000集团公司董事长", {"name": "韩志远", "title": "集团公司董事长"}),
+    ("组  长：王建国  镇党委副书记、镇长", {"name": "王建国", "title": "镇党委副书记、镇长"}),
+])
+def test_a_leader_whose_post_comes_before_or_after_the_name(text, leader):
+    assert _group(f"成立领导小组。\n{text}\n")["leader"] == leader
+
+
+def test_deputies_whose_posts_come_before_their_names():
+    group = _group("成立领导小组。\n副组长：分管安全副总经理\u3000李建国、工会主席\u3000王芳\n"
+                   "\u3000\u3000\u3000\u3000李\u3000勇\u3000集团公司安全副总经理\n成员：安全科科长，王  芳\n")
+    assert group["deputies"] == [{"name": "李建国", "title": "分管安全副总经理"}, {"name": "王芳", "title": "工会主席"},
+                                 {"name": "李勇", "title": "集团公司安全副总经理"}]
+    assert group["members"] == [{"name": "王芳", "title": "安全科科长"}]
+    two = _group("成立领导小组。\n副组长：集团公司总经理、分管安全副总经理 李建国\n")  # one deputy of two posts, or two?
+    assert two["deputies"] == [{"title": "集团公司总经理"}, {"name": "李建国", "title": "分管安全副总经理"}]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("组长：王强 李明", "not told apart"),  # two names: which is the post?
+    ("组长：院长 刘永长", "not told apart"),  # two posts: 刘永长 ends as a post does
+    ("组长：公司总经理姜宏伟", "no space before it"),  # no separator: where does the name start?
+])
+def test_a_post_and_a_name_that_cannot_be_told_apart_stay_a_todo(line, reason):
+    draft = extract(_lines(f"成立领导小组。\n{line}\n"), year=2025)
+    assert "leader" not in draft.leading_group
+    assert [t.value for t in draft.todos if t.value.startswith("leading_group leader") and reason in t.value]

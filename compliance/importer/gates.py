@@ -14,6 +14,7 @@ from typing import Any
 from .draft import Draft, Sourced
 from .reader import Line
 from .dates import days_in
+from .people import COMMON_SURNAMES, POST_END
 from .vocabulary import DRILL_SUBJECTS, KINDS
 
 _UNITS = "|".join(words for _, words in DRILL_SUBJECTS)
@@ -134,7 +135,18 @@ def posts_cut_short(person: dict[str, str], line_text: str) -> str | None:
     return None
 
 
-PERSON_GATES: list[Callable[[dict[str, str], str], str | None]] = [name_and_title_unsplit, body_without_post]
+def name_run_on(person: dict[str, str], line_text: str) -> str | None:
+    """公司总经理姜宏伟 read as a post: a name may run on from the post word, with nothing to mark where it starts."""
+    title = person.get("title") or ""
+    if person.get("name"):
+        return None
+    for end in (len(title) - 3, len(title) - 2):  # a name of three characters, or of two
+        if end > 1 and POST_END.search(title[:end]) and title[end] in COMMON_SURNAMES:
+            return "a name may run on from the post, with no space before it"
+    return None
+
+
+PERSON_GATES: list[Callable[[dict[str, str], str], str | None]] = [name_and_title_unsplit, body_without_post, name_run_on]
 LEADER_GATES = PERSON_GATES + [posts_cut_short]  # the leader is one person; deputies and members may be listed with 、
 
 

@@ -26,8 +26,12 @@ def _person(text: str) -> dict[str, str] | None:
         return None
     if match := PERSON.fullmatch(text):
         return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
+    if split := _title_and_name(text):
+        return split
     if match := NAME_THEN_TITLE.fullmatch(text):
         return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
+    if split := _name_and_title(text):
+        return split
     if re.fullmatch(r"[\u4e00-\u9fa5](?:\s{0,3}[\u4e00-\u9fa5]){1,2}", text) and text[0] in COMMON_SURNAMES \
             and not POST.search(text):  # 董事长 and 高级工程师 are posts, whatever their first character
 
@@ -38,9 +42,69 @@ def _person(text: str) -> dict[str, str] | None:
 
 
 def _people(text: str) -> list[dict[str, str]]:
-    if NAME_THEN_TITLE.fullmatch(text.strip().rstrip("。；;")):
+    whole = text.strip().rstrip("。；;")
+    if NAME_THEN_TITLE.fullmatch(whole) or _title_and_name(whole) or _name_and_title(whole):
         return [p for p in [_person(text)] if p]  # the title may itself hold a 、 (镇党委副书记、镇长)
-    return [p for chunk in _split_outside_brackets(text) if (p := _person(chunk))]
+    chunks = _split_outside_brackets(text)
+    return _posts_then_names(chunks) or [p for chunk in chunks if (p := _person(chunk))]
+
+
+# what ends a post: 院长, 办公室主任, 党委书记, 总经理, 安全总监, 工会主席, 总工程师, 党委委员, 科室负责人
+POST_END = re.compile(r"(?:长|主任|书记|经理|总监|主席|师|员|负责人|助理|干事|秘书|主管)$")
+COMPOUND_SURNAMES = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|夏侯|令狐|宇文|长孙|司徒|端木|申屠|独孤|南宫|万俟|闻人|呼延"
+# 冯建国 / 李 勇 (padded) / 欧阳明华 / 艾力·买买提: a common surname and one or two characters, nothing more
+PERSONAL_NAME = re.compile(rf"(?:[{COMMON_SURNAMES}](?:[\u4e00-\u9fa5]{{1,2}}|(?:\s{{1,3}}[\u4e00-\u9fa5]){{1,2}})"
+                           rf"|(?:{COMPOUND_SURNAMES})[\u4e00-\u9fa5]{{1,2}}|[\u4e00-\u9fa5]{{1,4}}·[\u4e00-\u9fa5]{{1,6}})")
+# characters of bodies and posts, not of names: 常务 and 安监 are not people, however they begin
+NOT_IN_A_NAME = re.compile(r"[副总党委局办部科处室所队站镇乡县市区村街社司院厂矿务监管]")
+
+
+def _is_name(text: str) -> bool:
+    """A personal name, and nothing a post could also be: 冯建国 and 李 勇, never 主任, 常务 or 刘永长."""
+    return bool(PERSONAL_NAME.fullmatch(text)) and not POST_END.search(text) and not NOT_IN_A_NAME.search(text)
+
+
+def _is_post(text: str) -> bool:
+    """A title: no space in it, ends in a post word, and is not itself a name (院长, 公司安全总监, 集团董事长、总经理)."""
+    return len(text) >= 2 and not re.search(r"\s", text) and bool(POST_END.search(text)) and not _is_name(text)
+
+
+def _title_and_name(text: str, *, posts_of_one: bool = False) -> dict[str, str] | None:
+    """院长 冯建国 / 公司总经理　姜宏伟 / 副院长 李 勇: a post, a space, then a name. Read only when one side is a
+    post and the other a name; 王强 李明 or 院长 刘永长 (both names, or both posts) is left for the clerk.
+
+    总经理、副总经理 李强 may be two people, so posts joined by 、 are read only for the one person a line is
+    known to name (posts_of_one: the leader)."""
+    for match in re.finditer(r"\s+", text):
+        title, name = text[:match.start()], text[match.end():]
+        posts = re.split(r"[、，,]", title)
+        if len(posts) > 1 and not posts_of_one:
+            continue
+        if all(_is_post(post) for post in posts) and _is_name(name):
+            return {"name": re.sub(r"\s", "", name), "title": "、".join(posts)}
+    return None
+
+
+def _name_and_title(text: str) -> dict[str, str] | None:
+    """韩志远　集团公司党委书记、董事长 / 李　勇　集团公司安全副总经理: a name, one space (full- or half-width), then a
+    post; a single space is read only when the name side is a name and the post side ends in a post word."""
+    for match in re.finditer(r"\s+", text):
+        name, title = text[:match.start()], text[match.end():]
+        if _is_name(name) and _is_post(title):
+            return {"name": re.sub(r"\s", "", name), "title": title}
+    return None
+
+
+def _posts_then_names(chunks: list[str]) -> list[dict[str, str]]:
+    """公司总经理、姜宏伟 / 分管安全副总经理、李建国、工会主席、王芳: posts and names that take turns, post first, all
+    the way through, are each post's holder. Anything else (two posts or two names side by side) is not paired."""
+    chunks = [c.strip() for c in chunks]
+    if len(chunks) < 2 or len(chunks) % 2:
+        return []
+    pairs = list(zip(chunks[::2], chunks[1::2]))
+    if not all(_is_post(title) and _is_name(name) for title, name in pairs):
+        return []
+    return [{"name": re.sub(r"\s", "", name), "title": title} for title, name in pairs]
 
 
 def _split_outside_brackets(text: str) -> list[str]:
@@ -146,6 +210,8 @@ def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
             role, people = ROLE_KEY[label], _table_row(cells)
         elif match := ROLE.match(raw.strip()):
             role, people = ROLE_KEY[re.sub(r"\s", "", match["role"])], _people(match["rest"])
+            if role == "leader" and (leader := _title_and_name(match["rest"].strip().rstrip("。；;"), posts_of_one=True)):
+                people = [leader]  # 组长：集团董事长、总经理 刘志强: the leader is one person, so every post is his
         elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40:
             people = _people(raw.strip())
         else:
