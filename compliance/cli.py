@@ -330,6 +330,13 @@ def _tell_problems(targets, problems) -> None:
 
 def _audit_in_pieces(args: argparse.Namespace, targets, cache_folder: Path, fail_on) -> int:
     """A JSON audit kept in pieces (see snapshot.py): after a few edits, only what they touch is done again."""
+    try:
+        return _audit_from_pieces(args, targets, cache_folder, fail_on)
+    finally:
+        gc.enable()  # switched off while the pieces are read: main() may be called again in this process
+
+
+def _audit_from_pieces(args: argparse.Namespace, targets, cache_folder: Path, fail_on) -> int:
     from . import snapshot
 
     found = snapshot.scan(args.folder)  # before anything is read: an edit made during the run is seen by the next one

@@ -226,3 +226,11 @@ def test_waivers_in_force_are_followed_in_pieces(tree, full_audits):
     assert not json.loads(kept[1])["report"]["unused_waivers"]
     assert json.loads(kept[1])["report"]["summary"]["waived"] == 1
     assert len(full_audits) == calls + 3  # the first with the cache, and the two --no-cache runs: the edit was followed in pieces
+
+
+def test_the_collector_is_on_again_after_a_re_audit(tree):
+    import gc
+
+    audit(tree, "first")
+    audit(tree, "again")
+    assert gc.isenabled()
