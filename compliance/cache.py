@@ -122,12 +122,17 @@ class Cache:
 
     def _forget_older(self) -> None:
         """Keep the KEPT files used last: each as-of day is another set of settings, and a province's results take 100 MB."""
-        files = []
-        for path in self.folder.glob("results-*.pickle"):
-            try:
-                files.append((path.stat().st_mtime_ns, path))
-            except OSError:
-                continue
-        for _, path in sorted(files, reverse=True)[KEPT:]:
+        for path in all_but_newest(self.folder.glob("results-*.pickle"), KEPT, stamp=lambda path: path):
             if path != self.file:
                 path.unlink(missing_ok=True)
+
+
+def all_but_newest(paths, kept: int, *, stamp) -> list[Path]:
+    """`paths` but the `kept` modified last, judged by the file `stamp(path)` (one that cannot be read: oldest)."""
+    def modified(path: Path) -> int:
+        try:
+            return stamp(path).stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    return sorted(paths, key=modified, reverse=True)[kept:]

@@ -268,16 +268,9 @@ class Checker:
 
     def _default_waivers(self, files: list[Path]) -> list:
         """`plancheck-waivers.yaml` at the root of each repository the checked files live in."""
-        # By the real folder: a tree has thousands of files in a few hundred folders. A file that is a
-        # link lives where it leads.
-        found: dict[str, Path] = {}
-        real_folders: dict[str, str] = {}
-        for path in [str(Path.cwd() / "_"), *map(str, files)]:
-            if os.path.islink(path):
-                folder = os.path.dirname(os.path.realpath(path))
-            else:
-                parent = os.path.dirname(path)
-                folder = real_folders.get(parent) or real_folders.setdefault(parent, os.path.realpath(parent or "."))
+        found: dict[str, Path] = {}  # by the real folder: a tree has thousands of files in a few hundred folders
+        for path in [Path.cwd() / "_", *files]:
+            folder = os.path.dirname(led_to(str(path), self._folders))
             if folder not in found:
                 found[folder] = repository_root(Path(folder, "_"))
         roots = dict.fromkeys(found.values())

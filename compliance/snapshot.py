@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import __version__
 from .audit import MISSING, PENDING, Superior, late_and_timeline, late_order, matrix_for, matrix_order, superiors_of, timeline_order
-from .cache import _digest
+from .cache import _digest, all_but_newest
 from .confine import led_to
 from .report.json_report import (Tally, audit_layout, deadline_object, document_object, finding_object, late_object, matrix_object,
                                  report_layout, unsubmitted_object, unused_waiver_object)
@@ -266,13 +266,7 @@ class Store:
 
     def _forget_older_audits(self) -> None:
         """Keep the KEPT_AUDITS audits used last: each day's as-of is another key, and a province's pieces take 300 MB."""
-        kept = []
-        for folder in self.folder.parent.glob("audit-*"):
-            try:
-                kept.append(((folder / "index.pickle").stat().st_mtime_ns, folder))
-            except OSError:
-                kept.append((0, folder))  # no index: unusable
-        for _, folder in sorted(kept, reverse=True)[KEPT_AUDITS:]:
+        for folder in all_but_newest(self.folder.parent.glob("audit-*"), KEPT_AUDITS, stamp=lambda folder: folder / "index.pickle"):
             if folder != self.folder:
                 shutil.rmtree(folder, ignore_errors=True)
 

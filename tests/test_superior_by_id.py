@@ -63,3 +63,22 @@ def test_inside_git_the_repository_is_the_root(tmp_path):
     worker = Resolver()
     worker.know_ids(walked)
     assert [_found(worker, plan) for plan in plans] == [_found(Resolver(), plan) for plan in plans]
+
+
+def test_the_walk_for_ids_is_skipped_only_when_every_plan_names_its_superior_by_path(tmp_path):
+    from compliance.audit import glimpses, superiors_all_by_path
+
+    head = "format: plancheck/v1\norg: 单位\nlevel: {level}\nyear: 2024\n"
+    (tmp_path / "city.yaml").write_text("id: city\n" + head.format(level="city"), encoding="utf-8")
+    (tmp_path / "town.yaml").write_text("id: town\n" + head.format(level="street") + "superior: city.yaml\n", encoding="utf-8")
+    files = sorted(tmp_path.glob("*.yaml"))
+    assert superiors_all_by_path(files, glimpses(files))
+
+    (tmp_path / "village.yaml").write_text("id: village\n" + head.format(level="community") + "superior: town\n", encoding="utf-8")
+    files = sorted(tmp_path.glob("*.yaml"))
+    assert not superiors_all_by_path(files, glimpses(files)), "a superior named by id needs the walk"
+
+    (tmp_path / "village.yaml").unlink()
+    (tmp_path / "plan.json").write_text('{"format": "plancheck/v1", "id": "p", "superior": "town"}', encoding="utf-8")
+    files = sorted(tmp_path.glob("*.*"))
+    assert not superiors_all_by_path(files, glimpses(files)), "a JSON plan is not glimpsed: the walk stays"
