@@ -587,11 +587,21 @@ def test_the_issuers_own_contest_that_the_addressees_join_is_no_order():
 
 
 def test_a_post_and_a_name_not_told_apart_and_bodies_without_a_post_are_todos():
-    group = _group("成立领导小组。\n组长：院长 冯建国 王强\n成员：保卫科、医务科、总务科负责人\n")
+    group = _group("成立领导小组。\n组长：院长 冯建国 王强\n成员：保卫科、医务科\n")
     assert group["leader"] is None
-    assert group["members"] == [{"title": "总务科负责人"}]
+    assert group["members"] == []
     kept = _group("成立领导小组：\n组  长：王建国  镇党委副书记\n成  员：孙涛  镇应急办主任\n")
     assert kept["leader"] == {"name": "王建国", "title": "镇党委副书记"}
+
+
+def test_bodies_that_share_the_last_ones_post_are_members_each_with_that_post():
+    group = _group("成立领导小组。\n组长：院长 冯建国\n成员：保卫科、医务科、总务科负责人\n")
+    assert group["members"] == [{"title": "保卫科负责人"}, {"title": "医务科负责人"}, {"title": "总务科负责人"}]
+
+
+def test_an_office_written_before_the_contacts_name_is_not_a_second_contact():
+    draft = extract(_lines("雁溪镇人民政府关于开展2023年“安全生产月”活动的通知\n联系人：镇安办 罗建华，联系电话：0838-6212345，13881234567。\n"))
+    assert [c.value for c in draft.contacts] == [{"name": "罗建华", "role": "contact", "phone": "13881234567"}]
 
 
 def test_a_leader_whose_posts_go_on_after_the_one_read_is_a_todo():

@@ -46,7 +46,11 @@ def _people(text: str) -> list[dict[str, str]]:
     if NAME_THEN_TITLE.fullmatch(whole) or _title_and_name(whole) or _name_and_title(whole):
         return [p for p in [_person(text)] if p]  # the title may itself hold a 、 (镇党委副书记、镇长)
     chunks = _split_outside_brackets(text)
-    return _posts_then_names(chunks) or [p for chunk in chunks if (p := _person(chunk))]
+    people = _posts_then_names(chunks) or [p for chunk in chunks if (p := _person(chunk))]
+    if len(people) > 1 and all(set(p) == {"title"} for p in people):
+        # 安全环保部、生产业务部、物流分公司主要负责人: the last body's office holder is every body's
+        return [{"title": t} for t in _shared_suffix([p["title"] for p in people])]
+    return people
 
 
 # what ends a post: 院长, 办公室主任, 党委书记, 总经理, 安全总监, 工会主席, 总工程师, 党委委员, 科室负责人
@@ -272,6 +276,8 @@ def find_contacts(lines: list[Line], draft: Draft) -> None:
         stop = next((i for i, l in enumerate(following) if CONTACT.search(l.text)), len(following))  # the next contact's own
         window = " ".join(l.text for l in [line, *following[:stop]])
         names = [n for n in _contact_names(match["names"]) if not (len(n) >= 4 and OFFICE.search(n))]
+        # 镇安办 罗建华: an office written before the name is where the person sits, not a second contact
+        names = [n for n in names if not (OFFICE.search(n) and re.search(re.escape(n) + r"[ \t\u3000]+[\u4e00-\u9fa5]", match["names"]))]
         phones = [re.sub(r"\s|[－—–]", "-", p).replace("--", "-") for p in PHONE.findall(window)]
         emails = EMAIL.findall(window.replace(" ", "")) + EMAIL.findall(window)
         emails = list(dict.fromkeys(emails))
