@@ -731,3 +731,10 @@ def test_a_post_and_a_name_that_cannot_be_told_apart_stay_a_todo(line, reason):
     draft = extract(_lines(f"成立领导小组。\n{line}\n"), year=2025)
     assert "leader" not in draft.leading_group
     assert [t.value for t in draft.todos if t.value.startswith("leading_group leader") and reason in t.value]
+
+
+def test_a_hazard_check_held_by_the_enterprises_or_made_of_them_is_in_sector_enterprise():
+    body = ("（三）6月底前，区属各企业要开展一轮隐患自查自纠；6月中旬，局执法大队对辖区危险化学品、工贸企业开展专项执法检查。\n"
+            "（四）各村、辖区各企业要开展安全隐患自查自纠，6月20日前完成。\n")
+    checks = sorted((a[1] or "", a[2]) for a in _activities_of(body) if a[0] == "hazard_inspection")
+    assert checks == [("", ("enterprise",)), ("2024-06-20", ()), ("2024-06-30", ("enterprise",))]

@@ -12,7 +12,7 @@ from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
 from .gates import HELD_FOR_PEOPLE, sentence_of
-from .sectors import heading_sectors, holders_in, sectors_in
+from .sectors import check_sectors, heading_sectors, holders_in, sectors_in
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
@@ -214,6 +214,8 @@ def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> l
         return ["school"]
     if WORKERS.search(sentence):
         return ["enterprise"]
+    if kind == "hazard_inspection":
+        return check_sectors(sentence, at)
     if kind in HELD_FOR_PEOPLE:
         return sectors_in(sentence, at, by_holder=kind != "consultation_day") \
             or _sectors_of_item_body(kind, sentence, line_text)  # the 咨询日 is open to all

@@ -44,6 +44,21 @@ def holders_in(sentence: str, at: int) -> list[str] | None:
     return None
 
 
+# 局执法大队对辖区危险化学品、工贸企业开展专项执法检查 / 组织专家对重点企业进行“体检式”检查: a check made of enterprises
+CHECK_OF_ENTERPRISES = re.compile(r"对[^，,。；;对]{0,14}?(?:企业|厂矿)[^，,。；;]{0,6}?(?:开展|进行|实施)")
+
+
+def check_sectors(sentence: str, at: int) -> list[str]:
+    """A hazard check held by the enterprises alone (各企业要…自查自纠) or made of enterprises (对…企业开展执法检查) is
+    in sector enterprise; a check shared with units of no sector, or made of places and sites, is in none."""
+    if holders_in(sentence, at) == ["enterprise"]:
+        return ["enterprise"]
+    start = max(sentence.rfind(mark, 0, at) for mark in "，,；;。") + 1
+    if CHECK_OF_ENTERPRISES.search(sentence[start:at + 1]):
+        return ["enterprise"]
+    return []
+
+
 def people_in(sentence: str) -> list[str]:
     positions = {name: m.start() for name, words in PEOPLE if (m := re.search(words, sentence))}
     return sorted(positions, key=positions.get)
