@@ -738,3 +738,12 @@ def test_a_hazard_check_held_by_the_enterprises_or_made_of_them_is_in_sector_ent
             "（四）各村、辖区各企业要开展安全隐患自查自纠，6月20日前完成。\n")
     checks = sorted((a[1] or "", a[2]) for a in _activities_of(body) if a[0] == "hazard_inspection")
     assert checks == [("", ("enterprise",)), ("2024-06-20", ()), ("2024-06-30", ("enterprise",))]
+
+
+def test_drills_per_sector_written_as_enumerated_parts():
+    draft = extract(_lines("雁溪镇人民政府关于开展2023年“安全生产月”活动的通知\n各村（社区）：\n"
+                           "（四）应急演练。一是各村（社区）要于6月25日前，组织群众开展一次防汛或地质灾害避险转移演练；"
+                           "二是镇中心校及各村小要开展一次地震和火灾应急疏散演练；三是辖区各企业要开展一次综合或专项应急演练。\n"))
+    drills = {r.value["sector"]: r.value["scenarios"] for r in draft.requirements if r.value["type"] == "drill_per_sector"}
+    assert drills == {"rural": ["flood", "geological"], "community": ["flood", "geological"], "school": ["earthquake", "fire"],
+                      "enterprise": []}

@@ -349,7 +349,8 @@ def _leading_time(sentence: str, year: int, draft: Draft) -> tuple[dict[str, dat
 
 
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
-SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各)*"
+# 镇中心校及各村小: the town's school and all its village schools are every school (a 中心学校 alone is one named unit)
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各|[镇乡]中心学?校[及和、](?=各))*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
@@ -406,6 +407,7 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
             for part in parts:
                 if shared and part.startswith(lead.group(0)):
                     part = part[lead.end():]
+                part = ENUMERATOR.sub("", part, count=1)  # 一是各村（社区）要…；二是…: the enumerator is no subject
                 if not re.search(r"演练|推演|针对", part):
                     continue
                 if match := DRILL_SUBJECT.match(part):
@@ -419,6 +421,9 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 when = when_in(part, year) or shared or declared
                 own = _first_drill_clause(part)
                 _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)
+
+
+ENUMERATOR = re.compile(r"^\s*[一二三四五六七八九十]是")
 
 
 def _first_drill_clause(part: str) -> str:

@@ -32,5 +32,5 @@ SCENARIOS = [
     ("evacuation", "疏散|逃生"), ("industry_accident", "行业性事故|行业(?:领域)?事故|生产安全事故"), ("confined_space", "有限空间"),
 ]
 # Who a drill is ordered for, as notices name them: 各类企业, 驻镇各企业, 各中小学, 各行政村 (a 村小 is a village school)
-DRILL_SUBJECTS = [("enterprise", "企业|厂矿|生产经营单位"), ("school", "学校|中小学校?|幼儿园|校园"), ("community", "社区"),
+DRILL_SUBJECTS = [("enterprise", "企业|厂矿|生产经营单位"), ("school", "学校|中小学校?|幼儿园|校园|中心学?校|村小"), ("community", "社区"),
                   ("rural", "农村|行政村|村(?!小)"), ("family", "家庭")]
