@@ -747,3 +747,24 @@ def test_drills_per_sector_written_as_enumerated_parts():
     drills = {r.value["sector"]: r.value["scenarios"] for r in draft.requirements if r.value["type"] == "drill_per_sector"}
     assert drills == {"rural": ["flood", "geological"], "community": ["flood", "geological"], "school": ["earthquake", "fire"],
                       "enterprise": []}
+
+
+def test_a_schedule_pasted_with_padded_columns_orders_the_rows_its_addressees_hold():
+    text = ("淮澜经济技术开发区管理委员会关于开展2025年全区“安全生产月”活动的通知\n各街道办事处，区内各企业：\n附件1\n"
+            "序号  时间           活动内容                                   责任单位\n"
+            "1     6月上旬        企业主要负责人“讲安全、谈责任”              区内各企业\n"
+            "2     6月1日—20日    “查找身边安全隐患”全员隐患排查              区内各企业\n"
+            "3     6月16日        “安全宣传咨询日”集中宣传活动                安监局、各街道\n"
+            "4     6月20日前      企业火灾、有限空间事故应急演练              区内各企业\n")
+    draft = extract(_lines(text))
+    orders = sorted((r.value["type"], r.value.get("kind") or r.value.get("sector")) for r in draft.requirements)
+    assert orders == [("activity", "hazard_inspection"), ("activity", "leader_talk"), ("drill_per_sector", "enterprise")]
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert checks[0]["sectors"] == ["enterprise"]
+
+
+def test_a_heads_lecture_ordered_with_its_deadline_before_a_comma():
+    draft = extract(_lines("琼澜县住房和城乡建设局关于开展2022年“安全生产月”活动的通知\n各施工企业：\n"
+                           "（一）各施工企业、物业服务企业主要负责人要在6月15日前，围绕新修订的《安全生产法》为一线作业人员讲一次安全课。\n"))
+    assert [(r.value["kind"], str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("leader_talk", "2022-06-15")]

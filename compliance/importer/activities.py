@@ -266,8 +266,8 @@ def add_activity(draft: Draft, found: Sourced) -> None:
         draft.activities.append(found)
 
 
-ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传")
-ADDRESSED = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?<!主)(?:要|应(?!急)|须)|各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
+ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传|讲一次|上一堂|讲授")
+ADDRESSED = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?<!主)(?:要|应(?!急)|须)|各[\u4e00-\u9fa5（）()、]{1,20}?负责(?:人|同志)(?:要|应|须)|各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
 SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
 
 
@@ -320,7 +320,7 @@ ORDERED = re.compile(r"要|应|须")
 def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Sourced:
     """各社区要在6月7日前召开本社区动员会: the order, with the window its own sentence gives."""
     order: dict[str, Any] = {"type": "activity", "kind": kind}
-    if ORDERED.search(sentence[:match.start()]):
+    if ORDERED.search(sentence[:match.start()]) or re.search(r"(?<!重)要|须", match.group(0)):  # 各企业要… / 负责人要在6月15日前，…讲安全课
         when = when_in(sentence, year, draft.issued)
     else:
         when = _leading_time(sentence, year, draft)

@@ -15,7 +15,7 @@ from .header import find_campaigns, find_edition_theme, find_issue_date, find_nu
 from .people import find_contacts, find_leading_group
 from .reader import Line
 from .reports import find_reports
-from .schedule import find_schedule_activities, schedule_rows
+from .schedule import find_row_orders, find_schedule_activities, schedule_rows
 from .requirements import find_requirements
 
 __all__ = ["Draft", "Sourced", "extract"]
@@ -49,6 +49,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_drills_per_sector(lines, draft, the_year, clauses)
         find_sector_items(lines, draft)
         find_undated_activities(lines, draft, the_year, clauses, skip=in_table)
+        find_row_orders(rows, draft, the_year, clauses)
         prune_vague(draft, lines)
         drop_twin_drills(draft)
         take_campaign_spans(draft, lines, clauses)

@@ -73,11 +73,14 @@ ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sect
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区)")
 
 
+TABLE_ROW = re.compile(r"\t|\S[ \u3000]{2,}\S")
+
+
 def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     """An order of an activity whose sentence names the addressees only after the event: it is the issuer's own
     event, which they join, and asks nothing of them that a rule could check."""
-    if value.get("type") != "activity":
-        return None
+    if value.get("type") != "activity" or TABLE_ROW.search(sentence):
+        return None  # a schedule row names who is responsible in a column after the event, not after it in a sentence
     kind = dict(KINDS)[value["kind"]].search(sentence)
     first = ADDRESSEES.search(sentence)
     if kind and first and first.start() > kind.start() and not re.search(r"要|应(?!急)|须", sentence[:kind.start()]):

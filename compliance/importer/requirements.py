@@ -7,6 +7,7 @@ from datetime import date
 
 from .activities import ADDRESSED
 from .draft import Draft, Sourced, quote
+from .gates import TABLE_ROW
 from .reader import Line
 from .vocabulary import SECTOR_WORDS
 
@@ -18,7 +19,7 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
         source = draft.fields["period"]
         draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
     for activity in draft.activities:
-        addressed = any(ADDRESSED.search(l.text) for l in lines if l.number == activity.line and "\t" not in l.text)
+        addressed = any(ADDRESSED.search(l.text) for l in lines if l.number == activity.line and not TABLE_ROW.search(l.text))
         if activity.value["kind"] == "consultation_day" and activity.value.get("date") == date(year, 6, 16) and addressed:
             draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
                                                "basis": clauses.get(activity.line, "")}, activity.line, activity.phrase))

@@ -6,13 +6,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .activities import activity_window, add_activity, drill_scenarios, kind_of, school_sector, when_in
+from .activities import CHOICE, activity_window, add_activity, drill_scenarios, kind_of, requirement_window, school_sector, when_in
 from .draft import Draft, Sourced
+from .gates import HELD_FOR_PEOPLE
 from .reader import Line
 from .vocabulary import DRILL_SUBJECTS, SECTOR_WORDS
 
 CONTENT_HEADER = re.compile(r"(?:活动|工作)?(?:内容|项目|名称|事项)")
 TIME_HEADER = re.compile(r"时间|日期|时限")
+
+
+RESPONSIBLE_HEADER = re.compile(r"责任|牵头|承办|主办|实施")
 
 
 @dataclass
@@ -21,14 +25,23 @@ class Row:
     content: str
     time: str
     others: str = ""  # the remaining cells: who is responsible, who takes part
+    responsible: str = ""  # the cell under 责任单位 / 牵头单位, when the header has one
+
+
+def _cells(text: str) -> list[str]:
+    """A table row as tab-separated text, or pasted with its columns padded by runs of spaces."""
+    if "\t" in text:
+        return [cell.strip() for cell in text.split("\t")]
+    return [cell.strip() for cell in re.split(r"[ \u3000]{2,}", text.strip())]
 
 
 def schedule_rows(lines: list[Line]) -> list[Row]:
     """Every row under a header that names a content column and a time column."""
     rows: list[Row] = []
     columns: tuple[int, int] | None = None
+    responsible: int | None = None
     for line in lines:
-        cells = [cell.strip() for cell in line.text.split("\t")]
+        cells = _cells(line.text)
         if len(cells) < 3:
             columns = None
             continue
@@ -36,10 +49,34 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
         time = next((i for i, cell in enumerate(cells) if TIME_HEADER.search(cell) and len(cell) <= 6), None)
         if content is not None and time is not None:
             columns = (content, time)
+            responsible = next((i for i, cell in enumerate(cells) if RESPONSIBLE_HEADER.search(cell) and len(cell) <= 6), None)
         elif columns and max(columns) < len(cells):
             rest = "、".join(cell for i, cell in enumerate(cells) if i not in columns and not cell.isdigit())
-            rows.append(Row(line, cells[columns[0]], cells[columns[1]], rest))
+            who = cells[responsible] if responsible is not None and responsible < len(cells) else ""
+            rows.append(Row(line, cells[columns[0]], cells[columns[1]], rest, who))
     return rows
+
+
+# 各社区 / 区内各企业 / 辖区企业 / 各分（子）公司: a responsible cell that names only the units the notice addresses
+ADDRESSEES = re.compile(r"(?:辖区|区内|园区内?|县内|镇内)各?[\u4e00-\u9fa5]{0,4}?(?:企业|单位|学校)|各[\u4e00-\u9fa5]{0,4}?"
+                        r"(?:企业|村（社区）|村|社区|中小学|学校|街道|乡镇|镇|单位|部门|分（子）公司|分公司|车间|科室)")
+UNIT_SECTORS = [("enterprise", "企业"), ("rural", "村(?!（社区）)|村（社区）"), ("community", "社区"), ("school", "学校|中小学")]
+
+
+def _addressees(row: Row) -> list[str] | None:
+    """The responsible cell's parts when every one of them is a class of the addressees (各社区、区内各企业), else None:
+    a row shared with a body of the issuer (街道平安办、各社区) is the issuer's to hold."""
+    parts = [part for part in re.split(r"[、，,]|及|和", row.responsible) if part]
+    if not parts or not all(ADDRESSEES.fullmatch(part) for part in parts):
+        return None
+    return parts
+
+
+def _addressee_sector(row: Row) -> str | None:
+    """The one sector of the units a row names as responsible (区内各企业: enterprise), if they have one."""
+    parts = _addressees(row) or []
+    sectors = {name for part in parts for name, words in UNIT_SECTORS if re.search(words, part)}
+    return sectors.pop() if len(sectors) == 1 and all(any(re.search(w, p) for _, w in UNIT_SECTORS) for p in parts) else None
 
 
 def _row_sectors(kind: str, row: Row) -> list[str]:
@@ -53,6 +90,11 @@ def _row_sectors(kind: str, row: Row) -> list[str]:
         return [name for name, words in DRILL_SUBJECTS if re.search(rf"各(?:{words})", row.others)]
     if re.search(r"企业(?:员工|职工)", row.content):
         return ["enterprise"]
+    sector = _addressee_sector(row)
+    if kind == "hazard_inspection":
+        return ["enterprise"] if sector == "enterprise" else []  # a check held by the enterprises alone
+    if kind in HELD_FOR_PEOPLE and sector:
+        return [sector]
     return []
 
 
@@ -74,3 +116,37 @@ def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
         if kind == "drill":
             value["scenarios"] = drill_scenarios(row.content)
         add_activity(draft, Sourced(value, row.line.number, row.content[:40]))
+
+
+def find_row_orders(rows: list[Row], draft: Draft, year: int, clauses: dict[int, str]) -> None:
+    """A row whose responsible cell names only the addressees (区内各企业, 各社区) orders its event of them, with the
+    row's window; a drill by one sector's units is that sector's drill. A kind the text itself orders is left to the
+    text (a clause that repeats a row is that row)."""
+    ordered = {r.value.get("kind") for r in draft.requirements if r.value["type"] == "activity"}
+    if any(r.value["type"] == "drill_per_sector" for r in draft.requirements):
+        ordered.add("drill")
+    for row in rows:
+        found = kind_of(row.content)
+        if not found or _addressees(row) is None or found[0] in ordered:
+            continue
+        kind = found[0]
+        if kind == "publicity" and re.search(r"进(?:企业|农村|社区|学校|校园|家庭)", row.content):
+            continue  # 四进 in one row: sectors_covered, read with the notice's other publicity
+        when = when_in(row.time, year, draft.issued) if row.time else None
+        if row.time and when is None:
+            continue
+        basis = clauses.get(row.line.number, "")
+        sectors = _row_sectors(kind, row)
+        if kind == "drill" and sectors:
+            for sector in sectors:
+                draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": drill_scenarios(row.content),
+                                                   "any_of": bool(CHOICE.search(row.content)), "basis": basis},
+                                                  row.line.number, row.content[:40]))
+            continue
+        order: dict[str, Any] = {"type": "activity", "kind": kind}
+        if sectors:
+            order["sectors"] = sectors
+        if when:
+            order.update(requirement_window(when[0]))
+        order["basis"] = basis
+        draft.requirements.append(Sourced(order, row.line.number, row.content[:40]))
