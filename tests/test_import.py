@@ -768,3 +768,15 @@ def test_a_heads_lecture_ordered_with_its_deadline_before_a_comma():
                            "（一）各施工企业、物业服务企业主要负责人要在6月15日前，围绕新修订的《安全生产法》为一线作业人员讲一次安全课。\n"))
     assert [(r.value["kind"], str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"] == [
         ("leader_talk", "2022-06-15")]
+
+
+def test_what_a_summary_must_contain_is_neither_an_order_nor_another_report():
+    draft = extract(_lines("琼澜县住房和城乡建设局关于开展2022年“安全生产月”活动的通知\n各施工企业：\n"
+                           "（二）6月28日前，各单位将活动总结报局质安站，总结要包括活动开展情况、隐患排查整改情况、典型经验做法等内容。\n"))
+    assert [(r.value["type"], r.value.get("report")) for r in draft.requirements] == [("report_due", "summary")]
+
+
+def test_a_full_self_check_and_dangerous_goods():
+    assert [a[0] for a in _activities_of("（三）6月1日至6月20日，各作业区要对危险货物堆场开展一轮全面自查。")] == ["hazard_inspection"]
+    from compliance.importer.activities import drill_scenarios
+    assert drill_scenarios("危险货物泄漏或火灾事故应急演练") == ["hazardous_chemicals", "fire"]

@@ -280,8 +280,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             continue
         subject = item_sector(line.text) or next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
         for sentence, offset in sentences(line):
-            if not ACTION.search(sentence) or re.search(r"报送|前报", sentence):
-                continue
+            if not ACTION.search(sentence) or re.search(r"报送|前报", sentence) or SENDS_MATERIAL.search(sentence):
+                continue  # 各单位将活动总结报…，总结要包括隐患排查整改情况: what is sent up orders no event
             sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
             for kind, pattern in KINDS:
                 match = pattern.search(sentence)

@@ -55,7 +55,13 @@ class Deadline:
     own: bool
 
 
+# 总结要包括活动开展情况、隐患排查整改情况…: what a report must contain is not another report
+CONTENTS = re.compile(r"(?:总结|内容|材料)[^，,。；;]{0,4}?(?:要|应|须)?(?:包括|包含|涵盖)")
+
+
 def _kinds(text: str) -> list[str]:
+    if contents := CONTENTS.search(text):
+        text = text[:contents.start() + 2]
     kinds = [k for k, pattern in REPORT_KINDS if pattern.search(text)]
     if "campaign_summary" in kinds:
         kinds = [k for k in kinds if k != "summary"]

@@ -18,7 +18,7 @@ KINDS = [
     ("whistleblower_promotion", re.compile(r"12350|举报(电话|热线|平台|渠道|小程序)")),
     ("case_recommendation", re.compile(r"推荐.{0,40}典型案例|典型案例.{0,6}推荐")),
     ("media_campaign", re.compile(r"专题行|专题采访|行[”\"」]?采访|媒体[^，。；]{0,6}(?:深入|走进)")),
-    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:联合|专项)检查|执法检查|大检查|隐患[”\"」]?排查|(?:全面|专项|集中)排查|(?:清理|集中|专项)整治")),
+    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:联合|专项)检查|执法检查|大检查|隐患[”\"」]?排查|(?:全面|专项|集中)排查|(?:一轮|一次)?全面自查|(?:清理|集中|专项)整治")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
     ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传")),
@@ -28,7 +28,7 @@ SCENARIOS = [
     ("fire", "火灾|灭火|着火|起火|消防(?!救援)"), ("earthquake", "地震"), ("flood", "洪涝|防汛|洪水"), ("geological", "地质"),
     ("weather", "气象|台风|暴雨"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全"),
     ("gas", "燃气"), ("ebike_charging", "电动车充电|电动自行车充电|电瓶车"), ("high_rise", "高层(?:建筑|住宅|楼宇)"),
-    ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品"),
+    ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品|危险货物"),
     ("evacuation", "疏散|逃生"), ("industry_accident", "行业性事故|行业(?:领域)?事故|生产安全事故"), ("confined_space", "有限空间"),
 ]
 # Who a drill is ordered for, as notices name them: 各类企业, 驻镇各企业, 各中小学, 各行政村 (a 村小 is a village school)
