@@ -4,8 +4,9 @@
 
 It picks the files `plancheck audit` picks (.yaml/.yml/.json under DIR, hidden folders skipped,
 `plancheck/` in the first 4 KB), reads their bytes, parses them with yaml.CSafeLoader and validates
-them with the JSON Schema of `plancheck schema` compiled by fastjsonschema. No positions, no models,
-no superiors, no rules, no report: whatever plancheck does beyond this is its own cost.
+them against the JSON Schema of `plancheck schema` with jsonschema-rs, the validator plancheck uses. No
+positions, no models, no superiors, no rules, no report: whatever plancheck does beyond this is its
+own cost.
 
 The loader is CSafeLoader with YAML 1.1's timestamp resolver removed, so that `2024-06-16` stays
 text as in plancheck's YAML 1.2 reading (the schema wants a string); the C parser is the same.
@@ -20,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-import fastjsonschema
+import jsonschema_rs
 import yaml
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -51,7 +52,7 @@ _validate = None
 def _compile(schema_path: str) -> None:
     global _validate
     with open(schema_path, encoding="utf-8") as stream:
-        _validate = fastjsonschema.compile(json.load(stream), use_default=False)
+        _validate = jsonschema_rs.validator_for(json.load(stream)).is_valid
 
 
 def check(paths: list[str]) -> tuple[int, int]:
@@ -64,8 +65,8 @@ def check(paths: list[str]) -> tuple[int, int]:
             continue
         documents += 1
         try:
-            _validate(yaml.load(raw, Loader=Loader))
-        except (yaml.YAMLError, fastjsonschema.JsonSchemaException):
+            invalid += not _validate(yaml.load(raw, Loader=Loader))
+        except yaml.YAMLError:
             invalid += 1
     return documents, invalid
 

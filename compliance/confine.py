@@ -52,15 +52,13 @@ class Confinement:
 
     allow_outside: bool = False
     roots: list[Path] = field(default_factory=list)  # folders given on the command line, followed
-    # Remembered for the run: a large tree asks about the same folders and superiors thousands of times.
-    _resolved: dict[Path, Path] = field(default_factory=dict, repr=False)
+    # Remembered for the run: a large tree asks about the same folders and superiors thousands of times,
+    # and os.path.realpath costs a system call per part of the path.
+    _folders: dict[str, str] = field(default_factory=dict, repr=False)
     _git_roots: dict[Path, Path | None] = field(default_factory=dict, repr=False)
 
     def resolve(self, path: Path) -> Path:
-        found = self._resolved.get(path)
-        if found is None:
-            found = self._resolved[path] = real_path(path)
-        return found
+        return Path(led_to(os.fspath(path), self._folders))
 
     def _git_root(self, folder: Path) -> Path | None:
         asked = []
@@ -94,7 +92,10 @@ class Confinement:
         return min(holding, key=lambda root: len(root.parts)) if holding else resolved.parent
 
     def _outside(self, target: Path, root: Path) -> bool:
-        return not self.allow_outside and not self.resolve(target).is_relative_to(root)
+        if self.allow_outside:
+            return False
+        resolved, inside = led_to(os.fspath(target), self._folders), os.fspath(root)
+        return resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep)
 
     def check_superior(self, document, target: Path, reference: str, field_name: str) -> None:
         """ResolveError if the superior `target` (named `reference` at `field_name`) leads out of the root."""

@@ -86,7 +86,7 @@ def check_in_parallel(paths: list[Path], settings: dict, jobs: int, *, fallback:
     """Results of `Checker(**settings).check_path` for each path, in order; `arrived` sees each batch as it comes."""
     from .schema import fast_validator
 
-    fast_validator()  # compiled once here, not in each of the dozens of workers forked from here (0.1 s each)
+    fast_validator()  # compiled once here, not in each of the dozens of workers forked from here
     chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
     results: list[list] = [[] for _ in chunks]
     context = multiprocessing.get_context("fork")
