@@ -780,3 +780,7 @@ def test_a_full_self_check_and_dangerous_goods():
     assert [a[0] for a in _activities_of("（三）6月1日至6月20日，各作业区要对危险货物堆场开展一轮全面自查。")] == ["hazard_inspection"]
     from compliance.importer.activities import drill_scenarios
     assert drill_scenarios("危险货物泄漏或火灾事故应急演练") == ["hazardous_chemicals", "fire"]
+
+
+def test_an_office_set_up_below_the_group_in_a_named_body():
+    assert _group("成立领导小组：\n组  长：刘志成  镇党委副书记、镇长\n领导小组下设办公室在镇安办，负责日常工作。\n")["office"] == "镇安办"

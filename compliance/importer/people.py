@@ -241,7 +241,7 @@ def find_leading_group(lines: list[Line], draft: Draft) -> None:
         if match := re.search(r"由\s*(?P<who>[\u4e00-\u9fa5]{4,30}?)\s*组成[^，。]{0,40}(?:领导小组|指导委员会|工作专班)", text):
             if "members" not in group and not re.search(r"组长|同志任", match["who"]):
                 group["members"] = [Sourced({"title": match["who"]}, line.number, quote(text, match.start(), match.end()))]
-        if match := re.search(r"(?:领导小组|指导委员会|工作专班)?办公室设在\s*(?P<office>[^，。；,;（(]{2,30}(?:[（(][^）)]{1,20}[）)])?)", text):
+        if match := re.search(r"(?:(?:领导小组|指导委员会|工作专班)?办公室设在|下设办公室(?:在|于))\s*(?P<office>[^，。；,;（(]{2,30}(?:[（(][^）)]{1,20}[）)])?)", text):
             group.setdefault("office", Sourced(match["office"].strip(), line.number, quote(text, match.start(), match.end())))
     draft.leading_group = group
 
