@@ -44,7 +44,7 @@ class _Open:
     container: dict | list
     pointer: str
     anchor: str | None
-    size: int = 1  # values in it, itself included, aliases counted in full
+    counted_before: int  # the document's count of values before this one: its size is the count at its end less this
     height: int = 1  # levels of lists and mappings in it, itself included
     key: str | None = None  # a mapping's key whose value comes next
     has_key: bool = False
@@ -74,54 +74,55 @@ class _Composer:
     # the loop ------------------------------------------------------------------------------------
     def run(self, parser: Parser) -> tuple[Any, Marks]:
         get_event, stack, marks = parser.get_event, self.stack, self.marks
+        top = None  # stack[-1], kept at hand
         while (event := get_event()) is not None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 # Most events are plain keys and values inside a mapping or a list: placed here, inline
                 # (a third of the time of reading a plan). Anything else takes the general path below.
-                if not stack or event.anchor is not None or event.tag is not None:
+                if top is None or event.anchor is not None or event.tag is not None:
                     self.scalar(event)
-                    continue
-                top = stack[-1]
-                if not top.is_list and not top.has_key:  # a key
+                elif not top.has_key and not top.is_list:  # a key
                     key = event.value
                     pointer = f"{top.pointer}/{key}" if "~" not in key and "/" not in key else f"{top.pointer}/{escape(key)}"
-                    if key in top.container or self.pointer_chars + len(pointer) > MAX_POINTER_CHARS:
+                    chars = self.pointer_chars + len(pointer)
+                    if key in top.container or chars > MAX_POINTER_CHARS:
                         self.scalar(event)  # says why it cannot be placed
                         continue
-                    self.pointer_chars += len(pointer)
+                    self.pointer_chars = chars
                     mark = event.start_mark
                     marks[pointer] = (mark.line + 1, mark.column + 1)
                     top.key, top.has_key = key, True
-                    continue
-                text = event.value
-                try:
-                    value = text if event.style else resolve_plain_scalar(text)
-                except NumberTooLarge:
+                elif self.count >= MAX_NODES:
                     self.scalar(event)
-                    continue
-                if self.count >= MAX_NODES:
-                    self.scalar(event)
-                    continue
-                self.count += 1
-                container = top.container
-                if top.is_list:
-                    pointer = f"{top.pointer}/{len(container)}"
-                    if self.pointer_chars + len(pointer) > MAX_POINTER_CHARS:
+                else:
+                    text = event.value
+                    try:
+                        value = text if event.style else resolve_plain_scalar(text)
+                    except NumberTooLarge:
                         self.scalar(event)
                         continue
-                    self.pointer_chars += len(pointer)
-                    mark = event.start_mark
-                    marks[pointer] = (mark.line + 1, mark.column + 1)
-                    container.append(value)
-                else:
-                    container[top.key] = value
-                    top.key, top.has_key = None, False
-                top.size += 1
+                    if top.is_list:
+                        container = top.container
+                        pointer = f"{top.pointer}/{len(container)}"
+                        chars = self.pointer_chars + len(pointer)
+                        if chars > MAX_POINTER_CHARS:
+                            self.scalar(event)
+                            continue
+                        self.pointer_chars = chars
+                        mark = event.start_mark
+                        marks[pointer] = (mark.line + 1, mark.column + 1)
+                        container.append(value)
+                    else:
+                        top.container[top.key] = value
+                        top.has_key = False
+                    self.count += 1
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.start(event, {} if kind is yaml.MappingStartEvent else [])
+                top = stack[-1]
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 self.end()
+                top = stack[-1] if stack else None
             elif kind is yaml.AliasEvent:
                 self.alias(event)
             elif kind is yaml.DocumentStartEvent:
@@ -175,10 +176,9 @@ class _Composer:
         top.key, top.has_key = None, False
         return pointer
 
-    def _grow(self, size: int, height: int) -> None:
+    def _grow(self, height: int) -> None:
         if self.stack:
             top = self.stack[-1]
-            top.size += size
             top.height = max(top.height, height + 1)
 
     def _next_pointer(self) -> str:
@@ -203,8 +203,6 @@ class _Composer:
         self._place(event, value)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1, 0)
-        if top is not None:
-            top.size += 1
 
     def _scalar_value(self, event: yaml.ScalarEvent) -> Any:
         tag, text = event.tag, event.value
@@ -230,18 +228,19 @@ class _Composer:
                             "(text, numbers, true/false, null, lists and mappings)", "unsupported-tag")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event, pointer, f"lists and mappings are nested more than {MAX_DEPTH} levels deep", "too-deep")
+        counted_before = self.count
         self._count(event, pointer, 1)
         pointer = self._place(event, container)  # a list or mapping as a key is refused there
         if event.anchor is not None:
             self.open_anchors.add(event.anchor)
-        self.stack.append(_Open(container, pointer, event.anchor))
+        self.stack.append(_Open(container, pointer, event.anchor, counted_before))
 
     def end(self) -> None:
         done = self.stack.pop()
         if done.anchor is not None:
-            self.anchors[done.anchor] = (done.container, done.size, done.height)
+            self.anchors[done.anchor] = (done.container, self.count - done.counted_before, done.height)
             self.open_anchors.discard(done.anchor)
-        self._grow(done.size, done.height)
+        self._grow(done.height)
 
     def alias(self, event: yaml.AliasEvent) -> None:
         pointer = self._next_pointer()
@@ -257,7 +256,7 @@ class _Composer:
                             f"(through the alias *{name})", "too-deep")
         self._count(event, pointer, size)
         self._place(event, value)  # an alias as a key is refused there
-        self._grow(size, height)
+        self._grow(height)
 
 
 def compose(text: str, display_path: str, *, parser_class: type = Parser) -> tuple[Any, Marks]:
