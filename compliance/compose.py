@@ -37,7 +37,7 @@ def escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A list or mapping being read."""
 
@@ -48,6 +48,7 @@ class _Open:
     height: int = 1  # levels of lists and mappings in it, itself included
     key: str | None = None  # a mapping's key whose value comes next
     has_key: bool = False
+    is_list: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.is_list = isinstance(self.container, list)
@@ -222,14 +223,16 @@ class _Composer:
                         "(text, numbers, true/false, null, lists and mappings)", "unsupported-tag")
 
     def start(self, event: yaml.CollectionStartEvent, container: dict | list) -> None:
-        pointer = self._next_pointer()
         if event.tag not in _COLLECTION_TAGS[type(event)]:
-            raise self.fail(event, pointer, f"the tag `{event.tag}` is not supported: plancheck reads plain YAML "
-                            "(text, numbers, true/false, null, lists and mappings)", "unsupported-tag")
+            raise self.fail(event, self._next_pointer(), f"the tag `{event.tag}` is not supported: plancheck reads plain "
+                            "YAML (text, numbers, true/false, null, lists and mappings)", "unsupported-tag")
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail(event, pointer, f"lists and mappings are nested more than {MAX_DEPTH} levels deep", "too-deep")
+            raise self.fail(event, self._next_pointer(), f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                            "too-deep")
         counted_before = self.count
-        self._count(event, pointer, 1)
+        self.count += 1
+        if self.count > MAX_NODES:
+            self._count(event, self._next_pointer(), 0)
         pointer = self._place(event, container)  # a list or mapping as a key is refused there
         if event.anchor is not None:
             self.open_anchors.add(event.anchor)
