@@ -784,3 +784,21 @@ def test_a_full_self_check_and_dangerous_goods():
 
 def test_an_office_set_up_below_the_group_in_a_named_body():
     assert _group("成立领导小组：\n组  长：刘志成  镇党委副书记、镇长\n领导小组下设办公室在镇安办，负责日常工作。\n")["office"] == "镇安办"
+
+
+def test_a_bureau_named_alone_on_the_first_line_or_in_the_signature_is_the_issuer():
+    first = extract(_lines("琼澜县住房和城乡建设局\n关于开展2022年全县住房城乡建设领域“安全生产月”活动的通知\n各乡镇规划建设服务中心：\n"))
+    assert (first.value("org"), first.value("level")) == ("琼澜县住房和城乡建设局", "department")
+    signed = extract(_lines("关于开展2022年全市卫生健康系统“安全生产月”活动的通知\n各县（市、区）卫生健康局：\n今年6月是第21个全国“安全生产月”。\n"
+                            "荆川市卫生健康委员会\n2022年5月25日\n"))
+    assert (signed.value("org"), signed.value("level")) == ("荆川市卫生健康委员会", "department")
+    addressees = extract(_lines("关于开展2022年“安全生产月”活动的通知\n各县应急管理局\n2022年5月25日\n"))
+    assert addressees.value("org") is None
+
+
+def test_a_contact_block_with_a_padded_label_and_a_liaison_named_after_an_office():
+    draft = extract(_lines("荆川市卫生健康委员会关于开展2022年“安全生产月”活动的通知\n"
+                           "（一）各单位要成立相应的活动领导小组，明确具体科室和1名联络员，于5月31日前将联络员信息报委规划信息科。\n"
+                           "联 系 人：市局安全生产综合协调科  郑晓明\n联系电话：0318-2156789  13831812345\n电子邮箱：hzyjzhk@163.com\n"))
+    assert [c.value for c in draft.contacts] == [{"name": "郑晓明", "role": "contact", "phone": "13831812345", "email": "hzyjzhk@163.com"}]
+    assert [r.value["role"] for r in draft.requirements if r.value["type"] == "contact"] == ["liaison"]

@@ -69,8 +69,12 @@ def find_org(lines: list[Line], draft: Draft) -> None:
 
 
 def _names_issuer(text: str) -> bool:
-    return 4 <= len(text) <= 30 and bool(ORG_SUFFIX.search(text) or ENTERPRISE.search(text) or SCHOOL.search(text)) \
-        and not re.search(r"[，。：:、]", text)
+    """A line that is only a body's name: 琼澜县住房和城乡建设局, 滇溪县第一中学, 上海市…街道办事处. A bureau or a
+    committee counts too (a first line or a signature names no one else), but not 各…局 (the addressees)."""
+    if not 4 <= len(text) <= 30 or re.search(r"[，。：:、；;]", text) or text.startswith(("各", "根据", "按照", "关于")):
+        return False
+    return bool(ORG_SUFFIX.search(text) or ENTERPRISE.search(text) or SCHOOL.search(text) or BUREAU.search(text)
+                or COMMITTEE.search(text))
 
 
 def _signature(lines: list[Line], draft: Draft) -> None:

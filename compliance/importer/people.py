@@ -248,7 +248,7 @@ def find_leading_group(lines: list[Line], draft: Draft) -> None:
 
 PHONE = re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}\s*[-－—–]\s*[0-9]{7,8}|0[0-9]{9,11})(?![0-9])")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-CONTACT = re.compile(r"(?:联系人|联络人)(?:及联系方式)?\s*[:：]\s*(?P<names>[\u4e00-\u9fa5、，,\s]{2,30}?)(?=[；;，,。（(]|电话|联系电话|手机|$|[0-9])")
+CONTACT = re.compile(r"(?:联\s*系\s*人|联\s*络\s*人)(?:及联系方式)?\s*[:：]\s*(?P<names>[\u4e00-\u9fa5、，,\s]{2,30}?)(?=[；;，,。（(]|电话|联系电话|手机|$|[0-9])")
 OFFICE = re.compile(r"(?:局|处|科|室|部|办|中心|委|所|队|股|站|公司|街道|社区)$")
 
 

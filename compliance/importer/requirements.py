@@ -44,7 +44,7 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
     _leading_group_order(lines, draft, clauses)
     _drop_implied_drill(draft)
     for line in lines:
-        if match := re.search(r"(?:明确|确定|指定|落实)\s*[1一]\s*名.{0,12}联络员|联络员(?:制度|反馈表)", line.text):
+        if match := re.search(r"(?:明确|确定|指定|落实)(?:[^，。；]{1,8}?[和及、])?\s*[1一]\s*名.{0,12}联络员|联络员(?:制度|反馈表)", line.text):
             draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
                                               line.number, quote(line.text, match.start(), match.end())))
             break
