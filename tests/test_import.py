@@ -802,3 +802,31 @@ def test_a_contact_block_with_a_padded_label_and_a_liaison_named_after_an_office
                            "联 系 人：市局安全生产综合协调科  郑晓明\n联系电话：0318-2156789  13831812345\n电子邮箱：hzyjzhk@163.com\n"))
     assert [c.value for c in draft.contacts] == [{"name": "郑晓明", "role": "contact", "phone": "13831812345", "email": "hzyjzhk@163.com"}]
     assert [r.value["role"] for r in draft.requirements if r.value["type"] == "contact"] == ["liaison"]
+
+
+def test_an_items_heading_names_the_event_its_body_dates():
+    draft = extract(_lines("榕屿港务物流有限公司关于开展2024年“安全生产月”活动的通知\n各部门：\n"
+                           "（六）公众开放日。6月下旬，公司邀请港区周边居民代表走进危险货物监控中心，参观体验港口安全管理。\n"
+                           "（七）网上答题。6月10日至6月20日，公司组织开展“港口安全知识网上答题”活动，全体员工均要参加。\n"
+                           "（八）警示教育。6月份，各单位要组织职工观看《生命重于泰山》电视专题片。\n"))
+    found = sorted((a.value["kind"], str(a.value.get("start"))) for a in draft.activities)
+    assert found == [("knowledge_contest", "2024-06-10"), ("open_day", "2024-06-21"), ("warning_education", "2024-06-01")]
+    assert [(r.value["kind"], str(r.value.get("not_before"))) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("warning_education", "2024-06-01")]
+
+
+def test_an_event_named_by_its_heading_that_the_addressees_only_join_orders_nothing():
+    draft = extract(_lines("晋通高速公路集团有限公司关于开展2024年“安全生产月”活动的通知\n各子公司：\n"
+                           "6.知识竞赛。6月中旬，集团公司举办全员安全生产知识网络竞赛，各子公司要组织职工参赛。\n"))
+    assert [a.value["kind"] for a in draft.activities] == ["knowledge_contest"]
+    assert not [r for r in draft.requirements if r.value["type"] == "activity"]
+
+
+def test_a_schools_own_pupils_and_staff_are_in_no_sector():
+    draft = extract(_lines("滇溪县第一中学\n2024年“安全生产月”暨校园安全教育活动实施方案\n各年级组、各处室：\n"
+                           "4．应急疏散演练。6月12日下午，组织全校师生开展防地震应急疏散演练。\n"
+                           "9．教职工培训。6月底前，总务处组织全体教职工开展消防安全培训。\n"
+                           "6．致家长的一封信。政教处通过“小手拉大手”开展安全宣传进家庭活动。\n"))
+    assert sorted((a.value["kind"], tuple(a.value.get("sectors") or [a.value.get("sector")])) for a in draft.activities) == [
+        ("drill", (None,)), ("publicity", ("family",)), ("training", (None,))]
+    assert not draft.todos

@@ -100,6 +100,32 @@ def kind_of(sentence: str) -> tuple[str, re.Match] | None:
     return None
 
 
+# an item's heading that names an event and nothing else: （六）公众开放日。/ 10．警示教育。
+HEADING_KINDS = {"open_day", "knowledge_contest", "warning_education", "launch_ceremony", "training", "leader_talk", "door_to_door",
+                 "hazard_inspection", "study_session", "case_recommendation", "whistleblower_promotion"}  # (a 咨询日 is dated already)
+# (a heading that says 开展… is a sentence of its own, an event already)
+ITEM_HEAD = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])\s*[“\"]?"
+                       r"(?P<name>(?!开展|组织|举办|做好|加强|强化)[\u4e00-\u9fa5“”\"]{2,10}?)[”\"]?\s*[。.]")
+CONTEST = re.compile(r"答题")  # （七）网上答题。: as a heading, an event of its own
+BODY_ACTION = re.compile(r"观看|邀请|组织|开展|举办|举行|召开|参加|参观")
+
+
+def heading_kind(line: Line) -> tuple[str, int] | None:
+    """（六）公众开放日。6月下旬，公司邀请…参观…: the heading names the event its body dates without naming it again.
+    The kind and where the body begins."""
+    if not (head := ITEM_HEAD.match(line.text)):
+        return None
+    kind = "knowledge_contest" if CONTEST.search(head["name"]) else (found := kind_of(head["name"])) and found[0]
+    return (kind, head.end()) if kind in HEADING_KINDS else None
+
+
+def body_kind(line: Line, sentence: str, offset: int, found: tuple[str, re.Match] | None) -> tuple[str, re.Match] | None:
+    """The kind of a sentence of an item's body: its own, or, when it names none, the one its heading names."""
+    if found or not (head := heading_kind(line)) or offset != head[1] or not (action := BODY_ACTION.search(sentence)):
+        return found  # only the body's first sentence: a later one may be about something else
+    return head[0], action
+
+
 _ALL_SECTORS = "|".join(words for _, words in SECTOR_WORDS)
 # 1.进企业。/ （2）进农村： a sub-item of 五进 that names its sector and no subject
 SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[）)])\s*(?:安全(?:宣传|知识|文化))?进(?P<where>{_ALL_SECTORS})\s*[。.：:，,]")
@@ -145,7 +171,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
         for sentence, offset in sentences(line):
             if DECLARES_WINDOW.match(sentence):
                 continue  # 6月12日至6月18日为园区应急演练周: the window of what follows, not an event
-            found = kind_of(sentence)
+            found = body_kind(line, sentence, offset, kind_of(sentence))
             if not found:
                 continue
             kind, match = found
@@ -283,9 +309,11 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             if not ACTION.search(sentence) or re.search(r"报送|前报", sentence) or SENDS_MATERIAL.search(sentence):
                 continue  # 各单位将活动总结报…，总结要包括隐患排查整改情况: what is sent up orders no event
             sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
-            for kind, pattern in KINDS:
-                match = pattern.search(sentence)
-                if not match or kind in ("consultation_day",):
+            named = [(kind, match) for kind, pattern in KINDS if (match := pattern.search(sentence))]
+            if not named and (from_heading := body_kind(line, sentence, offset, None)):
+                named = [from_heading]
+            for kind, match in named:
+                if kind in ("consultation_day",):
                     continue
                 if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭|公共场所)", sentence):
                     continue

@@ -15,6 +15,7 @@ from .header import find_campaigns, find_edition_theme, find_issue_date, find_nu
 from .people import find_contacts, find_leading_group
 from .reader import Line
 from .reports import find_reports
+from .sectors import drop_own_sector
 from .schedule import find_row_orders, find_schedule_activities, schedule_rows
 from .requirements import find_requirements
 
@@ -56,5 +57,6 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         take_heading_spans(draft, heading_spans(lines, the_year))
         find_reports(lines, draft, the_year, clauses)
         find_requirements(lines, draft, the_year, clauses)
+        drop_own_sector(draft)
         apply_gates(draft, lines)
     return draft

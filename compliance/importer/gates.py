@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from .draft import Draft, Sourced
 from .reader import Line
 from .dates import days_in
 from .people import COMMON_SURNAMES, POST_END
+from .sectors import issuers_own_sector
 from .vocabulary import DRILL_SUBJECTS, KINDS
 
 _UNITS = "|".join(words for _, words in DRILL_SUBJECTS)
@@ -46,16 +48,22 @@ def describe(value: dict[str, Any]) -> str:
                      if item not in (None, [], ""))
 
 
-def unsure_sector(value: dict[str, Any], sentence: str) -> str | None:
+def unsure_sector(value: dict[str, Any], sentence: str, own: str | None = None) -> str | None:
     """An activity with no sector whose sentence tells one sector's units to hold it, or has one sector's people take
-    part: the sector was there and was not read, so the event is not what the draft would say."""
+    part: the sector was there and was not read, so the event is not what the draft would say. The issuer's own
+    people (a school's 师生, `own`) put its own event in no sector."""
     if _sectors(value):
         return None
-    if value["kind"] in ALWAYS_SECTORED and (units := ORDERED_UNITS.match(sentence)):
+    if value["kind"] in ALWAYS_SECTORED and (units := ORDERED_UNITS.match(sentence)) and _sector_of(units["who"]) != own:
         return f"ordered for {units['who']}, but no sector was read"
-    if value["kind"] in HELD_FOR_PEOPLE and (people := SECTOR_PEOPLE.search(sentence)):
+    if value["kind"] in HELD_FOR_PEOPLE and (people := SECTOR_PEOPLE.search(sentence)) and _sector_of(people.group(0)) != own:
         return f"held with {people.group(0)}, but no sector was read"
     return None
+
+
+def _sector_of(words: str) -> str:
+    return "enterprise" if re.search(r"企业|厂矿", words) else "school" if re.search(r"师|学|教|校|幼儿园", words) else \
+        next((name for name, pattern in DRILL_SUBJECTS if re.search(pattern, words)), "")
 
 
 def start_without_end(value: dict[str, Any], sentence: str) -> str | None:
@@ -81,7 +89,9 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     event, which they join, and asks nothing of them that a rule could check."""
     if value.get("type") != "activity" or TABLE_ROW.search(sentence):
         return None  # a schedule row names who is responsible in a column after the event, not after it in a sentence
-    kind = dict(KINDS)[value["kind"]].search(sentence)
+    # （六）知识竞赛。6月中旬，集团公司举办…网络竞赛，各子公司要组织职工参赛: a body that names its heading's event
+    # only by what is done (举办) places the event there
+    kind = dict(KINDS)[value["kind"]].search(sentence) or re.search(r"举办|举行|开展", sentence)
     first = ADDRESSEES.search(sentence)
     if kind and first and first.start() > kind.start() and not re.search(r"要|应(?!急)|须", sentence[:kind.start()]):
         return f"the addressees ({first.group(0)}) only take part in an event the issuer holds"
@@ -105,7 +115,9 @@ def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str]
 
 
 def gate_activities(draft: Draft, lines: list[Line]) -> None:
-    draft.activities = _gated(draft.activities, ACTIVITY_GATES, "activity", {line.number: line.text for line in lines}, draft.todos)
+    own = issuers_own_sector(draft.value("org"))
+    gates = [partial(gate, own=own) if gate is unsure_sector else gate for gate in ACTIVITY_GATES]
+    draft.activities = _gated(draft.activities, gates, "activity", {line.number: line.text for line in lines}, draft.todos)
 
 
 def gate_requirements(draft: Draft, lines: list[Line]) -> None:

@@ -98,3 +98,31 @@ def heading_sectors(lines, clauses: dict[int, str]) -> dict[int, str]:
 
 def _places_named(where: str) -> str | None:
     return next((name for name, words in _SECTOR_PLACES if re.fullmatch(words, where)), None)
+
+
+# a school's or a company's own notice: its pupils, staff and premises are its own, in no sector
+ISSUER_OF_SECTOR = [("school", re.compile(r"(?:学校|中学|小学|幼儿园|职校|技校|职业技术学院)$")),
+                    ("enterprise", re.compile(r"(?:有限公司|有限责任公司|股份公司|公司|集团|厂)$"))]
+
+
+def issuers_own_sector(org: str | None) -> str | None:
+    """The sector the issuer itself belongs to (滇溪县第一中学: school), whose people an event of its own names
+    without putting it in a sector."""
+    return next((name for name, pattern in ISSUER_OF_SECTOR if org and pattern.search(org)), None)
+
+
+def drop_own_sector(draft) -> None:
+    """In a school's own plan, a drill with 全校师生 or a training of 教职工 is the school's own event, not one held in
+    the school sector (as a company's own plan names its 员工 in no sector)."""
+    own = issuers_own_sector(draft.value("org"))
+    if own is None:
+        return
+    for found in [*draft.activities, *(r for r in draft.requirements if r.value.get("type") == "activity")]:
+        value = found.value
+        for key in ("sector", "sectors"):
+            held = value.get(key)
+            if held == own or (isinstance(held, list) and own in held):
+                rest = [] if held == own else [s for s in held if s != own]
+                value.pop(key)
+                if rest:
+                    value["sectors"] = rest
