@@ -830,3 +830,22 @@ def test_a_schools_own_pupils_and_staff_are_in_no_sector():
     assert sorted((a.value["kind"], tuple(a.value.get("sectors") or [a.value.get("sector")])) for a in draft.activities) == [
         ("drill", (None,)), ("publicity", ("family",)), ("training", (None,))]
     assert not draft.todos
+
+
+def test_drills_given_each_kind_of_unit_its_own_hazard_after_a_colon():
+    draft = extract(_lines("关于开展2025年临江街道“安全生产月”活动的通知\n各居委会：\n"
+                           "（三）应急演练。各居委会、各物业服务企业、辖区各企业要在6月25日前分别组织开展一次应急演练：居委会以高层住宅火灾疏散为重点，"
+                           "物业服务企业以防汛排涝为重点，企业以生产安全事故或火灾为重点。6月18日，街道将在临江苑小区开展电动自行车充电火灾处置演练。\n"
+                           "上海市滨浦区人民政府临江街道办事处\n2025年5月26日\n"))
+    drills = sorted((a.value.get("sector") or "-", tuple(a.value["scenarios"]), str(a.value.get("date"))) for a in draft.activities)
+    assert drills == [("-", ("ebike_charging",), "2025-06-18"), ("community", ("high_rise",), "2025-06-25"),
+                      ("enterprise", ("flood", "industry_accident", "fire"), "2025-06-25")]
+    orders = {r.value["sector"]: (r.value["scenarios"], r.value["any_of"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"}
+    assert orders == {"community": (["high_rise"], False), "enterprise": (["flood", "industry_accident", "fire"], True)}
+    assert not [r for r in draft.requirements if r.value["type"] == "activity"]
+
+
+def test_a_lecture_of_one_period_and_a_knock_on_the_door_in_quotes():
+    found = _activities_of("（二）各县（市、区）应急管理局主要负责人要在6月15日前，为本单位干部职工讲一堂安全生产专题课。\n"
+                           "（六）各居委会要组织楼组长开展“安全敲门”行动，6月底前实现独居老人全覆盖。")
+    assert [(kind, day) for kind, day, _, _ in found] == [("leader_talk", "2024-06-15"), ("door_to_door", "2024-06-30")]

@@ -12,7 +12,7 @@ from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
 from .gates import HELD_FOR_PEOPLE, sentence_of
-from .sectors import check_sectors, heading_sectors, holders_in, sectors_in
+from .sectors import _units_named, check_sectors, heading_sectors, holders_in, sectors_in
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
@@ -292,7 +292,7 @@ def add_activity(draft: Draft, found: Sourced) -> None:
         draft.activities.append(found)
 
 
-ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传|讲一次|上一堂|讲授")
+ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传|[讲上]一[次堂节]|讲授")
 ADDRESSED = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?<!主)(?:要|应(?!急)|须)|各[\u4e00-\u9fa5（）()、]{1,20}?负责(?:人|同志)(?:要|应|须)|各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
 SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
 
@@ -401,6 +401,7 @@ def _subject_sectors(who: str) -> list[str]:
 def drill_scenarios(text: str) -> list[str]:
     """The hazards a drill clause names; `evacuation` only when it names none (安全疏散演练)."""
     text = re.sub(r"(高层(?:建筑|住宅|楼宇))火灾", r"\1", text)  # the high-rise is the hazard, its fire is not a second one
+    text = re.sub(r"(电动(?:自行)?车充电|电瓶车充电)(?:引发的)?火灾", r"\1", text)  # so is the e-bike's charging
     positions = {name: m.start() for name, words in SCENARIOS if name != "evacuation" and (m := re.search(words, text))}
     if "high_rise" in positions and "fire" in positions and positions["fire"] > positions["high_rise"]:
         del positions["fire"]  # 高层住宅小区消防应急疏散演练: the same high-rise fire
@@ -431,6 +432,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 continue
             lead = LEADING_TIME.match(sentence)
             shared = when_in(lead["time"], year) if lead and not re.search(_ANY_SUBJECT, lead["time"]) else None
+            if _focus_drills(draft, line, sentence, year, clauses):
+                continue
             parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER})[、和及与等]*\s*(?:要|应|需))", sentence)
             for part in parts:
                 if shared and part.startswith(lead.group(0)):
@@ -453,6 +456,33 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
 
 ENUMERATOR = re.compile(r"^\s*[一二三四五六七八九十]是")
 
+# …要在6月25日前分别组织开展一次应急演练：居委会以高层住宅火灾疏散为重点，物业服务企业以防汛排涝为重点，企业以…为重点
+FOCUS = re.compile(r"(?:^|[，,；;])\s*(?P<who>[\u4e00-\u9fa5]{2,10}?)以(?P<what>[^，,；;。]{2,30}?)为(?:重点|主)")
+
+
+def _focus_drills(draft: Draft, line: Line, sentence: str, year: int, clauses: dict[int, str]) -> bool:
+    """Drills ordered for several kinds of unit, each given its own hazard after a colon (X以…为重点): one drill per
+    sector, its hazards those of its units (two kinds of unit of one sector meet either's)."""
+    head, colon, tail = sentence.partition("：") if "：" in sentence else sentence.partition(":")
+    if not colon or not re.search(r"演练|推演", head) or not ADDRESSED.search(head):
+        return False
+    focus: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
+    for match in FOCUS.finditer(tail):
+        units = _units_named(match["who"])
+        if len(units) != 1:
+            return False  # a unit of no sector, or of two: not to be split by sector
+        focus.setdefault(units[0], []).extend(s for s in drill_scenarios(match["what"]) if s not in focus.get(units[0], []))
+        parts.setdefault(units[0], []).append(match.group(0))
+    if len(focus) < 2 or any(not hazards for hazards in focus.values()):
+        return False
+    when = when_in(head, year, draft.issued)
+    for sector, hazards in focus.items():
+        part = "，".join(parts[sector])
+        choice = len(parts[sector]) > 1 or bool(CHOICE.search(part))
+        _add_sector_drill(draft, line, part.lstrip("，,；; "), [sector], hazards, when, clauses, any_of=choice)
+    return True
+
 
 def _first_drill_clause(part: str) -> str:
     """企业开展一次生产安全事故应急演练，人员密集场所开展一次火灾疏散演练: the subject's drill ends with the clause
@@ -465,7 +495,7 @@ def _first_drill_clause(part: str) -> str:
 CHOICE = re.compile(r"等|或|之一")  # 火灾、危化品泄漏等 / 有限空间或燃气泄漏: one of them will do
 
 
-def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses) -> None:
+def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_of: bool | None = None) -> None:
     """One drill ordered for some sectors: an activity to hold, and the requirement that asks for it."""
     value: dict[str, Any] = {"kind": "drill"}
     value.update({"sector": sectors[0]} if len(sectors) == 1 else {"sectors": sectors})
@@ -477,7 +507,7 @@ def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses) -> N
     draft.activities.append(Sourced(value, line.number, quote(text, start, start + min(len(part.strip()), 40))))
     for sector in sectors:
         draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
-                                           "any_of": bool(CHOICE.search(part)), "basis": clauses.get(line.number, "")},
+                                           "any_of": bool(CHOICE.search(part)) if any_of is None else any_of, "basis": clauses.get(line.number, "")},
                                           line.number, part.strip()[:40]))
 
 
@@ -532,6 +562,9 @@ def drop_twin_drills(draft: Draft) -> None:
                                                for o in drills):
                 return True  # 各企业要…泄漏或火灾演练，重大危险源企业还要开展…疏散演练 read as one drill of every hazard
             return any(o.line == activity.line and _sectors_of(o.value) and _window(o.value) == _window(value) for o in drills)
+        if len(_sectors_of(value)) > 1 and all(any(o.line == activity.line and _sectors_of(o.value) == {sector} and _window(o.value) == _window(value)
+                                                   for o in drills) for sector in _sectors_of(value)):
+            return True  # …分别组织演练：居委会以…为重点，企业以…为重点: the drills of each sector, read once more as one
         return not any(_window(value)) and any(
             o is not activity and any(_window(o.value)) and _sectors_of(o.value) == _sectors_of(value)
             and set(o.value.get("scenarios", [])) == set(value.get("scenarios", [])) for o in drills)
