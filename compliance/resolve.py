@@ -82,12 +82,13 @@ class Resolver:
 
     def load(self, path: Path, *, keep: bool = True) -> Document:
         """A document, read once. Superiors and packs are kept for the run; a plan read only to be
-        checked (`keep=False`) is not, so a tree of 50,000 plans is never all in memory at once."""
+        checked (`keep=False`) is not, so a tree of 50,000 plans is never all in memory at once, unless
+        it sets requirements: the plans below it, checked next, read it again as their superior."""
         key = real(path)
         if key in self._documents:
             return self._documents[key]
         document = load_document(path, display(path), max_size=self.max_size)
-        if keep:
+        if keep or document.plan.requirements:
             self._documents[key] = document
         return document
 
