@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
@@ -10,6 +11,12 @@ from pydantic_core import PydanticCustomError
 
 from .dates import SCHEMA_PATTERN, parse_date
 from .vocab import Scenario, Weekday
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str, year: int | None) -> datetime.date:
+    """parse_date, remembered: a tree of plans writes the same few days over and over."""
+    return parse_date(text, year=year)
 
 
 def _to_date(value: Any, info: ValidationInfo) -> Any:
@@ -20,7 +27,7 @@ def _to_date(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str):
         year = (info.context or {}).get("year")
         try:
-            return parse_date(value, year=year)
+            return _parsed(value, year)
         except ValueError as error:  # a form plancheck does not read, or a day that does not exist (2月30日)
             raise PydanticCustomError("bad_date", "{reason}", {"reason": str(error)}) from None
     return value

@@ -79,6 +79,7 @@ class Resolver:
     _ids: dict[Path, dict[str, list[Path]]] = field(default_factory=dict)  # by the folder walked
     _packs: dict[str, Document] = field(default_factory=dict)
     _sets: dict[tuple, RequirementSet] = field(default_factory=dict)
+    _above: dict[tuple[Path, str], Document] = field(default_factory=dict)  # (a superior, its `superior:`) -> its superior
 
     def load(self, path: Path, *, keep: bool = True) -> Document:
         """A document, read once. Superiors and packs are kept for the run; a plan read only to be
@@ -215,8 +216,16 @@ class Resolver:
                             "/superior", "superior-chain-too-long")
                 )
             reference = current.plan.superior
-            current = self.find_superior(current, reference) if reference else None
+            current = self._superior_above(current, reference) if reference else None
         return chain
+
+    def _superior_above(self, superior: Document, reference: str) -> Document:
+        """find_superior for a document already found as a superior: every plan below it asks again."""
+        key = (real(superior.path), reference)
+        found = self._above.get(key)
+        if found is None:
+            found = self._above[key] = self.find_superior(superior, reference)
+        return found
 
     # packs -----------------------------------------------------------------------------------
     def pack(self, name: str, *, near: Path | None = None, referrer: Document | None = None, pointer: str = "") -> Document:
