@@ -54,8 +54,6 @@ class RequirementSet:
             names[int(index[1:])].append(name)
         return names
 
-    def key(self, as_of: date) -> str:
-        return json.dumps(self.conditions(as_of), sort_keys=True, ensure_ascii=False)
 
 
 def _conclude(requirement_set: RequirementSet, subject: Subject, observations: list[Observed]) -> list[Finding]:
@@ -94,9 +92,10 @@ class DurableEngine:
     def _ruleset(self, requirement_set: RequirementSet, as_of: date) -> durable.CompiledRuleset:
         cache_key = (id(requirement_set), as_of)
         if cache_key not in self._by_set:
-            key = requirement_set.key(as_of)
+            conditions = requirement_set.conditions(as_of)
+            key = json.dumps(conditions, sort_keys=True, ensure_ascii=False)  # sets of the same conditions share one ruleset
             if key not in self._compiled:
-                self._compiled[key] = durable.CompiledRuleset(requirement_set.conditions(as_of))
+                self._compiled[key] = durable.CompiledRuleset(conditions)
             self._by_set[cache_key] = (requirement_set, self._compiled[key])
         return self._by_set[cache_key][1]
 
