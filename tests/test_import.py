@@ -849,3 +849,39 @@ def test_a_lecture_of_one_period_and_a_knock_on_the_door_in_quotes():
     found = _activities_of("（二）各县（市、区）应急管理局主要负责人要在6月15日前，为本单位干部职工讲一堂安全生产专题课。\n"
                            "（六）各居委会要组织楼组长开展“安全敲门”行动，6月底前实现独居老人全覆盖。")
     assert [(kind, day) for kind, day, _, _ in found] == [("leader_talk", "2024-06-15"), ("door_to_door", "2024-06-30")]
+
+
+def test_an_undated_publicity_order_is_implied_by_the_sectors_it_must_cover():
+    draft = extract(_lines("祁丰县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（五）深入开展安全宣传“五进”活动。各乡镇、各有关部门要推动安全宣传进企业、进农村、进社区、进学校、进家庭，"
+                           "利用农村大喇叭宣传应急避险知识。\n"))
+    assert [r.value["type"] for r in draft.requirements] == ["sectors_covered"]
+    dated = extract(_lines("松江燃气集团有限公司关于开展2024年“安全生产月”活动的通知\n各分公司：\n"
+                           "2.6月1日至6月25日，各分公司要同步开展安全宣传进社区、进家庭活动。\n"))
+    assert sorted(r.value["type"] for r in dated.requirements) == ["activity", "sectors_covered"]
+
+
+def test_an_e_bikes_fire_is_the_e_bike_hazard_and_a_traffic_accident_is_traffic():
+    from compliance.importer.activities import drill_scenarios
+    assert drill_scenarios("电动自行车火灾或台风防御应急演练") == ["ebike_charging", "weather"]
+    assert drill_scenarios("电瓶车起火处置演练") == ["ebike_charging"]
+    assert drill_scenarios("隧道交通事故应急救援演练") == ["traffic"]
+
+
+def test_a_schedule_row_repeating_a_drill_the_text_orders_in_one_sector_is_that_drill():
+    draft = extract(_lines("祁丰县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（三）开展应急演练。6月20日前，各乡镇要组织辖区各村至少开展1次地质灾害或防汛应急演练。\n"
+                           "附件2\n序号\t时间\t活动内容\t责任单位\n1\t6月3日\t全县“安全生产月”活动启动仪式\t县安委办\n"
+                           "2\t6月20日前\t地质灾害或防汛应急演练\t各乡镇\n"))
+    drills = {(tuple(a.value.get("sectors") or [a.value.get("sector")]), str(a.value.get("date"))) for a in draft.activities if a.value["kind"] == "drill"}
+    assert drills == {(("rural",), "2024-06-20")}
+    assert [(r.value["type"], r.value.get("sector")) for r in draft.requirements if "drill" in r.value["type"] + str(r.value.get("kind"))] == [
+        ("drill_per_sector", "rural")]
+
+
+def test_drills_ordered_for_units_of_one_trade_are_drills_per_sector():
+    draft = extract(_lines("黔山县交通运输局关于开展2022年全县交通运输行业“安全生产月”活动的通知\n各道路运输企业：\n"
+                           "（三）开展应急演练\n6月25日前，各道路运输企业要开展一次道路交通事故或车辆火灾应急演练；"
+                           "各在建项目施工单位要开展一次防汛或地质灾害应急演练。\n"))
+    orders = [(r.value["type"], r.value.get("sector"), tuple(r.value.get("scenarios", ())), r.value.get("any_of")) for r in draft.requirements]
+    assert orders == [("drill_per_sector", "enterprise", ("traffic", "fire"), True), ("drill_per_sector", "enterprise", ("flood", "geological"), True)]

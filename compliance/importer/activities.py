@@ -378,12 +378,13 @@ def _leading_time(sentence: str, year: int, draft: Draft) -> tuple[dict[str, dat
 
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 # 镇中心校及各村小: the town's school and all its village schools are every school (a 中心学校 alone is one named unit)
-SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各|[镇乡]中心学?校[及和、](?=各))*"
+# 各道路运输企业, 各在建项目施工单位: a trade or a project before the kind of unit names some of that kind, all of them told
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位)|各|[镇乡]中心学?校[及和、](?=各))*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 # 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
-ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?(?:于[^，。；]{{2,12}}?[前内])?(?=针对|开展|进行|组织)")
+ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?(?:于[^，。；]{{2,12}}?[前内])?(?:至少|分别|全面|集中|认真|统一)?(?=针对|开展|进行|组织)")
 LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,：:]")
 # 各村组织开展… / 辖区各中小学、幼儿园开展…: units named with 各 hold the drill, told so without 要 (a schedule's line)
 UNITS_HOLD = re.compile(rf"^\s*(?P<who>(?:辖区|驻[镇区县市街])?各类?(?:{_ANY_SUBJECT}){QUALIFIER}(?:[、和及与]各?(?:{_ANY_SUBJECT}){QUALIFIER})*)"
@@ -401,7 +402,8 @@ def _subject_sectors(who: str) -> list[str]:
 def drill_scenarios(text: str) -> list[str]:
     """The hazards a drill clause names; `evacuation` only when it names none (安全疏散演练)."""
     text = re.sub(r"(高层(?:建筑|住宅|楼宇))火灾", r"\1", text)  # the high-rise is the hazard, its fire is not a second one
-    text = re.sub(r"(电动(?:自行)?车充电|电瓶车充电)(?:引发的)?火灾", r"\1", text)  # so is the e-bike's charging
+    # so is the e-bike's, charging or not (电动自行车充电火灾, 电动自行车火灾, 电瓶车起火)
+    text = re.sub(r"((?:电动(?:自行)?车|电瓶车)(?:充电)?)(?:引发的?)?(?:火灾|起火|着火)", r"\1", text)
     positions = {name: m.start() for name, words in SCENARIOS if name != "evacuation" and (m := re.search(words, text))}
     if "high_rise" in positions and "fire" in positions and positions["fire"] > positions["high_rise"]:
         del positions["fire"]  # 高层住宅小区消防应急疏散演练: the same high-rise fire
@@ -550,13 +552,18 @@ def _window(value: dict[str, Any]) -> tuple:
     return value.get("date"), value.get("start"), value.get("end")
 
 
-def drop_twin_drills(draft: Draft) -> None:
+def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
     """`6月中旬，各社区要…演练；企业要…演练` gives drills per sector: the same sentence read as one drill without a
-    sector is not another event. Nor is an undated mention of a drill the schedule table dates."""
+    sector is not another event. Nor is an undated mention of a drill the schedule table dates, nor a schedule row
+    that repeats, without its sector, a drill the text orders for one sector on the same day with the same hazards."""
     drills = [a for a in draft.activities if a.value["kind"] == "drill"]
 
     def twin(activity: Sourced) -> bool:
         value = activity.value
+        if not _sectors_of(value) and activity.line in rows and any(_window(value)) and any(
+                o.line not in rows and _sectors_of(o.value) and _window(o.value) == _window(value)
+                and set(o.value.get("scenarios") or []) == set(value.get("scenarios") or []) for o in drills):
+            return True  # 6  6月20日前  地质灾害或防汛应急演练  各乡镇: the row of 各乡镇要组织各村…演练
         if not _sectors_of(value):
             if not any(_window(value)) and any(o.line == activity.line and set(o.value.get("scenarios") or ["-"]) < set(value.get("scenarios") or [])
                                                for o in drills):

@@ -52,7 +52,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_undated_activities(lines, draft, the_year, clauses, skip=in_table)
         find_row_orders(rows, draft, the_year, clauses)
         prune_vague(draft, lines)
-        drop_twin_drills(draft)
+        drop_twin_drills(draft, in_table)
         take_campaign_spans(draft, lines, clauses)
         take_heading_spans(draft, heading_spans(lines, the_year))
         find_reports(lines, draft, the_year, clauses)

@@ -42,7 +42,9 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.requirements.append(Sourced({"type": "campaign", "name": campaign.value["name"], "end_not_before": campaign.value["end"],
                                                "basis": clauses.get(campaign.line, "")}, campaign.line, campaign.phrase))
     _leading_group_order(lines, draft, clauses)
+    _sector_drill_orders(draft)
     _drop_implied_drill(draft)
+    _drop_implied_publicity(draft)
     for line in lines:
         if match := re.search(r"(?:明确|确定|指定|落实)(?:[^，。；]{1,8}?[和及、])?\s*[1一]\s*名.{0,12}联络员|联络员(?:制度|反馈表)", line.text):
             draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
@@ -94,6 +96,35 @@ def _leading_group_order(lines: list[Line], draft: Draft, clauses: dict[int, str
                 draft.requirements.append(Sourced({"type": "leading_group", "require_office": office, "basis": clauses.get(line.number, "")},
                                                   line.number, quote(sentence, match.start(), match.end())))
                 return
+
+
+def _drop_implied_publicity(draft: Draft) -> None:
+    """五进, or publicity ordered in named sectors, implies an order for publicity: an undated one in those sectors (or
+    in none) says nothing more. A dated one (6月20日前) sets a window the sectors do not, and one in another sector
+    (公共场所) asks for more: those stay."""
+    covered = {s for r in draft.requirements if r.value["type"] == "sectors_covered" and r.value.get("kind") == "publicity"
+               for s in r.value["sectors"]}
+    if covered:
+        draft.requirements = [r for r in draft.requirements if not (
+            r.value["type"] == "activity" and r.value.get("kind") == "publicity" and set(r.value.get("sectors") or []) <= covered
+            and not any(r.value.get(key) for key in ("date", "not_before", "not_after")))]
+
+
+CHOICE = re.compile(r"等|或|之一")
+
+
+def _sector_drill_orders(draft: Draft) -> None:
+    """6月25日前，各道路运输企业要开展一次…演练: a drill ordered on a line whose drill was read in one sector is that
+    sector's drill, ordered as a drill per sector (a plain order for a drill would drop the sector)."""
+    ordered = {(r.line, r.value["sector"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"}
+    for order in [r for r in draft.requirements if r.value["type"] == "activity" and r.value.get("kind") == "drill"]:
+        for drill in [a for a in draft.activities if a.line == order.line and a.value["kind"] == "drill"]:
+            for sector in drill.value.get("sectors") or ([drill.value["sector"]] if drill.value.get("sector") else []):
+                if (order.line, sector) not in ordered:
+                    ordered.add((order.line, sector))
+                    draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": drill.value.get("scenarios") or [],
+                                                       "any_of": bool(CHOICE.search(drill.phrase)), "basis": order.value.get("basis", "")},
+                                                      order.line, drill.phrase))
 
 
 def _drop_implied_drill(draft: Draft) -> None:

@@ -26,11 +26,11 @@ KINDS = [
 SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"), ("public_place", "公共场所")]
 SCENARIOS = [
     ("fire", "火灾|灭火|着火|起火|消防(?!救援)"), ("earthquake", "地震"), ("flood", "洪涝|防汛|洪水"), ("geological", "地质"),
-    ("weather", "气象|台风|暴雨"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全"),
-    ("gas", "燃气"), ("ebike_charging", "电动车充电|电动自行车充电|电瓶车"), ("high_rise", "高层(?:建筑|住宅|楼宇)"),
+    ("weather", "气象|台风|暴雨"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全|交通事故"),
+    ("gas", "燃气"), ("ebike_charging", "电动(?:自行)?车|电瓶车"), ("high_rise", "高层(?:建筑|住宅|楼宇)"),
     ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品|危险货物"),
     ("evacuation", "疏散|逃生"), ("industry_accident", "行业性事故|行业(?:领域)?事故|生产安全事故"), ("confined_space", "有限空间"),
 ]
 # Who a drill is ordered for, as notices name them: 各类企业, 驻镇各企业, 各中小学, 各行政村 (a 村小 is a village school)
-DRILL_SUBJECTS = [("enterprise", "企业|厂矿|生产经营单位"), ("school", "学校|中小学校?|幼儿园|校园|中心学?校|村小"), ("community", "社区"),
+DRILL_SUBJECTS = [("enterprise", "企业|厂矿|生产经营单位|施工单位"), ("school", "学校|中小学校?|幼儿园|校园|中心学?校|村小"), ("community", "社区"),
                   ("rural", "农村|行政村|村(?!小)"), ("family", "家庭")]
