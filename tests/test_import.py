@@ -885,3 +885,17 @@ def test_drills_ordered_for_units_of_one_trade_are_drills_per_sector():
                            "各在建项目施工单位要开展一次防汛或地质灾害应急演练。\n"))
     orders = [(r.value["type"], r.value.get("sector"), tuple(r.value.get("scenarios", ())), r.value.get("any_of")) for r in draft.requirements]
     assert orders == [("drill_per_sector", "enterprise", ("traffic", "fire"), True), ("drill_per_sector", "enterprise", ("flood", "geological"), True)]
+
+
+def test_a_drill_whose_units_of_one_sector_come_before_it_but_whose_sector_was_not_read_is_a_todo():
+    draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（三）三是各中心校、村小要在6月25日前开展防溺水应急演练。\n"
+                           "（四）6月下旬，由各社区牵头，组织物业开展一次电梯困人应急演练。\n"))
+    assert not [a for a in draft.activities if a.value["kind"] == "drill"]
+    assert not [r for r in draft.requirements if r.value.get("kind") == "drill"]
+    reasons = [t.value for t in draft.todos]
+    assert any("中心校 are named before it" in r for r in reasons)
+    assert any(r.startswith("requirement {type: activity, kind: drill") and "ordered for 社区" in r for r in reasons)
+    own = extract(_lines("榕屿港务物流有限公司关于开展2024年“安全生产月”活动的通知\n各作业区：\n"
+                         "（四）6月25日前，各作业区要开展一次危险货物泄漏应急演练。\n"))
+    assert [a.value["kind"] for a in own.activities] == ["drill"] and not own.todos

@@ -22,6 +22,10 @@ from .vocabulary import DRILL_SUBJECTS, KINDS
 _UNITS = "|".join(words for _, words in DRILL_SUBJECTS)
 # 6月底前，各中小学要… / 辖区各企业应…: the units of one sector are the ones told to act
 ORDERED_UNITS = re.compile(rf"^\s*(?:[^，,。；]{{2,14}}[，,])?\s*(?:辖区|驻[镇区县市街]|各类|各)+(?P<who>{_UNITS})[^，,。；]{{0,12}}?(?:要|应|须|需)")
+# 三是各中心校、村小要… / 6月下旬，由各社区牵头… / 各在建项目施工单位于…完成: units of one sector named with 各 (a trade or a
+# project may come between) before the event, wherever the sentence names them
+UNITS_BEFORE = re.compile(rf"(?:辖区|驻[镇区县市街]|各类|各)+[\u4e00-\u9fa5]{{0,6}}?(?P<who>{_UNITS})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?"
+                          r"[^，,。；]{0,12}?(?:要|应(?!急)|须|需|牵头|负责|于|在)")
 # 教师, 教职工, 学生, 企业职工: the people of one sector take part
 SECTOR_PEOPLE = re.compile(r"师生|学生|教师|教职工|(?:企业|厂矿)[^，,。；]{0,6}(?:职工|员工|负责人)")
 ALWAYS_SECTORED = {"drill", "publicity"}  # the kinds a clerk always gives a sector when the text has one
@@ -58,6 +62,25 @@ def unsure_sector(value: dict[str, Any], sentence: str, own: str | None = None) 
         return f"ordered for {units['who']}, but no sector was read"
     if value["kind"] in HELD_FOR_PEOPLE and (people := SECTOR_PEOPLE.search(sentence)) and _sector_of(people.group(0)) != own:
         return f"held with {people.group(0)}, but no sector was read"
+    if value["kind"] in ALWAYS_SECTORED and (units := _units_before_event(value["kind"], sentence)) and _sector_of(units) != own:
+        return f"{units} are named before it, but no sector was read"
+    return None
+
+
+def _units_before_event(kind: str, sentence: str) -> str | None:
+    """The units of one sector the sentence names (with 各) before the word for an event of this kind, if any."""
+    event = dict(KINDS)[kind].search(sentence)
+    units = UNITS_BEFORE.search(sentence)
+    return units["who"] if units and event and units.start() < event.start() else None
+
+
+def order_without_its_sector(value: dict[str, Any], sentence: str, own: str | None = None) -> str | None:
+    """各中心校、村小要…演练 read as a plain order for a drill: the units told to hold it are of one sector, so the order
+    is that sector's drill (or publicity), and the sector was not read."""
+    if value.get("type") != "activity" or value.get("kind") not in ALWAYS_SECTORED or value.get("sectors"):
+        return None
+    if (units := _units_before_event(value["kind"], sentence)) and _sector_of(units) != own:
+        return f"ordered for {units}, but no sector was read"
     return None
 
 
@@ -98,7 +121,7 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     return None
 
 
-REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event]
+REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector]
 
 
 def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:
@@ -121,8 +144,9 @@ def gate_activities(draft: Draft, lines: list[Line]) -> None:
 
 
 def gate_requirements(draft: Draft, lines: list[Line]) -> None:
-    draft.requirements = _gated(draft.requirements, REQUIREMENT_GATES, "requirement", {line.number: line.text for line in lines},
-                                draft.todos)
+    own = issuers_own_sector(draft.value("org"))
+    gates = [partial(gate, own=own) if gate is order_without_its_sector else gate for gate in REQUIREMENT_GATES]
+    draft.requirements = _gated(draft.requirements, gates, "requirement", {line.number: line.text for line in lines}, draft.todos)
 
 
 BODY = re.compile(r"(?:科|股|处|室|部|局|办|站|所|中心|学校|大队|支队)$")
