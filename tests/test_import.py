@@ -899,3 +899,42 @@ def test_a_drill_whose_units_of_one_sector_come_before_it_but_whose_sector_was_n
     own = extract(_lines("榕屿港务物流有限公司关于开展2024年“安全生产月”活动的通知\n各作业区：\n"
                          "（四）6月25日前，各作业区要开展一次危险货物泄漏应急演练。\n"))
     assert [a.value["kind"] for a in own.activities] == ["drill"] and not own.todos
+
+
+def test_a_consultation_day_under_a_heading_or_in_a_schedule_is_ordered_when_its_clause_addresses_the_level_below():
+    heading = extract(_lines("黔山县交通运输局关于开展2022年全县交通运输行业“安全生产月”活动的通知\n各道路运输企业：\n"
+                             "（四）开展“安全宣传咨询日”活动\n"
+                             "6月16日，局在县客运站设立安全宣传咨询点，各道路运输企业同步在车站、码头开展宣传咨询活动。\n"))
+    assert [(r.value["kind"], str(r.value["date"])) for r in heading.requirements if r.value["type"] == "activity"] == [
+        ("consultation_day", "2022-06-16")]
+    row = extract(_lines("祁丰县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                         "（四）开展安全宣传咨询日活动。6月16日，县安委办在县城东湖广场举办全县“安全宣传咨询日”主场活动，各乡镇同步开展分会场活动。\n"
+                         "附件2\n序号\t时间\t活动内容\t责任单位\n5\t6月16日\t“安全宣传咨询日”活动\t县安委办、各乡镇\n"))
+    assert [r.value["kind"] for r in row.requirements if r.value["type"] == "activity"] == ["consultation_day"]
+    passing = extract(_lines("江南街道办事处关于开展2024年江南街道安全生产月活动的通知\n各社区居委会：\n"
+                             "今年6月是第23个全国“安全生产月”，6月16日为全国“安全宣传咨询日”。\n"
+                             "三、精心组织开展系列活动\n组织参加区安办牵头开展的“安全宣传咨询日”主场活动，现场提供安全咨询。各社区要结合实际，组织举行安全倡议。\n"))
+    assert not [r for r in passing.requirements if r.value.get("kind") == "consultation_day"]
+
+
+def test_a_workshop_heads_lecture_a_launch_meeting_and_a_study_are_ordered():
+    draft = extract(_lines("浙江永锐五金制品有限公司\n关于印发2023年“安全生产月”活动实施方案的通知\n公司各部门、各车间：\n"
+                           "1、启动动员。6月1日早会后，公司召开“安全生产月”启动大会，董事长作动员讲话。\n"
+                           "2、负责人讲安全课。6月15日前，各车间主任要在班前会上为本车间员工讲安全课。\n"))
+    assert sorted((a.value["kind"], str(a.value.get("date"))) for a in draft.activities) == [
+        ("launch_ceremony", "2023-06-01"), ("leader_talk", "2023-06-15")]
+    assert [(r.value["kind"], str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("leader_talk", "2023-06-15")]
+    towns = extract(_lines("祁丰县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（一）6月上旬，各乡镇要通过专题会议等形式，集中学习习近平总书记关于安全生产的重要论述。\n"
+                           "（二）各村（社区）要在6月8日前召开“两委”会议进行专题部署。\n"))
+    assert sorted((r.value["kind"], str(r.value.get("not_after"))) for r in towns.requirements if r.value["type"] == "activity") == [
+        ("launch_ceremony", "2024-06-08"), ("study_session", "2024-06-10")]
+
+
+def test_members_labelled_zuyuan_and_a_companys_summary_to_its_parks_office():
+    group = _group("组长：林永锐（董事长）\n组员：各车间主任\n")
+    assert group["members"] == [{"title": "各车间主任"}]
+    draft = extract(_lines("浙江永锐五金制品有限公司\n关于印发2023年“安全生产月”活动实施方案的通知\n公司各部门、各车间：\n"
+                           "（三）各部门、各车间于6月26日前将活动总结报安环部，安环部汇总后于6月30日前报东港工业园区安监办。\n"))
+    assert [(r.value["kind"], str(r.value["due"])) for r in draft.reports] == [("summary", "2023-06-30")]

@@ -116,6 +116,8 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     # only by what is done (举办) places the event there
     kind = dict(KINDS)[value["kind"]].search(sentence) or re.search(r"举办|举行|开展", sentence)
     first = ADDRESSEES.search(sentence)
+    if first and re.search(r"同步|分会场", sentence[first.start():]):
+        return None  # …举办主场活动，各乡镇同步开展分会场活动: the addressees hold their own, the same day
     if kind and first and first.start() > kind.start() and not re.search(r"要|应(?!急)|须", sentence[:kind.start()]):
         return f"the addressees ({first.group(0)}) only take part in an event the issuer holds"
     return None

@@ -13,6 +13,8 @@ PLACE_RANK = {"自治区": 1, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, 
 LEVEL_RANK = {"province": 1, "city": 2, "county": 3, "street": 4, "community": 5}
 # the bodies a bureau or a unit of the same place reports up to: the safety committee, its office, the government
 COMMITTEE_BODY = re.compile(r"安委办|安委会|安全生产委员会|人民政府|应急管理局")
+# 东港工业园区安监办 / 开发区管委会: the administration of the park a company sits in
+PARK_BODY = re.compile(r"园区|开发区|高新区|管委会|管理委员会")
 NOT_A_BODY = re.compile(r"^(?:活动|工作|本|各|相关|有关|材料|方案|总结|情况)")
 
 
@@ -48,7 +50,7 @@ def is_superior(recipient: str, org: str, level: str | None) -> bool:
     the issuer's own offices (县应急管理局宣教股 for a county 安委办, 集团安全环保部, 保卫科) are not."""
     rank = _rank(recipient)
     if level == "enterprise":
-        return rank is not None
+        return rank is not None or bool(PARK_BODY.search(recipient))
     mine = issuer_rank(org, level)
     if rank is None or mine is None:
         return False

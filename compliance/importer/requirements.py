@@ -18,12 +18,7 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
     if "period" in draft.fields:
         source = draft.fields["period"]
         draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
-    for activity in draft.activities:
-        addressed = any(ADDRESSED.search(l.text) for l in lines if l.number == activity.line and not TABLE_ROW.search(l.text))
-        if activity.value["kind"] == "consultation_day" and activity.value.get("date") == date(year, 6, 16) and addressed:
-            draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
-                                               "basis": clauses.get(activity.line, "")}, activity.line, activity.phrase))
-            break
+    _consultation_day_order(lines, draft, year, clauses)
     mentions = [l for l in lines if re.search(r"安全宣传\s*[“\"]?([三四五六]进)", l.text)]
     preferred = [l for l in mentions if re.search(r"(开展|推进).{0,8}([三四五六]进)", l.text)] or mentions
     for line in preferred[:1]:
@@ -50,6 +45,44 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
                                               line.number, quote(line.text, match.start(), match.end())))
             break
+
+
+CONSULTATION = re.compile(r"咨询日|6\s*[·•.]\s*16")
+HEADING_ONLY = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]+、|[0-9]{1,2}\s*[.．、])[^。；]{2,30}$")
+
+
+def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
+    """The 6-16 consultation day is ordered when the text about it (not a schedule row) addresses the level below: the
+    line it was read from, the body under a heading that only names it (（四）开展“安全宣传咨询日”活动 / 6月16日，局在…
+    设立咨询点，各道路运输企业同步…), or, when a schedule row gave it, the clause that names it. The gates judge
+    whether the addressees hold it or only attend the issuer's."""
+    days = [a for a in draft.activities if a.value["kind"] == "consultation_day" and a.value.get("date") == date(year, 6, 16)]
+    if not days:
+        return
+    by_number = {line.number: index for index, line in enumerate(lines)}
+    candidates = [lines[by_number[a.line]] for a in days if a.line in by_number]
+    candidates += [line for line in lines if CONSULTATION.search(line.text) and line not in candidates]
+    for line in candidates:
+        if TABLE_ROW.search(line.text):
+            continue
+        body, index = line, by_number[line.number]
+        if HEADING_ONLY.match(line.text) and index + 1 < len(lines) and not TABLE_ROW.search(lines[index + 1].text) \
+                and not HEADING_ONLY.match(lines[index + 1].text):
+            body = lines[index + 1]
+        own = next((a for a in days if a.line == body.number), None)
+        sentences = re.split(r"(?<=[。；])", body.text)
+        item = body is not line or own or (CONSULTATION.search(sentences[0]) and HEADING_ONLY.match(sentences[0].rstrip("。")))
+        if not (ADDRESSED.search(body.text) if item else any(CONSULTATION.search(s) and ADDRESSED.search(s) for s in sentences)):
+            continue  # 组织参加区安办牵头开展的“安全宣传咨询日”主场活动，…: a mention in passing, addressed to no one
+        if own:
+            phrase = own.phrase
+        else:
+            sentence = next((s for s in re.split(r"(?<=[。；])", body.text) if CONSULTATION.search(s) or ADDRESSED.search(s)), body.text)
+            start = body.text.find(sentence)
+            phrase = quote(body.text, start, start + min(len(sentence), 40))
+        draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
+                                           "basis": clauses.get(line.number, "")}, body.number, phrase))
+        return
 
 
 def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
