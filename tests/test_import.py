@@ -938,3 +938,18 @@ def test_members_labelled_zuyuan_and_a_companys_summary_to_its_parks_office():
     draft = extract(_lines("浙江永锐五金制品有限公司\n关于印发2023年“安全生产月”活动实施方案的通知\n公司各部门、各车间：\n"
                            "（三）各部门、各车间于6月26日前将活动总结报安环部，安环部汇总后于6月30日前报东港工业园区安监办。\n"))
     assert [(r.value["kind"], str(r.value["due"])) for r in draft.reports] == [("summary", "2023-06-30")]
+
+
+def test_an_event_ordered_before_a_clause_that_sends_its_record_up_is_still_ordered():
+    found = _activities_of("（十）各相关企业要在6月份开展一次应急预案演练，演练情况于6月28日前报县应急管理局。")
+    assert [(kind, sectors) for kind, _, sectors, _ in found] == [("drill", ("enterprise",))]
+    draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（十）各相关企业要在6月份开展一次应急预案演练，演练情况于6月28日前报县应急管理局。\n"))
+    drill = next(a.value for a in draft.activities if a.value["kind"] == "drill")
+    assert (str(drill.get("start")), str(drill.get("end"))) == ("2024-06-01", "2024-06-30")
+    assert _activities_of("（二）各科室于6月25日前将演练记录、培训签到表等材料报保卫科。") == []
+
+
+def test_a_drill_aimed_at_a_season_takes_its_hazards_from_its_own_words():
+    found = _activities_of("（一）各乡镇要针对汛期特点，组织开展防汛抢险、山洪灾害避险转移演练。")
+    assert [scenarios for kind, _, _, scenarios in found if kind == "drill"] == [("flood",)]

@@ -169,6 +169,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
         specific_days: set[date] = set()  # days of this line already given to a specific kind
         declared = declared_window(line.text, year)
         for sentence, offset in sentences(line):
+            sentence = before_sending(sentence)
             if DECLARES_WINDOW.match(sentence):
                 continue  # 6月12日至6月18日为园区应急演练周: the window of what follows, not an event
             found = body_kind(line, sentence, offset, kind_of(sentence))
@@ -224,6 +225,15 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
 
 
 SENDS_MATERIAL = re.compile(r"将[^，。；]{1,30}?(?:报送|上报|提交|(?<![举海简快情])报(?!道|名|刊|纸|警))")
+SENDING_CLAUSE = re.compile(r"[，,][^，,]*?(?:报送|前报|上报|(?<![举海简快情预])报(?:县|市|区|镇|乡|街道|局|委|办|公司|集团)|将[^，,]{1,20}?报)")
+
+
+def before_sending(sentence: str) -> str:
+    """各企业要在6月份开展一次应急演练，演练情况于6月28日前报县应急管理局: the clauses before the one that sends
+    material up may still order an event; the sending clause orders none."""
+    if (cut := SENDING_CLAUSE.search(sentence)) and ACTION.search(sentence[:cut.start()]):
+        return sentence[:cut.start()] + "。"
+    return sentence
 PUPILS = re.compile(r"师生|学生|教职工")
 OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|(?<!教)职工|员工|家长")
 WORKERS = re.compile(r"企业[^，。；]{0,8}组织[^，。；]{0,6}(?:职工|员工)")
@@ -306,6 +316,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             continue
         subject = item_sector(line.text) or next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
         for sentence, offset in sentences(line):
+            sentence = before_sending(sentence)
             if not ACTION.search(sentence) or re.search(r"报送|前报", sentence) or SENDS_MATERIAL.search(sentence):
                 continue  # 各单位将活动总结报…，总结要包括隐患排查整改情况: what is sent up orders no event
             sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
@@ -414,8 +425,8 @@ def drill_scenarios(text: str) -> list[str]:
 
 
 def _part_scenarios(part: str) -> list[str]:
-    if target := re.search(r"针对(?P<what>[^，。；;]{2,60})", part):
-        return drill_scenarios(target["what"])
+    if (target := re.search(r"针对(?P<what>[^，。；;]{2,60})", part)) and (named := drill_scenarios(target["what"])):
+        return named  # 针对汛期特点，组织开展防汛抢险…演练: a target that names no hazard leaves the drill's own words
     found: list[str] = []
     for clause in re.split(r"[，,]", part):
         if re.search(r"演练|推演", clause):
@@ -441,6 +452,7 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 if shared and part.startswith(lead.group(0)):
                     part = part[lead.end():]
                 part = ENUMERATOR.sub("", part, count=1)  # 一是各村（社区）要…；二是…: the enumerator is no subject
+                part = before_sending(part).rstrip("。")
                 if not re.search(r"演练|推演|针对", part):
                     continue
                 if match := DRILL_SUBJECT.match(part):
