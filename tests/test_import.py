@@ -953,3 +953,19 @@ def test_an_event_ordered_before_a_clause_that_sends_its_record_up_is_still_orde
 def test_a_drill_aimed_at_a_season_takes_its_hazards_from_its_own_words():
     found = _activities_of("（一）各乡镇要针对汛期特点，组织开展防汛抢险、山洪灾害避险转移演练。")
     assert [scenarios for kind, _, _, scenarios in found if kind == "drill"] == [("flood",)]
+
+
+def test_a_heading_that_says_an_event_is_held_gives_its_kind_to_the_body_that_dates_it():
+    draft = extract(_lines("安宁市林业和草原局\n关于开展2024年全市林草系统“安全生产月”活动的通知\n各县（区）林业和草原局：\n"
+                           "（五）开展警示教育。6月中旬，各单位组织干部职工观看《生命重于泰山》专题片。\n"))
+    assert [(a.value["kind"], str(a.value.get("start"))) for a in draft.activities] == [("warning_education", "2024-06-11")]
+    assert [(r.value["kind"], str(r.value.get("not_before"))) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("warning_education", "2024-06-11")]
+
+
+def test_units_named_only_where_the_issuers_own_event_is_broadcast_are_not_told_to_hold_it():
+    draft = extract(_lines("青龙山镇人民政府关于印发2022年“安全生产月”活动实施方案的通知\n各村（社区）：\n"
+                           "（八）开展企业负责人谈安全系列活动。在活动期间录制专题系列访谈，每周组织镇内重点企业负责人进行专题录制，"
+                           "并在主流媒体和各行业领域自媒体公众号播出宣传。\n"))
+    assert not [r for r in draft.requirements if r.value["type"] == "activity"]
+    assert any("only take part" in t.value for t in draft.todos)

@@ -103,9 +103,9 @@ def kind_of(sentence: str) -> tuple[str, re.Match] | None:
 # an item's heading that names an event and nothing else: （六）公众开放日。/ 10．警示教育。
 HEADING_KINDS = {"open_day", "knowledge_contest", "warning_education", "launch_ceremony", "training", "leader_talk", "door_to_door",
                  "hazard_inspection", "study_session", "case_recommendation", "whistleblower_promotion"}  # (a 咨询日 is dated already)
-# (a heading that says 开展… is a sentence of its own, an event already)
-ITEM_HEAD = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])\s*[“\"]?"
-                       r"(?P<name>(?!开展|组织|举办|做好|加强|强化)[\u4e00-\u9fa5“”\"]{2,10}?)[”\"]?\s*[。.]")
+# or that says only that it is held (（五）开展警示教育。6月中旬，各单位组织干部职工观看…): the body dates it
+ITEM_HEAD = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])\s*(?:深入开展|组织开展|开展|组织|举办)?[“\"]?"
+                       r"(?P<name>(?!开展|组织|举办|做好|加强|强化)[\u4e00-\u9fa5“”\"]{2,10}?)[”\"]?(?:活动)?\s*[。.]")
 CONTEST = re.compile(r"答题")  # （七）网上答题。: as a heading, an event of its own
 BODY_ACTION = re.compile(r"观看|邀请|组织|开展|举办|举行|召开|参加|参观")
 

@@ -101,7 +101,7 @@ def start_without_end(value: dict[str, Any], sentence: str) -> str | None:
 ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, start_without_end]
 
 # 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
-ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区)")
+ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
 
 
 TABLE_ROW = re.compile(r"\t|\S[ \u3000]{2,}\S")
@@ -114,7 +114,9 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
         return None  # a schedule row names who is responsible in a column after the event, not after it in a sentence
     # （六）知识竞赛。6月中旬，集团公司举办…网络竞赛，各子公司要组织职工参赛: a body that names its heading's event
     # only by what is done (举办) places the event there
-    kind = dict(KINDS)[value["kind"]].search(sentence) or re.search(r"举办|举行|开展", sentence)
+    # …录制专题系列访谈，每周组织镇内重点企业负责人…，并在…各行业领域自媒体公众号播出: a body whose event is named by
+    # its heading alone is placed where it is done (组织, 录制, 观看)
+    kind = dict(KINDS)[value["kind"]].search(sentence) or re.search(r"举办|举行|开展|组织|录制|观看|邀请|召开", sentence)
     first = ADDRESSEES.search(sentence)
     if first and re.search(r"同步|分会场", sentence[first.start():]):
         return None  # …举办主场活动，各乡镇同步开展分会场活动: the addressees hold their own, the same day
