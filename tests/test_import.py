@@ -969,3 +969,28 @@ def test_units_named_only_where_the_issuers_own_event_is_broadcast_are_not_told_
                            "并在主流媒体和各行业领域自媒体公众号播出宣传。\n"))
     assert not [r for r in draft.requirements if r.value["type"] == "activity"]
     assert any("only take part" in t.value for t in draft.todos)
+
+
+def test_members_that_are_bodies_sharing_the_last_ones_post_and_no_body_as_a_name():
+    group = _group("组  长：孙立新  街道党工委副书记、办事处主任\n成  员：应急办、平安办、社区办、城管科、综合执法大队负责人\n")
+    assert group["members"] == [{"title": "应急办负责人"}, {"title": "平安办负责人"}, {"title": "社区办负责人"}, {"title": "城管科负责人"},
+                                {"title": "综合执法大队负责人"}]
+    from compliance.importer.gates import name_is_body
+    assert name_is_body({"name": "应急办"}, "") and not name_is_body({"name": "孙立新"}, "")
+
+
+PUBLICITY_SUB_ITEMS = ("新港街道办事处关于开展2023年“安全生产月”活动的实施方案\n各社区居委会、辖区各生产经营单位：\n"
+                       "（二）实施阶段（6月6日—6月25日）\n1.安全宣传“进社区、进企业、进家庭”。\n"
+                       "进社区：各社区要利用宣传栏、楼宇电视播放安全提示，组织居民参加应急知识讲座。\n"
+                       "进企业：各生产经营单位要组织员工开展岗位练兵和安全培训。\n"
+                       "进家庭：各社区要向居民发放《家庭安全手册》，开展家庭燃气安全自查。\n")
+
+
+def test_publicity_written_as_sub_items_per_sector_is_one_event_per_sector_and_the_sectors_to_cover():
+    draft = extract(_lines(PUBLICITY_SUB_ITEMS))
+    publicity = sorted(tuple(a.value.get("sectors") or [a.value.get("sector")]) for a in draft.activities if a.value["kind"] == "publicity")
+    assert publicity == [("community",), ("enterprise",), ("family",)]
+    covered = [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"]
+    assert covered == [["community", "enterprise", "family"]]
+    assert not [r for r in draft.requirements if r.value.get("kind") == "publicity" and r.value["type"] == "activity"]
+    assert not [t for t in draft.todos if "publicity" in t.value]

@@ -556,6 +556,19 @@ def prune_vague(draft: Draft, lines: list[Line]) -> None:
     draft.activities = kept
 
 
+def drop_split_publicity(draft: Draft) -> None:
+    """1.安全宣传“进社区、进企业、进家庭”。 followed by 进社区：…/进企业：…/进家庭：…: the sub-items are the events, one
+    per sector; the heading read as one publicity of all their sectors is not another."""
+    single = [a for a in draft.activities if a.value["kind"] == "publicity" and len(_sectors_of(a.value)) == 1]
+
+    def split(activity: Sourced) -> bool:
+        sectors = _sectors_of(activity.value)
+        return len(sectors) > 1 and all(any(_sectors_of(o.value) == {s} and o.line != activity.line and _window(o.value) == _window(activity.value)
+                                            for o in single) for s in sectors)
+
+    draft.activities = [a for a in draft.activities if a.value["kind"] != "publicity" or not split(a)]
+
+
 def _sectors_of(value: dict[str, Any]) -> set[str]:
     return set(value.get("sectors") or ([value["sector"]] if value.get("sector") else []))
 

@@ -104,6 +104,8 @@ ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sect
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
 
 
+# 进社区：/ 进企业方面，/ 1.进家庭。: the label of a 五进 sub-item
+SUB_ITEM_LABEL = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])?\s*(?:安全宣传)?进[\u4e00-\u9fa5]{2,3}(?:方面)?\s*[：:，,。]")
 TABLE_ROW = re.compile(r"\t|\S[ \u3000]{2,}\S")
 
 
@@ -117,6 +119,8 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     # …录制专题系列访谈，每周组织镇内重点企业负责人…，并在…各行业领域自媒体公众号播出: a body whose event is named by
     # its heading alone is placed where it is done (组织, 录制, 观看)
     kind = dict(KINDS)[value["kind"]].search(sentence) or re.search(r"举办|举行|开展|组织|录制|观看|邀请|召开", sentence)
+    if kind and SUB_ITEM_LABEL.match(sentence) and kind.start() < SUB_ITEM_LABEL.match(sentence).end():
+        return None  # 进社区：各社区要…: the label names the sector of the item, not an event held before the units
     first = ADDRESSEES.search(sentence)
     if first and re.search(r"同步|分会场", sentence[first.start():]):
         return None  # …举办主场活动，各乡镇同步开展分会场活动: the addressees hold their own, the same day
@@ -170,6 +174,13 @@ def body_without_post(person: dict[str, str], line_text: str) -> str | None:
     return None
 
 
+def name_is_body(person: dict[str, str], line_text: str) -> str | None:
+    """应急办 read as a name: a body is no person (its holder's post is what the text names, or should)."""
+    if BODY.search(person.get("name") or ""):
+        return "a body is read as a person's name"
+    return None
+
+
 def posts_cut_short(person: dict[str, str], line_text: str) -> str | None:
     """组长：集团董事长、总经理  刘志强 read as 集团董事长: more posts (and the name) follow the one read."""
     title = person.get("title") or ""
@@ -189,7 +200,7 @@ def name_run_on(person: dict[str, str], line_text: str) -> str | None:
     return None
 
 
-PERSON_GATES: list[Callable[[dict[str, str], str], str | None]] = [name_and_title_unsplit, body_without_post, name_run_on]
+PERSON_GATES: list[Callable[[dict[str, str], str], str | None]] = [name_and_title_unsplit, body_without_post, name_run_on, name_is_body]
 LEADER_GATES = PERSON_GATES + [posts_cut_short]  # the leader is one person; deputies and members may be listed with 、
 
 

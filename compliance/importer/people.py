@@ -33,12 +33,16 @@ def _person(text: str) -> dict[str, str] | None:
     if split := _name_and_title(text):
         return split
     if re.fullmatch(r"[\u4e00-\u9fa5](?:\s{0,3}[\u4e00-\u9fa5]){1,2}", text) and text[0] in COMMON_SURNAMES \
-            and not POST.search(text):  # 董事长 and 高级工程师 are posts, whatever their first character
+            and not POST.search(text) and not BODY_END.search(text):  # 董事长 and 高级工程师 are posts, 应急办 is a body
 
         return {"name": re.sub(r"\s", "", text)}
     if 2 < len(text) <= 30:
         return {"title": text}
     return None
+
+
+# 应急办, 城管科, 派出所: a body, whatever its first character
+BODY_END = re.compile(r"(?:办|科|局|股|室|部|处|站|所|队|委|院|中心)$")
 
 
 def _people(text: str) -> list[dict[str, str]]:

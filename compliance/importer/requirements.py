@@ -32,6 +32,8 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             break
     if not any(r.value["type"] == "sectors_covered" for r in draft.requirements):
         _publicity_ordered_in_sectors(lines, draft, clauses)
+    if not any(r.value["type"] == "sectors_covered" for r in draft.requirements):
+        _publicity_ordered_by_sub_items(lines, draft, clauses)
     for campaign in draft.campaigns:
         if campaign.value.get("end"):
             draft.requirements.append(Sourced({"type": "campaign", "name": campaign.value["name"], "end_not_before": campaign.value["end"],
@@ -45,6 +47,25 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
                                               line.number, quote(line.text, match.start(), match.end())))
             break
+
+
+# 进社区：各社区要… / （2）进企业方面，各企业要…: a sub-item of 四进 that tells the units of its sector what to do
+SUB_ITEM = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[一二三四五六]是)?\s*(?:安全宣传)?进(?P<where>[\u4e00-\u9fa5]{2,4}?)(?:方面)?\s*[：:，,。]")
+
+
+def _publicity_ordered_by_sub_items(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
+    """四进 written as sub-items, each telling its sector's units what to do (进社区：各社区要…；进企业：各生产经营单位要…):
+    the sectors the publicity must cover, as a 五进 clause names them."""
+    named: dict[str, Line] = {}
+    for line in lines:
+        if (item := SUB_ITEM.match(line.text)) and ADDRESSED.search(line.text[item.end():]):
+            sector = next((name for name, words in SECTOR_WORDS if re.fullmatch(rf"(?:{words})", item["where"])), None)
+            if sector and sector not in named:
+                named[sector] = line
+    if len(named) >= 2:
+        first = min(named.values(), key=lambda l: l.number)
+        draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sorted(named, key=lambda s: named[s].number),
+                                           "basis": clauses.get(first.number, "")}, first.number, quote(first.text, 0, 30)))
 
 
 CONSULTATION = re.compile(r"咨询日|6\s*[·•.]\s*16")
