@@ -994,3 +994,10 @@ def test_publicity_written_as_sub_items_per_sector_is_one_event_per_sector_and_t
     assert covered == [["community", "enterprise", "family"]]
     assert not [r for r in draft.requirements if r.value.get("kind") == "publicity" and r.value["type"] == "activity"]
     assert not [t for t in draft.todos if "publicity" in t.value]
+
+
+def test_a_drill_does_not_take_the_hazards_of_the_next_units_drill_in_its_sentence():
+    draft = extract(_lines("黔北能源集团有限责任公司\n关于开展2025年“安全生产月”活动的通知\n各子（分）公司，各煤矿：\n"
+                           "4.应急演练。各煤矿要在6月20日前开展一次瓦斯爆炸或透水事故应急演练，各非煤子公司要开展一次火灾应急演练。\n"))
+    drills = sorted((str(a.value.get("date")), tuple(a.value["scenarios"])) for a in draft.activities if a.value["kind"] == "drill")
+    assert drills == [("2025-06-20", ()), ("None", ("fire",))]

@@ -176,6 +176,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             if not found:
                 continue
             kind, match = found
+            sentence = own_order(sentence, match.start())
             if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
                 continue  # the extended campaign, not an activity
             when_now = when_in(sentence, year, draft.issued) or declared
@@ -224,6 +225,19 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             add_activity(draft, Sourced(value, line.number, phrase))
 
 
+# …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
+NEXT_HOLDER = re.compile(r"[，,](?=\s*各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开))")
+
+
+def own_order(sentence: str, at: int) -> str:
+    """The part of a sentence that is the order an event at `at` belongs to: up to where other units are told to hold
+    another (its date and hazards are not theirs)."""
+    for holder in NEXT_HOLDER.finditer(sentence):
+        if holder.start() > at:
+            return sentence[:holder.start()]
+    return sentence
+
+
 SENDS_MATERIAL = re.compile(r"将[^，。；]{1,30}?(?:报送|上报|提交|(?<![举海简快情])报(?!道|名|刊|纸|警))")
 SENDING_CLAUSE = re.compile(r"[，,][^，,]*?(?:报送|前报|上报|(?<![举海简快情预])报(?:县|市|区|镇|乡|街道|局|委|办|公司|集团)|将[^，,]{1,20}?报)")
 
@@ -232,7 +246,7 @@ def before_sending(sentence: str) -> str:
     """各企业要在6月份开展一次应急演练，演练情况于6月28日前报县应急管理局: the clauses before the one that sends
     material up may still order an event; the sending clause orders none."""
     if (cut := SENDING_CLAUSE.search(sentence)) and ACTION.search(sentence[:cut.start()]):
-        return sentence[:cut.start()] + "。"
+        return sentence[:cut.start()]
     return sentence
 PUPILS = re.compile(r"师生|学生|教职工")
 OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|(?<!教)职工|员工|家长")
