@@ -1001,3 +1001,13 @@ def test_a_drill_does_not_take_the_hazards_of_the_next_units_drill_in_its_senten
                            "4.应急演练。各煤矿要在6月20日前开展一次瓦斯爆炸或透水事故应急演练，各非煤子公司要开展一次火灾应急演练。\n"))
     drills = sorted((str(a.value.get("date")), tuple(a.value["scenarios"])) for a in draft.activities if a.value["kind"] == "drill")
     assert drills == [("2025-06-20", ()), ("None", ("fire",))]
+
+
+def test_a_month_named_only_in_passing_sets_no_period_for_the_level_below():
+    opening = extract(_lines("沈北市浑河区安全生产委员会办公室\n关于开展2023年全区“安全生产月”活动的通知\n各街道办事处：\n"
+                             "今年6月是第22个全国“安全生产月”，主题为“人人讲安全、个个会应急”。\n（一）各街道要于5月31日前将活动方案报区安委办。\n"))
+    assert opening.value("period") and not [r for r in opening.requirements if r.value["type"] == "period"]
+    assert any("no 活动时间 section" in t.value for t in opening.todos)
+    section = extract(_lines("沈北市浑河区安全生产委员会办公室\n关于开展2023年全区“安全生产月”活动的通知\n各街道办事处：\n"
+                             "一、时间安排\n2023年6月1日至6月30日。\n"))
+    assert [r.value["basis"] for r in section.requirements if r.value["type"] == "period"] == ["一"]

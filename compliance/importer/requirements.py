@@ -17,7 +17,11 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
     _theme_order(lines, draft, clauses)
     if "period" in draft.fields:
         source = draft.fields["period"]
-        draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
+        if _in_time_section(lines, source.line):
+            draft.requirements.append(Sourced({"type": "period", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
+        else:  # 今年6月是第23个全国“安全生产月”: the month named in passing, which no 活动时间 section sets for the level below
+            draft.todos.append(Sourced("requirement {type: period}? the period is only mentioned, no 活动时间 section sets it",
+                                       source.line, source.phrase))
     _consultation_day_order(lines, draft, year, clauses)
     mentions = [l for l in lines if re.search(r"安全宣传\s*[“\"]?([三四五六]进)", l.text)]
     preferred = [l for l in mentions if re.search(r"(开展|推进).{0,8}([三四五六]进)", l.text)] or mentions
@@ -104,6 +108,16 @@ def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses:
         draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
                                            "basis": clauses.get(line.number, "")}, body.number, phrase))
         return
+
+
+# 二、活动时间 / 一、时间安排 / （一）“安全生产月”活动时间 / 活动时间：2024年6月1日至30日: a section that sets the period
+TIME_SECTION = re.compile(r"^\s*[^，。；]{0,16}?(?:(?:活动|实施|开展)(?:时间|时限|期限)(?:安排)?|时间安排)\s*(?:[:：]|$)")
+
+
+def _in_time_section(lines: list[Line], number: int) -> bool:
+    """The notice has a 活动时间 section, so the period it sets is the level below's to keep; a month named only in
+    passing (今年6月是第23个全国“安全生产月”) sets none."""
+    return any(TIME_SECTION.match(line.text) for line in lines)
 
 
 def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
