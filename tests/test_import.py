@@ -1011,3 +1011,14 @@ def test_a_month_named_only_in_passing_sets_no_period_for_the_level_below():
     section = extract(_lines("沈北市浑河区安全生产委员会办公室\n关于开展2023年全区“安全生产月”活动的通知\n各街道办事处：\n"
                              "一、时间安排\n2023年6月1日至6月30日。\n"))
     assert [r.value["basis"] for r in section.requirements if r.value["type"] == "period"] == ["一"]
+
+
+def test_a_drill_one_named_department_holds_with_a_sectors_units_is_no_order_of_the_level_below():
+    draft = extract(_lines("沈北市浑河区安全生产委员会办公室\n关于开展2023年全区“安全生产月”活动的通知\n各街道办事处：\n"
+                           "（六）应急演练。区教育局要组织全区中小学开展防溺水、防踩踏应急疏散演练。\n"))
+    assert [a.value.get("sectors") for a in draft.activities] == [["school"]]
+    assert not [r for r in draft.requirements if "drill" in r.value["type"] + str(r.value.get("kind"))]
+    assert any("given to one named body (区教育局)" in t.value for t in draft.todos)
+    shared = extract(_lines("沈北市浑河区安全生产委员会办公室\n关于开展2023年全区“安全生产月”活动的通知\n各街道办事处：\n"
+                            "（六）应急演练。各街道要在6月25日前组织一次防汛应急演练；区教育局组织全区中小学开展防溺水、防踩踏应急疏散演练。\n"))
+    assert [(r.value["type"], r.value.get("kind")) for r in shared.requirements] == [("activity", "drill")]

@@ -129,7 +129,23 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     return None
 
 
-REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector]
+# 区教育局要组织全区中小学… / 县住建局负责…: one named body is the subject (an enumerator, a heading or a time may lead)
+ONE_BODY = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]是)?\s*(?:[^，。；]{1,12}[。.])?"
+                      r"\s*(?:[^，。；各]{2,16}[，,])?\s*(?P<body>[县区市镇乡旗]?[\u4e00-\u9fa5]{1,10}?(?:局|委|办公室|办|大队|支队|中心|站))"
+                      r"(?:要|应(?!急)|须|负责|牵头)")
+
+
+def one_named_body(value: dict[str, Any], sentence: str) -> str | None:
+    """区教育局要组织全区中小学开展…演练: a task given to one named department is that department's, not the level below's
+    (tests/import_refs/README.md), even when the units it works with are of one sector."""
+    if value.get("type") not in ("activity", "drill_per_sector"):
+        return None
+    if (subject := ONE_BODY.match(sentence)) and "各" not in subject["body"]:
+        return f"given to one named body ({subject['body']}), not to the level below"
+    return None
+
+
+REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector, one_named_body]
 
 
 def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:

@@ -7,7 +7,7 @@ from datetime import date
 
 from .activities import ADDRESSED
 from .draft import Draft, Sourced, quote
-from .gates import TABLE_ROW
+from .gates import TABLE_ROW, sentence_of
 from .reader import Line
 from .vocabulary import SECTOR_WORDS
 
@@ -43,7 +43,7 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.requirements.append(Sourced({"type": "campaign", "name": campaign.value["name"], "end_not_before": campaign.value["end"],
                                                "basis": clauses.get(campaign.line, "")}, campaign.line, campaign.phrase))
     _leading_group_order(lines, draft, clauses)
-    _sector_drill_orders(draft)
+    _sector_drill_orders(draft, lines)
     _drop_implied_drill(draft)
     _drop_implied_publicity(draft)
     for line in lines:
@@ -181,12 +181,15 @@ def _drop_implied_publicity(draft: Draft) -> None:
 CHOICE = re.compile(r"等|或|之一")
 
 
-def _sector_drill_orders(draft: Draft) -> None:
+def _sector_drill_orders(draft: Draft, lines: list[Line]) -> None:
     """6月25日前，各道路运输企业要开展一次…演练: a drill ordered on a line whose drill was read in one sector is that
     sector's drill, ordered as a drill per sector (a plain order for a drill would drop the sector)."""
     ordered = {(r.line, r.value["sector"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"}
+    text_of = {line.number: line.text for line in lines}
     for order in [r for r in draft.requirements if r.value["type"] == "activity" and r.value.get("kind") == "drill"]:
-        for drill in [a for a in draft.activities if a.line == order.line and a.value["kind"] == "drill"]:
+        # the drill read in a sector must be the one ordered: in the same sentence (…演练；区教育局组织全区中小学…: not)
+        for drill in [a for a in draft.activities if a.line == order.line and a.value["kind"] == "drill"
+                      and sentence_of(a, text_of) == sentence_of(order, text_of)]:
             for sector in drill.value.get("sectors") or ([drill.value["sector"]] if drill.value.get("sector") else []):
                 if (order.line, sector) not in ordered:
                     ordered.add((order.line, sector))
