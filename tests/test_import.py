@@ -1022,3 +1022,11 @@ def test_a_drill_one_named_department_holds_with_a_sectors_units_is_no_order_of_
     shared = extract(_lines("沈北市浑河区安全生产委员会办公室\n关于开展2023年全区“安全生产月”活动的通知\n各街道办事处：\n"
                             "（六）应急演练。各街道要在6月25日前组织一次防汛应急演练；区教育局组织全区中小学开展防溺水、防踩踏应急疏散演练。\n"))
     assert [(r.value["type"], r.value.get("kind")) for r in shared.requirements] == [("activity", "drill")]
+
+
+def test_a_schedule_row_held_by_the_addressees_own_offices_orders_its_event():
+    draft = extract(_lines("洛川县应急管理局\n关于开展2024年全县应急管理系统“安全生产月”活动的通知\n各乡镇应急管理办公室，局机关各股室：\n"
+                           "二、重点活动安排\n序号\t活动名称\t时间\t牵头单位\t配合单位\n1\t“安全生产月”启动仪式\t6月3日\t局办公室\t各乡镇应急办\n"
+                           "2\t主要负责人讲安全课\t6月10日前\t各乡镇应急办\t局机关各股室\n5\t安全宣传咨询日\t6月16日\t局宣教股\t各乡镇应急办\n"))
+    assert [(r.value["kind"], str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("leader_talk", "2024-06-10")]

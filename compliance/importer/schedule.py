@@ -59,7 +59,9 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
 
 # 各社区 / 区内各企业 / 辖区企业 / 各分（子）公司: a responsible cell that names only the units the notice addresses
 ADDRESSEES = re.compile(r"(?:辖区|区内|园区内?|县内|镇内)各?[\u4e00-\u9fa5]{0,4}?(?:企业|单位|学校)|各[\u4e00-\u9fa5]{0,4}?"
-                        r"(?:企业|村（社区）|村|社区|中小学|学校|街道|乡镇|镇|单位|部门|分（子）公司|分公司|车间|科室)")
+                        r"(?:企业|村（社区）|村|社区|中小学|学校|街道|乡镇|镇|单位|部门|分（子）公司|分公司|车间|科室)"
+                        # 各乡镇应急办, 各县（市、区）应急管理局: the addressees' own offices
+                        r"|各[\u4e00-\u9fa5（）、]{1,8}?(?:应急办|应急管理办公室|应急管理局|应急管理站|安监站|安委办|办事处|人民政府)")
 UNIT_SECTORS = [("enterprise", "企业"), ("rural", "村(?!（社区）)|村（社区）"), ("community", "社区"), ("school", "学校|中小学")]
 
 
