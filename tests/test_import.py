@@ -725,7 +725,7 @@ def test_deputies_whose_posts_come_before_their_names():
 @pytest.mark.parametrize(("line", "reason"), [
     ("组长：王强 李明", "not told apart"),  # two names: which is the post?
     ("组长：院长 刘永长", "not told apart"),  # two posts: 刘永长 ends as a post does
-    ("组长：公司总经理姜宏伟", "no space before it"),  # no separator: where does the name start?
+    ("组长：公司总经理刘永长", "no space before it"),  # no separator, and 刘永长 ends as a post does: where does the name start?
 ])
 def test_a_post_and_a_name_that_cannot_be_told_apart_stay_a_todo(line, reason):
     draft = extract(_lines(f"成立领导小组。\n{line}\n"), year=2025)
@@ -1030,3 +1030,11 @@ def test_a_schedule_row_held_by_the_addressees_own_offices_orders_its_event():
                            "2\t主要负责人讲安全课\t6月10日前\t各乡镇应急办\t局机关各股室\n5\t安全宣传咨询日\t6月16日\t局宣教股\t各乡镇应急办\n"))
     assert [(r.value["kind"], str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"] == [
         ("leader_talk", "2024-06-10")]
+
+
+def test_a_post_run_on_to_a_name_is_read_when_only_one_cut_leaves_a_post_and_a_name():
+    group = _group("组长：公司总经理姜宏伟\n组员：生产部经理蒋文杰、安环部经理郑丽、各车间主任\n")
+    assert group["leader"] == {"name": "姜宏伟", "title": "公司总经理"}
+    assert group["members"] == [{"name": "蒋文杰", "title": "生产部经理"}, {"name": "郑丽", "title": "安环部经理"}, {"title": "各车间主任"}]
+    from compliance.importer.people import _post_run_on_name
+    assert _post_run_on_name("镇长助理") is None and _post_run_on_name("主任科员") is None

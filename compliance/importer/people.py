@@ -36,9 +36,21 @@ def _person(text: str) -> dict[str, str] | None:
             and not POST.search(text) and not BODY_END.search(text):  # 董事长 and 高级工程师 are posts, 应急办 is a body
 
         return {"name": re.sub(r"\s", "", text)}
+    if split := _post_run_on_name(text):
+        return split
     if 2 < len(text) <= 30:
         return {"title": text}
     return None
+
+
+def _post_run_on_name(text: str) -> dict[str, str] | None:
+    """生产部经理蒋文杰 / 安环部经理郑丽: a post and a name with nothing between, read only when exactly one cut leaves a
+    post (ending in a post word) and a personal name of two or three characters that could be nothing else."""
+    if re.search(r"\s", text):
+        return None
+    cuts = [end for end in (len(text) - 3, len(text) - 2)
+            if end >= 2 and _is_post(text[:end]) and _is_name(text[end:]) and not POST.search(text[end:])]
+    return {"name": text[cuts[0]:], "title": text[:cuts[0]]} if len(cuts) == 1 else None
 
 
 # 应急办, 城管科, 派出所: a body, whatever its first character
