@@ -1038,3 +1038,18 @@ def test_a_post_run_on_to_a_name_is_read_when_only_one_cut_leaves_a_post_and_a_n
     assert group["members"] == [{"name": "蒋文杰", "title": "生产部经理"}, {"name": "郑丽", "title": "安环部经理"}, {"title": "各车间主任"}]
     from compliance.importer.people import _post_run_on_name
     assert _post_run_on_name("镇长助理") is None and _post_run_on_name("主任科员") is None
+
+
+def test_events_named_as_means_goals_or_circumstances_or_under_the_aims_are_todos():
+    draft = extract(_lines("青山镇人民政府关于开展2024年“安全生产月”活动的通知\n各村（社区），辖区各企业：\n"
+                           "一、指导思想\n以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平总书记关于安全生产重要论述，"
+                           "通过开展隐患排查、应急演练、安全宣传等系列活动，进一步强化安全意识。\n"
+                           "二、活动目标\n实现全镇企业隐患排查全覆盖，学校应急演练全覆盖。\n"
+                           "三、活动内容\n（五）总结提高。各村要认真总结活动中的好经验好做法，对演练中发现的问题及时整改。\n"
+                           "（六）各村要把“安全生产月”活动与安全隐患排查整治、防汛备汛工作结合起来，统筹推进。\n"
+                           "（七）各企业在演练时要确保安全，严防演练过程中发生次生事故。\n"
+                           "（八）6月20日前，各村要开展一次防汛应急演练。\n"))
+    assert {(a.value["kind"], tuple(a.value.get("sectors") or [a.value.get("sector")])) for a in draft.activities} == {("drill", ("rural",))}
+    assert [r.value["type"] for r in draft.requirements] == ["drill_per_sector"]
+    reasons = " ".join(t.value for t in draft.todos)
+    assert "named only in passing" in reasons and "section of aims" in reasons

@@ -98,7 +98,27 @@ def start_without_end(value: dict[str, Any], sentence: str) -> str | None:
     return None
 
 
-ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, start_without_end]
+# 通过开展隐患排查、应急演练等系列活动 / 实现…隐患排查全覆盖 / 对演练中发现的问题 / 把活动与隐患排查整治…结合起来 / 在演练时要确保安全:
+# the event's word is the means, the goal, or the circumstance of what the clause says, not an event it holds or orders
+PASSING_BEFORE = re.compile(r"通过(?:开展|组织)[^，,；;。：:]{0,12}$")  # …with a list of means after it (等系列活动)
+PASSING_AFTER = re.compile(r"^[^，,；;。]{0,12}?(?:全覆盖|中发现|中暴露|过程中|时要|时应|时须|结合起来|相结合)")
+
+
+def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
+    """An event's word read where the clause only names it as a means (通过开展…), a goal (实现…全覆盖), or the
+    circumstance of something else (对演练中发现的问题…, 在演练时要确保安全): no event is held or ordered there."""
+    if TABLE_ROW.search(sentence) or value.get("type") not in (None, "activity", "drill_per_sector"):
+        return None
+    kind = value.get("kind") or ("drill" if value.get("type") == "drill_per_sector" else None)
+    if not kind or not (word := dict(KINDS)[kind].search(sentence)):
+        return None
+    before, after = sentence[:word.start()], sentence[word.end():]
+    if PASSING_AFTER.search(after) or (PASSING_BEFORE.search(before) and re.match(r"[^，,；;。]{0,20}?等", after)):
+        return "named only in passing (a means, a goal or a circumstance), not held or ordered there"
+    return None
+
+
+ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, start_without_end, mentioned_in_passing]
 
 # 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
@@ -145,7 +165,8 @@ def one_named_body(value: dict[str, Any], sentence: str) -> str | None:
     return None
 
 
-REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector, one_named_body]
+REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector, one_named_body,
+                                                                       mentioned_in_passing]
 
 
 def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:
@@ -161,16 +182,45 @@ def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str]
     return kept
 
 
+# 一、指导思想 / 二、活动目标 / 总体要求: a section that says why and to what end, where no event is held or ordered
+AIMS_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:指导思想|总体要求|总体目标|活动目标|工作目标|目标任务|基本原则)\s*$")
+SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+
+
+def _lines_of_aims(lines: list[Line]) -> set[int]:
+    """The lines under a heading of aims (指导思想, 活动目标), up to the next section."""
+    inside, found = False, set()
+    for line in lines:
+        if SECTION_HEADING.match(line.text):
+            inside = bool(AIMS_HEADING.match(line.text))
+        elif inside:
+            found.add(line.number)
+    return found
+
+
+def _in_aims(draft: Draft, lines: list[Line], noun: str, found: list[Sourced]) -> list[Sourced]:
+    """What was read under 指导思想 or 活动目标 becomes a TODO: those sections name events as aims, not as orders."""
+    aims = _lines_of_aims(lines)
+    for item in found:
+        if item.line in aims:
+            shown = {k: v for k, v in item.value.items() if k != "basis"}
+            draft.todos.append(Sourced(f"{noun} {{{describe(shown)}}}? named in a section of aims, not held or ordered there", item.line, item.phrase))
+    return [item for item in found if item.line not in aims]
+
+
 def gate_activities(draft: Draft, lines: list[Line]) -> None:
     own = issuers_own_sector(draft.value("org"))
     gates = [partial(gate, own=own) if gate is unsure_sector else gate for gate in ACTIVITY_GATES]
-    draft.activities = _gated(draft.activities, gates, "activity", {line.number: line.text for line in lines}, draft.todos)
+    draft.activities = _in_aims(draft, lines, "activity", _gated(draft.activities, gates, "activity",
+                                                                 {line.number: line.text for line in lines}, draft.todos))
 
 
 def gate_requirements(draft: Draft, lines: list[Line]) -> None:
     own = issuers_own_sector(draft.value("org"))
     gates = [partial(gate, own=own) if gate is order_without_its_sector else gate for gate in REQUIREMENT_GATES]
-    draft.requirements = _gated(draft.requirements, gates, "requirement", {line.number: line.text for line in lines}, draft.todos)
+    kept = _gated(draft.requirements, gates, "requirement", {line.number: line.text for line in lines}, draft.todos)
+    draft.requirements = [r for r in kept if r.value["type"] in ("theme", "period")] + _in_aims(
+        draft, lines, "requirement", [r for r in kept if r.value["type"] not in ("theme", "period")])
 
 
 BODY = re.compile(r"(?:科|股|处|室|部|局|办|站|所|中心|学校|大队|支队)$")
