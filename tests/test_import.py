@@ -1053,3 +1053,13 @@ def test_events_named_as_means_goals_or_circumstances_or_under_the_aims_are_todo
     assert [r.value["type"] for r in draft.requirements] == ["drill_per_sector"]
     reasons = " ".join(t.value for t in draft.todos)
     assert "named only in passing" in reasons and "section of aims" in reasons
+
+
+def test_five_sectors_within_one_paragraph_are_one_publicity_unless_each_has_a_part_of_its_own():
+    one = _activities_of("（六）选树一批“五进”安全宣传活动精品典型。各企业、各相关部门要围绕农事活动开展安全宣传进农村活动；"
+                         "围绕居家安全开展安全宣传进社区活动；重点围绕学生安全，开展安全宣传进学校活动；重点围绕家庭安全隐患查找，开展安全宣传进家庭活动。")
+    assert [(kind, sorted(sectors)) for kind, _, sectors, _ in one if kind == "publicity"] == [("publicity", ["community", "family", "rural", "school"])]
+    parts = _activities_of("（五）持续推进安全宣传“四进”工作。进企业方面，组织指导企业培育安全文化；进社区方面，要开展“进门入户送安全”宣传；"
+                           "进学校方面，要将安全教育融入日常教学；进家庭方面，面向社会公众普及燃气安全知识。")
+    found = [sectors for kind, _, sectors, _ in parts if kind == "publicity"]
+    assert len(found) >= 3 and all(len(sectors) == 1 for sectors in found)

@@ -581,6 +581,24 @@ def drop_split_publicity(draft: Draft) -> None:
                                             for o in single) for s in sectors)
 
     draft.activities = [a for a in draft.activities if a.value["kind"] != "publicity" or not split(a)]
+    _join_sectors_of_one_clause(draft)
+
+
+def _join_sectors_of_one_clause(draft: Draft) -> None:
+    """…开展安全宣传进农村活动；…开展安全宣传进社区活动；…进学校…；…进家庭…: 五进 written within one paragraph (not as items of
+    their own) is one publicity of all the sectors it names, as a clause that says 五进 is."""
+    by_line: dict[int, list[Sourced]] = {}
+    for activity in draft.activities:
+        if activity.value["kind"] == "publicity" and len(_sectors_of(activity.value)) == 1 and not ENUMERATED_ITEM.search(activity.phrase) \
+                and not re.search(r"进[\u4e00-\u9fa5]{2,4}方面", activity.phrase):  # 进企业方面，…: a part of its own
+            by_line.setdefault(activity.line, []).append(activity)
+    for line, found in by_line.items():
+        if len(found) < 3 or len({_window(a.value) for a in found}) != 1:
+            continue
+        sectors = list(dict.fromkeys(s for a in found for s in _sectors_of(a.value)))
+        joined = Sourced({**{k: v for k, v in found[0].value.items() if k not in ("sector", "sectors")}, "sectors": sectors}, line, found[0].phrase)
+        draft.activities = [a for a in draft.activities if a not in found]
+        draft.activities.append(joined)
 
 
 def _sectors_of(value: dict[str, Any]) -> set[str]:
