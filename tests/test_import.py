@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -1063,3 +1064,12 @@ def test_five_sectors_within_one_paragraph_are_one_publicity_unless_each_has_a_p
                            "进学校方面，要将安全教育融入日常教学；进家庭方面，面向社会公众普及燃气安全知识。")
     found = [sectors for kind, _, sectors, _ in parts if kind == "publicity"]
     assert len(found) >= 3 and all(len(sectors) == 1 for sectors in found)
+
+
+def test_a_time_that_runs_on_to_an_end_of_another_form_is_read_as_its_span_or_not_at_all():
+    from compliance.importer.activities import when_in
+    assert when_in("6月中旬至7月上旬，各村要组织开展防汛应急演练。", 2024)[0] == {"start": date(2024, 6, 11), "end": date(2024, 7, 10)}
+    assert when_in("6月20日至7月上旬，各村要开展防汛演练。", 2024)[0] == {"start": date(2024, 6, 20), "end": date(2024, 7, 10)}
+    assert when_in("6月下旬至7月15日，各企业要开展自查。", 2024)[0] == {"start": date(2024, 6, 21), "end": date(2024, 7, 15)}
+    assert when_in("6月中旬至下旬，各村要开展演练。", 2024) is None  # an end it cannot read: the clerk's
+    assert when_in("6月1日至20日，各村要开展演练。", 2024)[0] == {"start": date(2024, 6, 1), "end": date(2024, 6, 20)}

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from .clauses import sentences
-from .dates import MONTH_SPAN, SINCE_TODAY, days_in, month_parts_in, month_span, spans_in, whole_month_in
+from .dates import MONTH_PART, MONTH_SPAN, SINCE_TODAY, days_in, month_part, month_parts_in, month_span, spans_in, whole_month_in
 from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
@@ -25,8 +25,12 @@ def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[
         return {"start": start, "end": end}, low, high
     parts = month_parts_in(sentence, year)
     days = days_in(sentence, year)
+    if parts and days and parts[0][3] < days[0][1] and RANGE_ON.match(sentence, parts[0][4]):
+        return _range_on(sentence, parts[0][0], parts[0][3], parts[0][4], year)  # 6月下旬至7月15日: from the part
     if days:
         day, low, high = days[0]
+        if RANGE_ON.match(sentence, high):
+            return _range_on(sentence, day, low, high, year)
         if (since := _since_day(sentence, day, high, year)) is not None:
             return since, low, high
         if sentence[high:high + 2].startswith(("前", "之前")):
@@ -39,9 +43,28 @@ def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[
         return {"start": whole[0], "end": whole[1]}, whole[2], whole[3]
     if parts:
         start, end, part, low, high = parts[0]
+        if RANGE_ON.match(sentence, high):
+            return _range_on(sentence, start, low, high, year)
         if part in ("底", "末") or sentence[high:high + 1] == "前":
             return {"end": end}, low, high  # 6月底前: by the end of the month
         return {"start": start, "end": end}, low, high
+    return None
+
+
+RANGE_ON = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*(?=[0-9一二三四五六七八九十]{1,2}\s*[月日号]|[0-9]{1,2}\s*$|[上中下]旬)")
+
+
+def _range_on(sentence: str, start: date, low: int, high: int, year: int) -> tuple[dict[str, date], int, int] | None:
+    """6月中旬至7月上旬 / 6月20日至7月上旬: a time that runs on to an end in another form than its start. The span, when
+    the end reads as a day or a part of a month; nothing (the clerk's to read) when it does not."""
+    rest_at = RANGE_ON.match(sentence, high).end()
+    if part := MONTH_PART.match(sentence, rest_at):
+        span = month_part(int(part["y"]) if part["y"] else year, int(part["m"]), part["part"])
+        if span and span[1] >= start:
+            return {"start": start, "end": span[1]}, low, part.end()
+    for day, day_low, day_high in days_in(sentence[rest_at:rest_at + 12], year):
+        if day_low == 0 and day >= start:
+            return {"start": start, "end": day}, low, rest_at + day_high
     return None
 
 
