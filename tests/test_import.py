@@ -1073,3 +1073,10 @@ def test_a_time_that_runs_on_to_an_end_of_another_form_is_read_as_its_span_or_no
     assert when_in("6月下旬至7月15日，各企业要开展自查。", 2024)[0] == {"start": date(2024, 6, 21), "end": date(2024, 7, 15)}
     assert when_in("6月中旬至下旬，各村要开展演练。", 2024) is None  # an end it cannot read: the clerk's
     assert when_in("6月1日至20日，各村要开展演练。", 2024)[0] == {"start": date(2024, 6, 1), "end": date(2024, 6, 20)}
+
+
+def test_a_gathered_report_sends_on_all_that_was_sent_in_not_what_the_last_clause_names():
+    draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（五）请各乡镇于6月28日前将活动总结、统计表和1个典型案例报送县安委办，县安委办将于7月5日前汇总报市安委办。\n"))
+    assert sorted((r.value["kind"], str(r.value["due"])) for r in draft.reports) == [
+        ("cases", "2024-07-05"), ("statistics", "2024-07-05"), ("summary", "2024-07-05")]

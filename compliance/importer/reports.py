@@ -132,7 +132,10 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
         kinds = _kinds(tail)
         # 制定本单位活动方案，于6月5日前报镇应急办 / 活动总结报送截止时间为7月5日: the object comes first
         if not kinds and (SENDS.search(tail.strip()[:4]) or not SENDS.search(tail)):
-            kinds = _kinds(piece[max(0, match.start() - 20): match.start()])
+            before_it = piece[max(0, match.start() - 20): match.start()]
+            if sent := list(SENDS.finditer(before_it)):  # …和1个典型案例报送县安委办，县安委办将于…: those went with the last one
+                before_it = before_it[sent[-1].end():]
+            kinds = _kinds(before_it)
         kinds += [kind for kind in _kinds(more) if kind not in kinds]
         tail += more
         subject = _subject_before(piece, match.start())
