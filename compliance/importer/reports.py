@@ -133,7 +133,8 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
         # 制定本单位活动方案，于6月5日前报镇应急办 / 活动总结报送截止时间为7月5日: the object comes first
         if not kinds and (SENDS.search(tail.strip()[:4]) or not SENDS.search(tail)):
             before_it = piece[max(0, match.start() - 20): match.start()]
-            if sent := list(SENDS.finditer(before_it)):  # …和1个典型案例报送县安委办，县安委办将于…: those went with the last one
+            # …和1个典型案例报送县安委办，县安委办将于…: what a sending verb of an earlier clause sent went with it
+            if (sent := list(SENDS.finditer(before_it))) and re.search(r"[，,]", before_it[sent[-1].end():]):
                 before_it = before_it[sent[-1].end():]
             kinds = _kinds(before_it)
         kinds += [kind for kind in _kinds(more) if kind not in kinds]
