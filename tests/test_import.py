@@ -1080,3 +1080,13 @@ def test_a_gathered_report_sends_on_all_that_was_sent_in_not_what_the_last_claus
                            "（五）请各乡镇于6月28日前将活动总结、统计表和1个典型案例报送县安委办，县安委办将于7月5日前汇总报市安委办。\n"))
     assert sorted((r.value["kind"], str(r.value["due"])) for r in draft.reports) == [
         ("cases", "2024-07-05"), ("statistics", "2024-07-05"), ("summary", "2024-07-05")]
+
+
+def test_contacts_each_with_their_own_number_and_a_group_written_role_first():
+    draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n联系人：张三（13912345678）；李四（13887654321）\n"))
+    assert [(c.value["name"], c.value["phone"]) for c in draft.contacts] == [("张三", "13912345678"), ("李四", "13887654321")]
+    one = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n联系人：赵建明，电话：0871-68012345，13908712345\n"))
+    assert [(c.value["name"], c.value["phone"]) for c in one.contacts] == [("赵建明", "13908712345")]
+    group = _group("成立活动领导小组。组长由公司总经理担任，副组长由分管安全副总经理担任，成员由各部门负责人组成。\n")
+    assert (group["leader"], group["deputies"], group["members"]) == (
+        {"title": "公司总经理"}, [{"title": "分管安全副总经理"}], [{"title": "各部门负责人"}])

@@ -198,6 +198,10 @@ INLINE_ROLES = [
     ("leader", re.compile(r"(?P<who>[^，。；:：]{2,40}?)\s*(?:同志)?\s*(?:任|担任)\s*组长")),
     ("deputies", re.compile(r"(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*(?:任|担任)\s*副组长")),
     ("members", re.compile(r"(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*(?:为|任|担任)\s*(?:领导小组)?成员")),
+    # 组长由公司总经理担任，副组长由…担任，成员由各部门负责人组成: the role first, then who holds it
+    ("leader", re.compile(r"(?<!副)组长由\s*(?P<who>[^，。；:：]{2,40}?)\s*(?:同志)?\s*担任")),
+    ("deputies", re.compile(r"副组长由\s*(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*担任")),
+    ("members", re.compile(r"成员由\s*(?P<who>[^，。；:：]{2,60}?)\s*(?:组成|担任)")),
 ]
 
 
@@ -266,6 +270,8 @@ PHONE = re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}\s*[-－—–]\s*[0
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 CONTACT = re.compile(r"(?:联\s*系\s*人|联\s*络\s*人)(?:及联系方式)?\s*[:：]\s*(?P<names>[\u4e00-\u9fa5、，,\s]{2,30}?)(?=[；;，,。（(]|电话|联系电话|手机|$|[0-9])")
 OFFICE = re.compile(r"(?:局|处|科|室|部|办|中心|委|所|队|股|站|公司|街道|社区)$")
+# 张三（13912345678）；李四（13887654321） / 王芳，电话：0871-1234567；李强，电话：…: a name and its own number
+NAME_THEN_PHONE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4})\s*[（(，,：:\s]\s*(?:联系)?(?:电话|手机)?\s*[：:]?\s*(?P<phone>" + PHONE.pattern + ")")
 
 
 def _contact_names(text: str) -> list[str]:
@@ -297,6 +303,11 @@ def find_contacts(lines: list[Line], draft: Draft) -> None:
         phones = [re.sub(r"\s|[－—–]", "-", p).replace("--", "-") for p in PHONE.findall(window)]
         emails = EMAIL.findall(window.replace(" ", "")) + EMAIL.findall(window)
         emails = list(dict.fromkeys(emails))
+        pairs = [(m["name"], m["phone"]) for m in NAME_THEN_PHONE.finditer(window[match.start("names"):])
+                 if _is_name(m["name"]) or m["name"] in names]
+        if len({name for name, _ in pairs}) >= 2:  # 张三（139…）；李四（138…）: each name with the number after it
+            names = list(dict.fromkeys(name for name, _ in pairs))
+            phones = [re.sub(r"\s|[－—–]", "-", dict(pairs)[name]).replace("--", "-") for name in names]
         for position, name in enumerate(names):
             contact = {"name": name, "role": "contact"}
             if phones:
