@@ -1090,3 +1090,7 @@ def test_contacts_each_with_their_own_number_and_a_group_written_role_first():
     group = _group("成立活动领导小组。组长由公司总经理担任，副组长由分管安全副总经理担任，成员由各部门负责人组成。\n")
     assert (group["leader"], group["deputies"], group["members"]) == (
         {"title": "公司总经理"}, [{"title": "分管安全副总经理"}], [{"title": "各部门负责人"}])
+
+
+def test_a_standing_committee_member_is_a_post():
+    assert _group("组长：县委常委、常务副县长 马骏\n")["leader"] == {"name": "马骏", "title": "县委常委、常务副县长"}

@@ -70,7 +70,7 @@ def _people(text: str) -> list[dict[str, str]]:
 
 
 # what ends a post: 院长, 办公室主任, 党委书记, 总经理, 安全总监, 工会主席, 总工程师, 党委委员, 科室负责人
-POST_END = re.compile(r"(?:长|主任|书记|经理|总监|主席|师|员|负责人|助理|干事|秘书|主管)$")
+POST_END = re.compile(r"(?:长|主任|书记|经理|总监|主席|师|员|负责人|助理|干事|秘书|主管|常委)$")
 COMPOUND_SURNAMES = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|夏侯|令狐|宇文|长孙|司徒|端木|申屠|独孤|南宫|万俟|闻人|呼延"
 # 冯建国 / 李 勇 (padded) / 欧阳明华 / 艾力·买买提: a common surname and one or two characters, nothing more
 PERSONAL_NAME = re.compile(rf"(?:[{COMMON_SURNAMES}](?:[\u4e00-\u9fa5]{{1,2}}|(?:\s{{1,3}}[\u4e00-\u9fa5]){{1,2}})"
