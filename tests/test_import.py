@@ -1094,3 +1094,8 @@ def test_contacts_each_with_their_own_number_and_a_group_written_role_first():
 
 def test_a_standing_committee_member_is_a_post():
     assert _group("组长：县委常委、常务副县长 马骏\n")["leader"] == {"name": "马骏", "title": "县委常委、常务副县长"}
+
+
+def test_mountain_floods_and_debris_flows_and_no_hazard_from_the_units_name():
+    found = _activities_of("（四）各村要针对山洪、泥石流等灾害开展避险转移演练。\n（七）各景区要开展游客踩踏事故应急演练。")
+    assert sorted(scenarios for kind, _, _, scenarios in found if kind == "drill") == [("flood", "geological"), ("stampede",)]

@@ -461,7 +461,12 @@ def drill_scenarios(text: str) -> list[str]:
     return named
 
 
+# 各景区要… / 各高层建筑物业要…: the units told to drill, whose name is no hazard of the drill
+HOLDER = re.compile(r"^[^，。；]{0,12}?各[\u4e00-\u9fa5（）()、]{1,12}?(?:要|应(?!急)|须)")
+
+
 def _part_scenarios(part: str) -> list[str]:
+    part = part[holder.end():] if (holder := HOLDER.match(part)) else part
     if (target := re.search(r"针对(?P<what>[^，。；;]{2,60})", part)) and (named := drill_scenarios(target["what"])):
         return named  # 针对汛期特点，组织开展防汛抢险…演练: a target that names no hazard leaves the drill's own words
     found: list[str] = []

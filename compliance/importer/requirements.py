@@ -194,7 +194,7 @@ def _sector_drill_orders(draft: Draft, lines: list[Line]) -> None:
                 if (order.line, sector) not in ordered:
                     ordered.add((order.line, sector))
                     draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": drill.value.get("scenarios") or [],
-                                                       "any_of": bool(CHOICE.search(drill.phrase)), "basis": order.value.get("basis", "")},
+                                                       "any_of": bool(CHOICE.search(sentence_of(drill, text_of))), "basis": order.value.get("basis", "")},
                                                       order.line, drill.phrase))
 
 
