@@ -1099,3 +1099,11 @@ def test_a_standing_committee_member_is_a_post():
 def test_mountain_floods_and_debris_flows_and_no_hazard_from_the_units_name():
     found = _activities_of("（四）各村要针对山洪、泥石流等灾害开展避险转移演练。\n（七）各景区要开展游客踩踏事故应急演练。")
     assert sorted(scenarios for kind, _, _, scenarios in found if kind == "drill") == [("flood", "geological"), ("stampede",)]
+
+
+def test_how_an_event_is_to_be_held_orders_none():
+    draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（二）注重实效。各单位开展应急演练要贴近实战，严禁“演而不练”，坚决防止形式主义。\n"
+                           "（三）各村防汛演练要在6月20日前完成。\n"))
+    assert [str(a.value.get("date")) for a in draft.activities] == ["2024-06-20"]
+    assert any("a manner" in t.value for t in draft.todos)

@@ -99,9 +99,12 @@ def start_without_end(value: dict[str, Any], sentence: str) -> str | None:
 
 
 # 通过开展隐患排查、应急演练等系列活动 / 实现…隐患排查全覆盖 / 对演练中发现的问题 / 把活动与隐患排查整治…结合起来 / 在演练时要确保安全:
-# the event's word is the means, the goal, or the circumstance of what the clause says, not an event it holds or orders
+# 各单位开展应急演练要贴近实战: the event's word is the means, the goal, the circumstance or the manner of what the clause
+# says, not an event it holds or orders
 PASSING_BEFORE = re.compile(r"通过(?:开展|组织)[^，,；;。：:]{0,12}$")  # …with a list of means after it (等系列活动)
-PASSING_AFTER = re.compile(r"^[^，,；;。]{0,12}?(?:全覆盖|中发现|中暴露|过程中|时要|时应|时须|结合起来|相结合)")
+PASSING_AFTER = re.compile(r"^[^，,；;。]{0,12}?(?:全覆盖|中发现|中暴露|过程中|时要|时应|时须|结合起来|相结合)"
+                           # 各单位开展应急演练要贴近实战: how an event is to be held, not an order to hold it
+                           r"|^[^，,；;。0-9]{0,6}?(?:要|应|须)(?:贴近|注重|突出|确保|坚持|避免|防止|严禁|务求|注意|做到|讲求|力戒)")
 
 
 def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
@@ -114,7 +117,7 @@ def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
         return None
     before, after = sentence[:word.start()], sentence[word.end():]
     if PASSING_AFTER.search(after) or (PASSING_BEFORE.search(before) and re.match(r"[^，,；;。]{0,20}?等", after)):
-        return "named only in passing (a means, a goal or a circumstance), not held or ordered there"
+        return "named only in passing (a means, a goal, a circumstance or a manner), not held or ordered there"
     return None
 
 
