@@ -1107,3 +1107,13 @@ def test_how_an_event_is_to_be_held_orders_none():
                            "（三）各村防汛演练要在6月20日前完成。\n"))
     assert [str(a.value.get("date")) for a in draft.activities] == ["2024-06-20"]
     assert any("a manner" in t.value for t in draft.todos)
+
+
+def test_a_theme_written_without_quotes_or_named_by_what_follows_it_and_a_time_section_in_one_sentence():
+    def read(body):
+        return extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n今年6月是第23个全国“安全生产月”。\n" + body + "\n"))
+    assert read("今年全国“安全生产月”活动主题为：人人讲安全、个个会应急——畅通生命通道。").value("theme") == "人人讲安全、个个会应急——畅通生命通道"
+    around = read("围绕“人人讲安全、个个会应急——畅通生命通道”主题，各乡镇要结合实际开展活动。")
+    assert around.value("theme") == "人人讲安全、个个会应急——畅通生命通道"
+    assert [r.value["type"] for r in around.requirements] == ["theme"]
+    assert [r.value["type"] for r in read("活动时间为2024年6月全月。").requirements] == ["period"]

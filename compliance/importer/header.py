@@ -112,7 +112,13 @@ def find_edition_theme(lines: list[Line], draft: Draft) -> None:
             draft.fields["edition"] = Sourced(int(match.group(1)), line.number, quote(text, match.start(), match.end()))
         if "theme" not in draft.fields:
             match = re.search(r"主题(?:是|为)\s*[“\"「]([^”\"」]{4,40})[”\"」]", text) or re.search(
-                r"以\s*[“\"「]([^”\"」]{4,40})[”\"」]\s*为(?:活动)?主题", text)
+                r"以\s*[“\"「]([^”\"」]{4,40})[”\"」]\s*为(?:活动)?主题", text) or re.search(
+                # 围绕“…”主题 / 紧扣“…”这一主题: the theme named by what is to follow it
+                r"(?:围绕|紧扣|突出|聚焦|紧紧围绕)\s*[“\"「]([^”\"」]{4,40})[”\"」]\s*(?:这一|的)?(?:活动)?主题", text) or re.search(
+                # 活动主题为：人人讲安全、个个会应急——畅通生命通道。: written without quotes, up to the sentence's end
+                r"主题(?:是|为)\s*[:：]\s*([^“\"「。；;\s][^。；;“”\"]{3,38}?)\s*[。；;]", text)
+            if match and "安全" not in match.group(1):
+                match = None
             if match:
                 draft.fields["theme"] = Sourced(match.group(1).strip(), line.number, quote(text, match.start(), match.end()))
     if "year" not in draft.fields and "edition" in draft.fields:
