@@ -1117,3 +1117,12 @@ def test_a_theme_written_without_quotes_or_named_by_what_follows_it_and_a_time_s
     assert around.value("theme") == "人人讲安全、个个会应急——畅通生命通道"
     assert [r.value["type"] for r in around.requirements] == ["theme"]
     assert [r.value["type"] for r in read("活动时间为2024年6月全月。").requirements] == ["period"]
+
+
+def test_a_liaison_with_the_number_asked_for_and_one_named_as_a_person_in_charge():
+    def liaisons(body):
+        draft = extract(_lines("岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n" + body + "\n"))
+        return [r.value.get("require_phone", False) for r in draft.requirements if r.value["type"] == "contact"]
+    assert liaisons("（二）各单位要确定一名联络员，并于5月30日前将联络员姓名、职务、联系电话报县安委办。") == [True]
+    assert liaisons("（一）各县（市、区）应急管理局要成立活动领导小组，明确1名联络员，于5月31日前将活动方案和联络员回执报市局。") == [False]
+    assert liaisons("（三）请各乡镇指定专人担任联络员。") == [False]

@@ -47,9 +47,12 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
     _drop_implied_drill(draft)
     _drop_implied_publicity(draft)
     for line in lines:
-        if match := re.search(r"(?:明确|确定|指定|落实)(?:[^，。；]{1,8}?[和及、])?\s*[1一]\s*名.{0,12}联络员|联络员(?:制度|反馈表)", line.text):
-            draft.requirements.append(Sourced({"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")},
-                                              line.number, quote(line.text, match.start(), match.end())))
+        if match := re.search(r"(?:明确|确定|指定|落实)(?:[^，。；]{1,8}?[和及、])?\s*(?:[1一]\s*名|专人).{0,12}联络员|联络员(?:制度|反馈表)", line.text):
+            liaison = {"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")}
+            # 明确1名联络员，明确联系电话 / 将联络员姓名、职务、联系电话报…: the number is asked for too
+            if re.search(r"电话|手机|联系方式", line.text[match.start():]):
+                liaison["require_phone"] = True
+            draft.requirements.append(Sourced(liaison, line.number, quote(line.text, match.start(), match.end())))
             break
 
 
