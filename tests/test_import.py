@@ -1126,3 +1126,9 @@ def test_a_liaison_with_the_number_asked_for_and_one_named_as_a_person_in_charge
     assert liaisons("（二）各单位要确定一名联络员，并于5月30日前将联络员姓名、职务、联系电话报县安委办。") == [True]
     assert liaisons("（一）各县（市、区）应急管理局要成立活动领导小组，明确1名联络员，于5月31日前将活动方案和联络员回执报市局。") == [False]
     assert liaisons("（三）请各乡镇指定专人担任联络员。") == [False]
+
+
+def test_a_leading_group_asked_with_a_section_in_charge_asks_for_an_office():
+    draft = extract(_lines("荆川市卫生健康委员会关于开展2022年“安全生产月”活动的通知\n各县（市、区）卫生健康局：\n"
+                           "（一）各单位要成立相应的活动领导小组，明确具体科室和1名联络员，于5月31日前将联络员信息报委规划信息科。\n"))
+    assert [r.value["require_office"] for r in draft.requirements if r.value["type"] == "leading_group"] == [True]

@@ -163,7 +163,7 @@ def _leading_group_order(lines: list[Line], draft: Draft, clauses: dict[int, str
     for line in lines:
         for sentence in re.split(r"。", line.text):
             if match := GROUP_ORDER.search(sentence):
-                office = bool(re.search(r"办事机构|办公室|专门科室", sentence[match.start():]))
+                office = bool(re.search(r"办事机构|办公室|专门科室|具体科室|专门机构|牵头科室", sentence[match.start():]))
                 draft.requirements.append(Sourced({"type": "leading_group", "require_office": office, "basis": clauses.get(line.number, "")},
                                                   line.number, quote(sentence, match.start(), match.end())))
                 return
