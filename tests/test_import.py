@@ -1132,3 +1132,13 @@ def test_a_leading_group_asked_with_a_section_in_charge_asks_for_an_office():
     draft = extract(_lines("荆川市卫生健康委员会关于开展2022年“安全生产月”活动的通知\n各县（市、区）卫生健康局：\n"
                            "（一）各单位要成立相应的活动领导小组，明确具体科室和1名联络员，于5月31日前将联络员信息报委规划信息科。\n"))
     assert [r.value["require_office"] for r in draft.requirements if r.value["type"] == "leading_group"] == [True]
+
+
+def test_addressees_named_with_a_bracketed_list_or_a_sub_venue_are_told_to_hold_the_consultation_day():
+    def orders(body):
+        draft = extract(_lines("衡泽市应急管理局\n关于开展2023年全市应急管理系统“安全生产月”活动的通知\n各县（市、区）应急管理局：\n" + body + "\n"))
+        return [r.value["kind"] for r in draft.requirements if r.value["type"] == "activity"]
+    assert orders("（五）开展“安全宣传咨询日”活动。6月16日，各县（市、区）应急管理局要在人员密集场所设立咨询点，集中开展安全宣传咨询活动。") == [
+        "consultation_day"]
+    assert orders("5.安全宣传咨询日。6月16日，公司在市政广场设立燃气安全咨询台，各分公司设立分会场。") == ["consultation_day"]
+    assert orders("（一）召开动员部署会。5月31日，市局召开全市“安全生产月”动员部署视频会议，各县（市）区应急管理局主要负责同志在分会场参加。") == []
