@@ -1142,3 +1142,12 @@ def test_addressees_named_with_a_bracketed_list_or_a_sub_venue_are_told_to_hold_
         "consultation_day"]
     assert orders("5.安全宣传咨询日。6月16日，公司在市政广场设立燃气安全咨询台，各分公司设立分会场。") == ["consultation_day"]
     assert orders("（一）召开动员部署会。5月31日，市局召开全市“安全生产月”动员部署视频会议，各县（市）区应急管理局主要负责同志在分会场参加。") == []
+
+
+def test_a_check_to_complete_by_a_day_and_four_sectors_listed_without_naming_five_jin_are_ordered():
+    draft = extract(_lines("惠州市惠湖区龙溪街道办事处\n关于印发活动工作方案的通知\n各村（社区），辖区各企业：\n"
+                           "（四）企业安全生产检查。辖区各企业要在6月15日前完成一次全面隐患自查。\n"
+                           "四、宣传教育\n结合“查找身边安全隐患”主题，广泛开展安全宣传进农村、进学校、进企业、进家庭活动。\n"), year=2025)
+    assert [(r.value["kind"], str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("hazard_inspection", "2025-06-15")]
+    assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["rural", "school", "enterprise", "family"]]

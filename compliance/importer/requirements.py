@@ -128,7 +128,10 @@ def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict
     for line in lines:
         for sentence in re.split(r"(?<=[。；;])", line.text):
             named = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
-            if len(named) >= 2 and ADDRESSED.search(sentence):
+            # 广泛开展安全宣传进农村、进学校、进企业、进家庭活动: four sectors or more are the 五进 campaign of the level
+            # below, addressed or not (in a unit's own plan, its own publicity)
+            listed = len(named) >= 4 and draft.value("level") != "enterprise" and re.search(r"开展|推进|推动", sentence)
+            if len(named) >= 2 and (ADDRESSED.search(sentence) or listed):
                 first, last = min(named.values()), max(named.values())
                 draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sorted(named, key=named.get),
                                                    "basis": clauses.get(line.number, "")}, line.number, quote(sentence, first, last + 3)))
