@@ -1151,3 +1151,16 @@ def test_a_check_to_complete_by_a_day_and_four_sectors_listed_without_naming_fiv
     assert [(r.value["kind"], str(r.value.get("not_after"))) for r in draft.requirements if r.value["type"] == "activity"] == [
         ("hazard_inspection", "2025-06-15")]
     assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["rural", "school", "enterprise", "family"]]
+
+
+def test_each_units_drill_in_one_sentence_keeps_its_own_hazards_and_one_sector_merges_their_orders(tmp_path):
+    body = ("（二）开展应急疏散演练。各学校要在6月20日前至少组织1次全员参与的火灾或地震应急疏散演练，幼儿园要开展防踩踏演练。\n"
+            "农村要针对气象、地质、洪涝和火灾事故灾害，社区要针对高层建筑、大型商业综合体等场所风险防控组织一次逃生演练。")
+    found = {(sectors, scenarios) for kind, _, sectors, scenarios in _activities_of(body) if kind == "drill"}
+    assert found == {(("school",), ("fire", "earthquake")), (("school",), ("stampede",)), (("rural",), ("weather", "geological", "flood", "fire")),
+                     (("community",), ("high_rise", "commercial_complex"))}
+    notice = tmp_path / "schools.txt"
+    notice.write_text("青川区教育局\n关于开展2024年全区教育系统“安全生产月”活动的通知\n各中小学、幼儿园：\n" + body.split("\n")[0] + "\n", encoding="utf-8")
+    output = tmp_path / "schools.yaml"
+    assert run_cli("import", notice, "-o", output).code == 0
+    assert "school: {min: 1, scenarios_any: [fire, earthquake, stampede]}" in output.read_text(encoding="utf-8")

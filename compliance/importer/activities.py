@@ -249,7 +249,8 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
 
 
 # …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
-NEXT_HOLDER = re.compile(r"[，,](?=\s*各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开))")
+NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?)"
+                         r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开))")
 
 
 def own_order(sentence: str, at: int) -> str:
@@ -342,6 +343,7 @@ def add_activity(draft: Draft, found: Sourced) -> None:
 ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传|[讲上]一[次堂节]|讲授|讲[^，。；]{0,4}安全[^，。；]{0,4}课|集中学习|学习研讨|专题研讨|完成[^，。；]{0,4}(?:一次|一轮)")
 ADDRESSED = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?<!主)(?:要|应(?!急)|须|同步|设立分会场)|各[区县市]、[\u4e00-\u9fa5（）()、]{1,10}?(?<!主)(?:要|应(?!急)|须)|各[\u4e00-\u9fa5]{0,4}[（(][\u4e00-\u9fa5、]{1,8}[）)][\u4e00-\u9fa5]{0,10}?(?<!主)(?:要|应(?!急)|须|同步)|各[\u4e00-\u9fa5（）()、]{1,20}?负责(?:人|同志)(?:要|应|须)|各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
 SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
+KINDS_BY_NAME = dict(KINDS)
 
 
 def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
@@ -360,6 +362,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             named = [(kind, match) for kind, pattern in KINDS if (match := pattern.search(sentence))]
             if not named and (from_heading := body_kind(line, sentence, offset, None)):
                 named = [from_heading]
+            later = _later_holders_drills(sentence, named)
+            named += later
             for kind, match in named:
                 if kind in ("consultation_day",):
                     continue
@@ -368,16 +372,38 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
                     or _implied_sectors(kind, sentence, line.text, match.start()) or _carried(kind, carried.get(line.number))
+                if kind == "drill" and _holder_start(sentence, match.start()):  # a further unit's drill: that unit's sector, if any
+                    holder = DRILL_SUBJECT.match(sentence[_holder_start(sentence, match.start()):])
+                    sectors = _subject_sectors(holder["who"] or holder["field"]) if holder else []
                 value: dict[str, Any] = {"kind": kind}
                 if sectors:
                     value["sectors"] = sectors
                 if kind == "drill":
-                    value["scenarios"] = _part_scenarios(_own_drill_part(sentence, match, sectors) if sectors else sentence)
+                    # …火灾或地震演练，幼儿园要开展防踩踏演练: each drill's hazards are those of its own units' order
+                    own = own_order(sentence, match.start())
+                    own = (_own_drill_part(own, match, sectors) if sectors else own)[_holder_start(sentence, match.start()):]
+                    value["scenarios"] = _part_scenarios(own)
                 add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
                 if ADDRESSED.search(sentence):
                     order = _activity_order(kind, sentence, match, line, year, draft, clauses)
                     asked.setdefault(_order_key(order.value), order)
     draft.requirements += _without_implied(list(asked.values()))
+
+
+def _holder_start(sentence: str, at: int) -> int:
+    """Where the order of the event at `at` begins: after the last comma before it where other units were told to act."""
+    return max((h.end() for h in NEXT_HOLDER.finditer(sentence) if h.end() <= at), default=0)
+
+
+def _later_holders_drills(sentence: str, named: list[tuple[str, re.Match]]) -> list[tuple[str, re.Match]]:
+    """…火灾或地震应急疏散演练，幼儿园要开展防踩踏演练: the drill of each further unit told to hold one in the sentence."""
+    first = next((match for kind, match in named if kind == "drill"), None)
+    found = []
+    for holder in NEXT_HOLDER.finditer(sentence):
+        if first and holder.start() > first.start() and (drill := KINDS_BY_NAME["drill"].search(sentence, holder.end())):
+            if all(drill.start() != m.start() for _, m in named + found):
+                found.append(("drill", drill))
+    return found
 
 
 def _order_key(order: dict[str, Any]) -> tuple:
@@ -567,6 +593,17 @@ def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_
                                           line.number, part.strip()[:40]))
 
 
+# （二）开展应急疏散演练。: an item's heading, a sentence of its own that only names the item's event
+ITEM_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;：:]{2,20}[。.]")
+
+
+def _in_heading(activity: Sourced, text: str) -> bool:
+    """Whether an activity was read from its line's item heading alone."""
+    heading = ITEM_HEADING.match(text)
+    probe = activity.phrase.strip("“”… ")[:8]
+    return bool(heading and probe and probe in heading.group(0) and probe not in text[heading.end():])
+
+
 def prune_vague(draft: Draft, lines: list[Line]) -> None:
     """Drop an undated mention of a kind that the notice also gives more precisely (a day, or sectors)."""
     text_of = {line.number: line.text for line in lines}
@@ -588,6 +625,9 @@ def prune_vague(draft: Draft, lines: list[Line]) -> None:
             and sentence_of(a, text_of) == sentence_of(activity, text_of) for a in draft.activities)
         if not dated(value) and not sectored(value) and not own_hazards and any(dated(o) or sectored(o) for o in same):
             continue
+        if not dated(value) and _in_heading(activity, text_of.get(activity.line, "")) and any(
+                a is not activity and a.line == activity.line and a.value["kind"] == value["kind"] and dated(a.value) for a in draft.activities):
+            continue  # （二）开展应急疏散演练。各学校要在6月20日前…演练: the item's heading names the event its body dates
         if not sectored(value) and value["kind"] != "drill" and any(
                 a.line == activity.line and a.value["kind"] == value["kind"] and sectored(a.value) and _window(a.value) == _window(value)
                 for a in draft.activities):

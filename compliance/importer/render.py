@@ -149,8 +149,16 @@ def _requirements(draft: Draft) -> list[str]:
         if kind == "drill_per_sector":
             sector = value["sector"]
             entry = {"min": 1}
-            if value["scenarios"]:
-                entry["scenarios_any" if value.get("any_of") else "scenarios_all"] = value["scenarios"]
+            scenarios = list(value["scenarios"])
+            any_of = bool(value.get("any_of"))
+            if sector in drills:  # 各学校要…火灾或地震…演练，幼儿园要开展防踩踏演练: two kinds of unit of one sector meet either's
+                before = drills[sector]
+                earlier = before.get("scenarios_any") or before.get("scenarios_all") or []
+                if earlier and scenarios and set(earlier) != set(scenarios):
+                    any_of = True
+                scenarios = list(dict.fromkeys([*earlier, *scenarios])) if earlier and scenarios else []
+            if scenarios:
+                entry["scenarios_any" if any_of else "scenarios_all"] = scenarios
             drills[sector] = entry
             drill_source = drill_source or found
             drill_basis = basis
