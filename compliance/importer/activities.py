@@ -594,12 +594,12 @@ def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_
 
 
 # （二）开展应急疏散演练。: an item's heading, a sentence of its own that only names the item's event
-ITEM_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;：:]{2,20}[。.]")
+HEADING_OF_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;：:]{2,20}[。.]")
 
 
 def _in_heading(activity: Sourced, text: str) -> bool:
     """Whether an activity was read from its line's item heading alone."""
-    heading = ITEM_HEADING.match(text)
+    heading = HEADING_OF_ITEM.match(text)
     probe = activity.phrase.strip("“”… ")[:8]
     return bool(heading and probe and probe in heading.group(0) and probe not in text[heading.end():])
 
