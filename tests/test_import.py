@@ -1164,3 +1164,13 @@ def test_each_units_drill_in_one_sentence_keeps_its_own_hazards_and_one_sector_m
     output = tmp_path / "schools.yaml"
     assert run_cli("import", notice, "-o", output).code == 0
     assert "school: {min: 1, scenarios_any: [fire, earthquake, stampede]}" in output.read_text(encoding="utf-8")
+
+
+def test_drills_ordered_after_an_item_number_or_dated_by_the_next_sentence_keep_their_sector_and_deadline():
+    numbered = "3.各重点企业要针对本单位风险特点，组织开展生产安全事故或危险化学品泄漏应急演练，全面检验应急预案，演练于6月25日前完成。"
+    assert ("drill", "2024-06-25", ("enterprise",), ("industry_accident", "hazardous_chemicals")) in _activities_of(numbered)
+    body = ("（三）组织开展应急演练。各苏木镇要组织嘎查开展一次草原火灾或防汛应急演练；各露天煤矿、非煤矿山要开展一次边坡坍塌和透水事故应急演练；"
+            "各中小学校要开展一次地震应急疏散演练。上述演练须于6月25日前完成。")
+    found = {(day, sectors, scenarios) for kind, day, sectors, scenarios in _activities_of(body, 2022) if kind == "drill"}
+    assert found == {("2022-06-25", ("rural",), ("fire", "flood")), ("2022-06-25", ("enterprise",), ()),
+                     ("2022-06-25", ("school",), ("earthquake",))}

@@ -453,7 +453,7 @@ def _leading_time(sentence: str, year: int, draft: Draft) -> tuple[dict[str, dat
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 # 镇中心校及各村小: the town's school and all its village schools are every school (a 中心学校 alone is one named unit)
 # 各道路运输企业, 各在建项目施工单位: a trade or a project before the kind of unit names some of that kind, all of them told
-SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位)|各|[镇乡]中心学?校[及和、](?=各))*"
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山)|各|[镇乡]中心学?校[及和、](?=各))*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
@@ -506,11 +506,13 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
     """`农村要针对气象、地质、洪涝和火灾…组织一次逃生演练；学校要针对…` — one drill per sector, with scenarios."""
     for line in lines:
         declared = declared_window(line.text, year)
-        for sentence in re.split(r"。", line.text):
+        sentences = re.split(r"。", line.text)
+        for index, sentence in enumerate(sentences):
             if DECLARES_WINDOW.match(sentence):
                 continue
             if not re.search(r"演练|推演", sentence):
                 continue
+            after = _deadline_after(sentences[index + 1:], year)
             lead = LEADING_TIME.match(sentence)
             shared = when_in(lead["time"], year) if lead and not re.search(_ANY_SUBJECT, lead["time"]) else None
             if _focus_drills(draft, line, sentence, year, clauses):
@@ -519,7 +521,7 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
             for part in parts:
                 if shared and part.startswith(lead.group(0)):
                     part = part[lead.end():]
-                part = ENUMERATOR.sub("", part, count=1)  # 一是各村（社区）要…；二是…: the enumerator is no subject
+                part = ENUMERATOR.sub("", part, count=1)
                 part = before_sending(part).rstrip("。")
                 if not re.search(r"演练|推演|针对", part):
                     continue
@@ -531,12 +533,13 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     sectors = _subject_sectors(match["who"])
                 else:
                     continue
-                when = when_in(part, year) or shared or declared
+                when = when_in(part, year) or shared or after or declared
                 own = _first_drill_clause(part)
                 _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)
 
 
-ENUMERATOR = re.compile(r"^\s*[一二三四五六七八九十]是")
+# 一是各村（社区）要…；二是…, 3.各重点企业要…, （2）沿河学校要…: the enumerator or the item's number is no subject
+ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[0-9]{1,2}\s*[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
 
 # …要在6月25日前分别组织开展一次应急演练：居委会以高层住宅火灾疏散为重点，物业服务企业以防汛排涝为重点，企业以…为重点
 FOCUS = re.compile(r"(?:^|[，,；;])\s*(?P<who>[\u4e00-\u9fa5]{2,10}?)以(?P<what>[^，,；;。]{2,30}?)为(?:重点|主)")
@@ -564,6 +567,17 @@ def _focus_drills(draft: Draft, line: Line, sentence: str, year: int, clauses: d
         choice = len(parts[sector]) > 1 or bool(CHOICE.search(part))
         _add_sector_drill(draft, line, part.lstrip("，,；; "), [sector], hazards, when, clauses, any_of=choice)
     return True
+
+
+# 上述演练须于6月25日前完成 / 以上演练均须在6月25日前完成: a deadline for every drill the sentence before ordered
+ALL_ABOVE = re.compile(r"^\s*(?:上述|以上)[^，。；]{0,6}?演练")
+
+
+def _deadline_after(following: list[str], year: int) -> tuple[dict[str, date], int, int] | None:
+    """The deadline a next sentence sets for the drills just ordered (上述演练须于6月25日前完成)."""
+    if following and ALL_ABOVE.match(following[0]) and (when := when_in(following[0], year)) and set(when[0]) == {"end"}:
+        return when
+    return None
 
 
 def _first_drill_clause(part: str) -> str:
