@@ -1174,3 +1174,13 @@ def test_drills_ordered_after_an_item_number_or_dated_by_the_next_sentence_keep_
     found = {(day, sectors, scenarios) for kind, day, sectors, scenarios in _activities_of(body, 2022) if kind == "drill"}
     assert found == {("2022-06-25", ("rural",), ("fire", "flood")), ("2022-06-25", ("enterprise",), ()),
                      ("2022-06-25", ("school",), ("earthquake",))}
+
+
+def test_a_leading_group_written_with_yi_wei_and_a_post_of_fuze_tongzhi_and_none_read_from_a_group_to_set_up():
+    group = _group("（一）加强组织领导。旗安委会成立以旗委常委、副旗长巴特尔为组长，旗应急管理局局长乌日娜为副组长，"
+                   "旗委宣传部、旗教育局、旗消防救援大队主要负责同志为成员的活动领导小组，办公室设在旗应急管理局。")
+    assert group["leader"] == {"name": "巴特尔", "title": "旗委常委、副旗长"}
+    assert group["deputies"] == [{"name": "乌日娜", "title": "旗应急管理局局长"}]
+    assert group["members"] == [{"title": "旗委宣传部主要负责同志"}, {"title": "旗教育局主要负责同志"}, {"title": "旗消防救援大队主要负责同志"}]
+    ordered = _group("（一）加强组织领导。各县（市、区）教育局、市直属各学校要成立由主要负责同志任组长的“安全生产月”活动领导小组，明确专门科室负责具体工作。")
+    assert ordered["leader"] is None

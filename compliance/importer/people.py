@@ -162,10 +162,19 @@ def _one_leader(people: list[dict[str, str]]) -> dict[str, str]:
     return people[0]
 
 
+# 副旗长巴特尔 / 局长乌日娜: a name of no common surname, right after a post and ending the entry
+NAME_AFTER_POST = re.compile(r"(?<=[长记理师任席员官])(?P<name>[\u4e00-\u9fa5]{2,3})(?=、|$|同志)")
+
+
+def _is_name_of_any_origin(text: str) -> bool:
+    return not POST_END.search(text) and not NOT_IN_A_NAME.search(text) and not BODY.search(text) and not re.search(r"[长记理师任席员官]", text)
+
+
 def _inline_people(who: str) -> list[dict[str, str]]:
     """集团董事长、总经理刘志强 / 分管安全副总经理周海涛、总工程师马骏 / 各部室负责人 (titles only)."""
-    who = re.sub(r"^\s*由\s*|\s*同志\s*$", "", who)
-    names = list(TITLE_THEN_NAME.finditer(who))
+    who = re.sub(r"^\s*由\s*|(?<!负责)\s*同志\s*$", "", who)  # 孙立国同志, but 分管负责同志 is a post
+    names = [m for m in TITLE_THEN_NAME.finditer(who) if _is_name(m["name"])] or [
+        m for m in NAME_AFTER_POST.finditer(who) if _is_name_of_any_origin(m["name"])]
     if not names:
         return [{"title": t} for t in _shared_suffix([t.strip() for t in re.split(r"[、，,]", who) if len(t.strip()) > 1])]
     people, start = [], 0
@@ -196,7 +205,9 @@ def _shared_suffix(titles: list[str]) -> list[str]:
 
 INLINE_ROLES = [
     ("leader", re.compile(r"(?P<who>[^，。；:：]{2,40}?)\s*(?:同志)?\s*(?:任|担任)\s*组长")),
-    ("deputies", re.compile(r"(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*(?:任|担任)\s*副组长")),
+    # 成立以旗委常委、副旗长巴特尔为组长，旗应急管理局局长乌日娜为副组长，…为成员的领导小组
+    ("leader", re.compile(r"以\s*(?P<who>[^，。；:：以]{2,40}?)\s*(?:同志)?\s*为\s*组长")),
+    ("deputies", re.compile(r"(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*(?:任|担任|为)\s*副组长")),
     ("members", re.compile(r"(?P<who>[^，。；:：]{2,60}?)\s*(?:同志)?\s*(?:为|任|担任)\s*(?:领导小组)?成员")),
     # 组长由公司总经理担任，副组长由…担任，成员由各部门负责人组成: the role first, then who holds it
     ("leader", re.compile(r"(?<!副)组长由\s*(?P<who>[^，。；:：]{2,40}?)\s*(?:同志)?\s*担任")),
@@ -205,13 +216,20 @@ INLINE_ROLES = [
 ]
 
 
+ORDERED_GROUP = re.compile(r"(?:要|应|须|也要)\s*成立")
+
+
 def _inline_group(text: str, line: Line, group: dict[str, Any]) -> None:
     """由…刘志强任组长，…周海涛、…马骏任副组长，…为成员: a leading group written in one sentence."""
     for key, pattern in INLINE_ROLES:
         if key in group:
             continue
         for match in pattern.finditer(text):
+            if ORDERED_GROUP.search(text[:match.end()].rsplit("。", 1)[-1]):
+                continue  # 各学校要成立由主要负责同志任组长的领导小组: a group the level below is to set up
             who = re.split(r"由|(?:领导小组|指导委员会|工作专班)[，,]?", match["who"])[-1]
+            if who.endswith("负责") and text[match.end("who"):].lstrip().startswith("同志"):
+                who += "同志"  # …分管负责同志为成员: 负责同志 is the post, not a name's 同志
             people = _inline_people(who)
             if not people:
                 continue
