@@ -1184,3 +1184,11 @@ def test_a_leading_group_written_with_yi_wei_and_a_post_of_fuze_tongzhi_and_none
     assert group["members"] == [{"title": "旗委宣传部主要负责同志"}, {"title": "旗教育局主要负责同志"}, {"title": "旗消防救援大队主要负责同志"}]
     ordered = _group("（一）加强组织领导。各县（市、区）教育局、市直属各学校要成立由主要负责同志任组长的“安全生产月”活动领导小组，明确专门科室负责具体工作。")
     assert ordered["leader"] is None
+
+
+def test_drills_listed_below_an_order_ending_qizhong_are_its_drills_dated_by_it_and_its_heading_is_no_other_drill():
+    body = ("（二）组织开展应急疏散演练\n1.各中小学校、幼儿园要于6月20日前至少组织开展一次全体师生参加的应急疏散演练，其中：\n"
+            "（1）寄宿制学校要开展一次宿舍夜间火灾疏散演练；\n（2）沿河沿湖学校要开展一次防溺水应急演练；\n（3）其他学校要开展一次地震或火灾应急疏散演练。")
+    drills = sorted((day, sectors, scenarios) for kind, day, sectors, scenarios in _activities_of(body, 2025) if kind == "drill")
+    assert drills == [("2025-06-20", ("school",), ("drowning",)), ("2025-06-20", ("school",), ("earthquake", "fire")),
+                      ("2025-06-20", ("school",), ("fire",))]

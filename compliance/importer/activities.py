@@ -718,6 +718,42 @@ def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
     draft.activities = [a for a in draft.activities if a.value["kind"] != "drill" or not twin(a)]
 
 
+LISTS_BELOW = re.compile(r"(?:其中|具体(?:如下|要求)?|分别为)\s*[:：]\s*$")
+SUB_ITEM = re.compile(r"^\s*[（(][0-9一二三四五六七八九十]{1,2}[）)]")
+BARE_HEADING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;]{2,20}[。.]?\s*$")
+
+
+def take_listed_drills(draft: Draft, lines: list[Line], year: int, clauses: dict[int, str]) -> None:
+    """1.各中小学校要于6月20日前至少组织一次应急疏散演练，其中：（1）寄宿制学校要…；（2）沿河学校要…: the sub-items are
+    the drills ordered, each due when the item says; the item's own 应急疏散演练 is no other drill. Nor is the item's
+    heading above them (（二）组织开展应急疏散演练), read as an undated drill with no sector."""
+    numbered = [line for line in lines if line.text.strip()]
+    for index, line in enumerate(numbered):
+        if not (LISTS_BELOW.search(line.text) and re.search(r"演练", line.text)):
+            continue
+        when = when_in(line.text, year)
+        children = []
+        for below in numbered[index + 1:]:
+            if not SUB_ITEM.match(below.text):
+                break
+            children.append(below.line if hasattr(below, "line") else below.number)
+        drills = [a for a in draft.activities if a.value["kind"] == "drill" and a.line in children]
+        if not drills:
+            continue
+        parent = [a for a in draft.activities if a.value["kind"] == "drill" and a.line == line.number]
+        for drill in drills:
+            if when and not any(_window(drill.value)):
+                drill.value.update(activity_window(when[0]))
+            if not _sectors_of(drill.value) and parent and _sectors_of(parent[0].value):
+                drill.value["sectors"] = sorted(_sectors_of(parent[0].value))
+        label = clauses.get(line.number, "")
+        draft.activities = [a for a in draft.activities if not (
+            a in parent and set(a.value.get("scenarios") or []) <= {"evacuation"}
+            or a.value["kind"] == "drill" and not any(_window(a.value)) and not _sectors_of(a.value) and a.line < line.number
+            and (heading := clauses.get(a.line, "")) and label.startswith(heading) and BARE_HEADING.match(next(
+                (x.text for x in lines if x.number == a.line), "")))]
+
+
 # what an extended campaign (安全生产…行) itself consists of: media tours, exposure, the 12350 line, warning cases
 CAMPAIGN_KINDS = {"media_campaign", "hazard_exposure", "whistleblower_promotion", "warning_education", "case_recommendation"}
 
