@@ -1192,3 +1192,16 @@ def test_drills_listed_below_an_order_ending_qizhong_are_its_drills_dated_by_it_
     drills = sorted((day, sectors, scenarios) for kind, day, sectors, scenarios in _activities_of(body, 2025) if kind == "drill")
     assert drills == [("2025-06-20", ("school",), ("drowning",)), ("2025-06-20", ("school",), ("earthquake", "fire")),
                       ("2025-06-20", ("school",), ("fire",))]
+
+
+def test_units_in_brackets_village_schools_a_closing_yishang_deadline_and_cadres_at_a_contest_read_as_written():
+    drills = {(day, tuple(sorted(sectors)), scenarios) for kind, day, sectors, scenarios in _activities_of(
+        "汛期已至，各苏木镇要组织嘎查（社区）开展一次防汛应急演练，镇中心小学及各村小要开展一次地震应急疏散演练，辖区各企业要开展一次消防应急演练，"
+        "以上演练均须在6月25日前完成。", 2023) if kind == "drill"}
+    assert drills == {("2023-06-25", ("community", "rural"), ("flood",)), ("2023-06-25", ("school",), ("earthquake",)),
+                      ("2023-06-25", ("enterprise",), ("fire",))}
+    assert _activities_of("（六）开展知识竞赛。旗应急管理局将于6月中旬组织开展全旗安全生产知识网络竞赛，各苏木镇、各部门、各企业要积极组织干部职工参加。") == [
+        ("knowledge_contest", None, (), ())]
+    kinds = [kind for kind, *_ in _activities_of("镇党委将于6月2日召开全镇安全生产工作会议，对“安全生产月”活动进行动员部署。"
+                                                 "各乡镇（街道）、县直各部门主要负责同志要带头讲授一次安全公开课。")]
+    assert kinds == ["launch_ceremony", "leader_talk"]

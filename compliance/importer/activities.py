@@ -274,7 +274,7 @@ def before_sending(sentence: str) -> str:
     return sentence
 PUPILS = re.compile(r"师生|学生|教职工")
 OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|(?<!教)职工|员工|家长")
-WORKERS = re.compile(r"企业[^，。；]{0,8}组织[^，。；]{0,6}(?:职工|员工)")
+WORKERS = re.compile(r"企业[^，。；]{0,8}组织[^，。；]{0,6}(?<!干部)(?:职工|员工)")  # 干部职工 are every unit's staff
 
 
 def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> list[str]:
@@ -453,12 +453,12 @@ def _leading_time(sentence: str, year: int, draft: Draft) -> tuple[dict[str, dat
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 # 镇中心校及各村小: the town's school and all its village schools are every school (a 中心学校 alone is one named unit)
 # 各道路运输企业, 各在建项目施工单位: a trade or a project before the kind of unit names some of that kind, all of them told
-SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山)|各|[镇乡]中心学?校[及和、](?=各))*"
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山)|各|[镇乡]中心(?:小学|学?校)[及和、](?=各))*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 # 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
-ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?(?:于[^，。；]{{2,12}}?[前内])?(?:至少|分别|全面|集中|认真|统一)?(?=针对|开展|进行|组织)")
+ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>(?:{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?)(?:于[^，。；]{{2,12}}?[前内])?(?:至少|分别|全面|集中|认真|统一)?(?=针对|开展|进行|组织)")
 LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,：:]")
 # 各村组织开展… / 辖区各中小学、幼儿园开展…: units named with 各 hold the drill, told so without 要 (a schedule's line)
 UNITS_HOLD = re.compile(rf"^\s*(?P<who>(?:辖区|驻[镇区县市街])?各类?(?:{_ANY_SUBJECT}){QUALIFIER}(?:[、和及与]各?(?:{_ANY_SUBJECT}){QUALIFIER})*)"
@@ -512,7 +512,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 continue
             if not re.search(r"演练|推演", sentence):
                 continue
-            after = _deadline_after(sentences[index + 1:], year)
+            tail = ABOVE_IN_SENTENCE.search(sentence)  # …，以上演练均须在6月25日前完成: the same, closing the sentence
+            after = _deadline_after(sentences[index + 1:], year) or (_deadline_after([tail.group(1)], year) if tail else None)
             lead = LEADING_TIME.match(sentence)
             shared = when_in(lead["time"], year) if lead and not re.search(_ANY_SUBJECT, lead["time"]) else None
             if _focus_drills(draft, line, sentence, year, clauses):
@@ -571,6 +572,7 @@ def _focus_drills(draft: Draft, line: Line, sentence: str, year: int, clauses: d
 
 # 上述演练须于6月25日前完成 / 以上演练均须在6月25日前完成: a deadline for every drill the sentence before ordered
 ALL_ABOVE = re.compile(r"^\s*(?:上述|以上)[^，。；]{0,6}?演练")
+ABOVE_IN_SENTENCE = re.compile(r"[，,；;]\s*((?:上述|以上)[^，。；]{0,6}?演练[^。]*)$")
 
 
 def _deadline_after(following: list[str], year: int) -> tuple[dict[str, date], int, int] | None:
