@@ -1205,3 +1205,17 @@ def test_units_in_brackets_village_schools_a_closing_yishang_deadline_and_cadres
     kinds = [kind for kind, *_ in _activities_of("镇党委将于6月2日召开全镇安全生产工作会议，对“安全生产月”活动进行动员部署。"
                                                  "各乡镇（街道）、县直各部门主要负责同志要带头讲授一次安全公开课。")]
     assert kinds == ["launch_ceremony", "leader_talk"]
+
+
+def _requirement_types(text: str) -> list[str]:
+    return [r.value["type"] for r in extract(_lines(text), year=2025).requirements]
+
+
+def test_a_theme_followed_in_the_aims_is_no_order_and_a_group_to_set_up_in_other_words_is():
+    head = "皖阳市教育局关于开展2025年全市教育系统“安全生产月”活动的通知\n各县（市、区）教育局：\n今年6月是第24个全国“安全生产月”，主题为“人人讲安全、个个会应急——查找身边安全隐患”。\n"
+    aims = "一、指导思想\n坚持安全第一，围绕“人人讲安全、个个会应急——查找身边安全隐患”主题，全面提升师生安全素养。\n"
+    assert "theme" not in _requirement_types(head + aims)
+    assert "theme" in _requirement_types(head + "二、活动内容\n（一）各学校要紧扣“查找身边安全隐患”主题开展宣传。\n")
+    for order in ("各学校要成立由主要负责同志任组长的“安全生产月”活动领导小组。", "各乡镇（街道）、各部门要高度重视，成立相应的活动领导小组。",
+                  "各苏木镇、各部门也要成立相应的组织机构。"):
+        assert "leading_group" in _requirement_types(head + "四、工作要求\n（一）加强组织领导。" + order + "\n"), order

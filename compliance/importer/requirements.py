@@ -140,6 +140,7 @@ def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict
 
 THEME_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
 THEME_ORDER = re.compile(r"(?:紧扣|围绕|突出|聚焦)[^，。；]{0,40}主题")
+AIMS_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:指导思想|总体要求|活动目标|工作目标)\s*$")
 
 
 def _theme_order(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
@@ -151,14 +152,22 @@ def _theme_order(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> No
     if any(THEME_SECTION.fullmatch(line.text) for line in lines):
         draft.requirements.append(Sourced({"type": "theme", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
         return
+    aims = {clauses.get(line.number) for line in lines if AIMS_HEADING.match(line.text)} - {None, ""}
     for line in lines:
-        if match := THEME_ORDER.search(line.text):
+        if clauses.get(line.number) in aims:
+            continue  # the 指导思想 (紧紧围绕…主题，…): the issuer's aim, no order to the level below
+        if (match := THEME_ORDER.search(line.text)) and not clauses.get(line.number) and not re.search(
+                r"要|应(?!急)|须", line.text[match.end():].split("。")[0]):
+            continue  # the opening: 围绕…主题，在全旗范围内组织开展…活动 orders nothing; 围绕…主题，各乡镇要… does
+        if match:
             draft.requirements.append(Sourced({"type": "theme", "basis": clauses.get(line.number, "")}, line.number,
                                               quote(line.text, match.start(), match.end())))
             return
 
 
-GROUP_ORDER = re.compile(r"要(?:成立|建立|组建)[^，。；]{0,16}(?:领导小组|工作专班|指挥部)")
+# 要成立由主要负责同志任组长的“安全生产月”活动领导小组 / 要高度重视，成立相应的活动领导小组 / 也要成立相应的组织机构
+GROUP_ORDER = re.compile(r"要(?:成立|建立|组建)[^，。；]{0,30}(?:领导小组|工作专班|指挥部)|要[^，。；]{0,10}[，,]\s*成立相应的?[^，。；]{0,10}"
+                         r"(?:领导小组|工作专班|指挥部|组织机构)|要成立相应的?(?:组织机构|工作机构)")
 
 
 def _leading_group_order(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
