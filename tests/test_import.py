@@ -1219,3 +1219,10 @@ def test_a_theme_followed_in_the_aims_is_no_order_and_a_group_to_set_up_in_other
     for order in ("各学校要成立由主要负责同志任组长的“安全生产月”活动领导小组。", "各乡镇（街道）、各部门要高度重视，成立相应的活动领导小组。",
                   "各苏木镇、各部门也要成立相应的组织机构。"):
         assert "leading_group" in _requirement_types(head + "四、工作要求\n（一）加强组织领导。" + order + "\n"), order
+
+
+def test_a_three_year_xingdong_is_no_campaign_of_the_month():
+    draft = extract(_lines("沂东县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇（街道）：\n"
+                           "（五）各乡镇（街道）要结合安全生产治本攻坚三年行动，于6月1日至6月25日期间开展一次安全隐患排查整治。\n"
+                           "（六）持续开展“安全生产沂东行”活动，从6月持续至12月底。\n"))
+    assert [c.value["name"] for c in draft.campaigns] == ["安全生产沂东行"]

@@ -214,7 +214,8 @@ def find_period(lines: list[Line], draft: Draft, year: int) -> None:
             return
 
 
-CAMPAIGN_NAME = re.compile(r"[“\"「]?((?:安全生产|安全宣传)[\u4e00-\u9fa5]{1,6}行)[”\"」]?")
+# 安全生产英德行, 安全宣传彩云行; not 安全生产治本攻坚三年行动, an 行动 the month's work is joined to
+CAMPAIGN_NAME = re.compile(r"[“\"「]?((?:安全生产|安全宣传)[\u4e00-\u9fa5]{1,6}行)(?!动)[”\"」]?")
 CAMPAIGN_END = re.compile(r"(?:至|到|于)?\s*(?:(?P<y>[12][0-9]{3})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?P<end>底|末|(?P<d>[0-9]{1,2})\s*日)\s*(?:结束|止)?")
 
 
