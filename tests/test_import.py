@@ -1226,3 +1226,12 @@ def test_a_three_year_xingdong_is_no_campaign_of_the_month():
                            "（五）各乡镇（街道）要结合安全生产治本攻坚三年行动，于6月1日至6月25日期间开展一次安全隐患排查整治。\n"
                            "（六）持续开展“安全生产沂东行”活动，从6月持续至12月底。\n"))
     assert [c.value["name"] for c in draft.campaigns] == ["安全生产沂东行"]
+
+
+def test_spot_checks_a_long_study_order_mines_holding_a_check_and_places_a_check_is_made_of():
+    assert ("hazard_inspection", None, (), ()) in _activities_of("县安委办将于6月中旬组织督导组对各乡镇（街道）进行抽查检查。")
+    assert [k for k, *_ in _activities_of("各苏木镇、旗直各部门要在6月15日前组织召开一次专题学习会，集中学习新《安全生产法》和习近平总书记关于安全生产重要论述。")] == [
+        "study_session"]
+    assert _activities_of("各露天煤矿要在6月10日前完成一次边坡稳定性专项排查。") == [("hazard_inspection", "2024-06-10", ("enterprise",), ())]
+    assert _activities_of("各苏木镇要在6月份对辖区内露天煤矿、非煤矿山、危险化学品和人员密集场所开展安全生产大检查。") == [
+        ("hazard_inspection", None, (), ())]

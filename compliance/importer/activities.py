@@ -12,7 +12,7 @@ from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
 from .gates import HELD_FOR_PEOPLE, sentence_of
-from .sectors import _units_named, check_sectors, heading_sectors, holders_in, sectors_in
+from .sectors import _units_named, check_sectors, heading_sectors, holders_in, issuers_own_sector, sectors_in
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
@@ -504,6 +504,7 @@ def _part_scenarios(part: str) -> list[str]:
 
 def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """`农村要针对气象、地质、洪涝和火灾…组织一次逃生演练；学校要针对…` — one drill per sector, with scenarios."""
+    own_sector = issuers_own_sector(draft.value("org"))
     for line in lines:
         declared = declared_window(line.text, year)
         sentences = re.split(r"。", line.text)
@@ -534,6 +535,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     sectors = _subject_sectors(match["who"])
                 else:
                     continue
+                if own_sector and not (sectors := [s for s in sectors if s != own_sector]):
+                    continue  # 各煤矿要… in a mining group's own notice: its own mines, in no sector
                 when = when_in(part, year) or shared or after or declared
                 own = _first_drill_clause(part)
                 _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)

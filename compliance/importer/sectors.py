@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 # the units of a sector, as the subject of an order or the object of 组织/指导 (各中小学, 辖区重点企业, 各村（社区）)
-UNITS = [("enterprise", r"企业|厂矿|生产经营单位|工矿商贸"), ("rural", r"农村|乡村|行政村|村(?![小民])|嘎查"),
+UNITS = [("enterprise", r"企业|厂矿|生产经营单位|工矿商贸|煤矿|非煤矿山"), ("rural", r"农村|乡村|行政村|村(?![小民])|嘎查"),
          ("community", r"社区|居委会"), ("school", r"中小学|学校|幼儿园"), ("family", r"家庭|居民家中"),
          ("public_place", r"公共场所")]
 _ANY_UNIT = "|".join(words for _, words in UNITS)
 # 各企业要 / 辖区各学校应 / 组织辖区重点企业 / 指导辖区危险化学品企业: a few words of qualifier may stand between;
 # a bracket after the unit names more of the same class (各村（社区）)
 _UNIT_NAMED = rf"(?P<who>(?:{_ANY_UNIT})(?:[（(][^）)]{{1,6}}[）)])?)"
-HOLDER = re.compile(rf"(?:各|辖区|组织|指导|督促)[^，,。；;要应]{{0,8}}?{_UNIT_NAMED}")
+# (对辖区内露天煤矿、…和人员密集场所开展大检查: what 对 names is checked, not told to hold it)
+HOLDER = re.compile(rf"(?<!对)(?:各|辖区|组织|指导|督促)[^，,。；;要应]{{0,8}}?{_UNIT_NAMED}")
 # the people of one sector who take part; 教师 or 职工 alone may be a hospital's
 PEOPLE = [("school", r"师生|学生|教职工"), ("rural", r"村民"), ("enterprise", r"(?:企业|厂矿)[^，,。；]{0,6}(?:职工|员工|负责人)")]
 # 各社区各行业主管部门要… / 各企业、各相关部门及各重点企事业单位要…: an order shared with bodies of no sector
