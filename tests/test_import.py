@@ -1235,3 +1235,9 @@ def test_spot_checks_a_long_study_order_mines_holding_a_check_and_places_a_check
     assert _activities_of("各露天煤矿要在6月10日前完成一次边坡稳定性专项排查。") == [("hazard_inspection", "2024-06-10", ("enterprise",), ())]
     assert _activities_of("各苏木镇要在6月份对辖区内露天煤矿、非煤矿山、危险化学品和人员密集场所开展安全生产大检查。") == [
         ("hazard_inspection", None, (), ())]
+
+
+def test_a_headings_event_repeated_by_its_body_is_one_event_and_school_heads_trained_are_of_the_school_sector():
+    found = _activities_of("（四）开展“安全宣传咨询日”和家校共育活动\n各学校要在6月16日“安全宣传咨询日”当天，组织师生参与当地安委办举办的宣传咨询活动。", 2025)
+    assert [a for a in found if a[0] == "consultation_day"] == [("consultation_day", "2025-06-16", ("school",), ())]
+    assert _activities_of("市教育局将于6月12日举办全市中小学校长安全管理能力提升培训班。", 2025) == [("training", "2025-06-12", ("school",), ())]

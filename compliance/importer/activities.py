@@ -759,6 +759,17 @@ def take_listed_drills(draft: Draft, lines: list[Line], year: int, clauses: dict
                 (x.text for x in lines if x.number == a.line), "")))]
 
 
+def drop_heading_twins(draft: Draft, lines: list[Line], clauses: dict[int, str]) -> None:
+    """（四）开展“安全宣传咨询日”和家校共育活动 over 各学校要在6月16日“安全宣传咨询日”当天，组织师生参与…: the heading
+    names the event its body orders, with the same time; it is no other event."""
+    text = {line.number: line.text for line in lines}
+    headings = [a for a in draft.activities if BARE_HEADING.match(text.get(a.line, "")) and clauses.get(a.line)]
+    twins = [a for a in headings if any(
+        b is not a and b.line > a.line and b.value["kind"] == a.value["kind"] and _window(b.value) == _window(a.value)
+        and _sectors_of(a.value) <= _sectors_of(b.value) and clauses.get(b.line, "").startswith(clauses[a.line]) for b in draft.activities)]
+    draft.activities = [a for a in draft.activities if a not in twins]
+
+
 # what an extended campaign (安全生产…行) itself consists of: media tours, exposure, the 12350 line, warning cases
 CAMPAIGN_KINDS = {"media_campaign", "hazard_exposure", "whistleblower_promotion", "warning_education", "case_recommendation"}
 
