@@ -1241,3 +1241,8 @@ def test_a_headings_event_repeated_by_its_body_is_one_event_and_school_heads_tra
     found = _activities_of("（四）开展“安全宣传咨询日”和家校共育活动\n各学校要在6月16日“安全宣传咨询日”当天，组织师生参与当地安委办举办的宣传咨询活动。", 2025)
     assert [a for a in found if a[0] == "consultation_day"] == [("consultation_day", "2025-06-16", ("school",), ())]
     assert _activities_of("市教育局将于6月12日举办全市中小学校长安全管理能力提升培训班。", 2025) == [("training", "2025-06-12", ("school",), ())]
+
+
+def test_a_drill_named_only_in_a_clause_sending_material_up_takes_no_deadline_of_the_sentence():
+    found = _activities_of("各企业、各相关部门要结合实际制定具体活动方案，于6月20日前报送镇平安建设办公室，同时于每周四上午报送活动情况，举办大型活动、演练等可随时报送。")
+    assert [a for a in found if a[0] == "drill" and a[1]] == []

@@ -527,6 +527,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 part = before_sending(part).rstrip("。")
                 if not re.search(r"演练|推演|针对", part):
                     continue
+                if _drill_only_sent(part):
+                    continue
                 if match := DRILL_SUBJECT.match(part):
                     sectors = _subject_sectors(match["who"] or match["field"])
                 elif match := UNITS_HOLD.match(part):
@@ -571,6 +573,13 @@ def _focus_drills(draft: Draft, line: Line, sentence: str, year: int, clauses: d
         choice = len(parts[sector]) > 1 or bool(CHOICE.search(part))
         _add_sector_drill(draft, line, part.lstrip("，,；; "), [sector], hazards, when, clauses, any_of=choice)
     return True
+
+
+def _drill_only_sent(part: str) -> bool:
+    """…报送镇平安建设办公室，同时…，举办大型活动、演练等可随时报送: a drill named only in a clause that sends
+    material up orders no drill."""
+    clauses = [c for c in re.split(r"[，,；;]", part) if re.search(r"演练|推演", c)]
+    return bool(clauses) and all(re.search(r"报送|上报", c) for c in clauses)
 
 
 # 上述演练须于6月25日前完成 / 以上演练均须在6月25日前完成: a deadline for every drill the sentence before ordered
