@@ -1246,3 +1246,9 @@ def test_a_headings_event_repeated_by_its_body_is_one_event_and_school_heads_tra
 def test_a_drill_named_only_in_a_clause_sending_material_up_takes_no_deadline_of_the_sentence():
     found = _activities_of("各企业、各相关部门要结合实际制定具体活动方案，于6月20日前报送镇平安建设办公室，同时于每周四上午报送活动情况，举办大型活动、演练等可随时报送。")
     assert [a for a in found if a[0] == "drill" and a[1]] == []
+
+
+def test_a_training_offered_as_the_alternative_to_a_drill_is_the_drill_alone():
+    found = _activities_of("企业要开展从业人员自救互救技能培训，组织一次行业性事故实战推演；家庭要针对燃气安全、电动车充电安全等参加一次自救互救培训或逃生演练。")
+    assert {k for k, _, sectors, _ in found if sectors == ("family",)} == {"drill"}
+    assert {k for k, _, sectors, _ in found if sectors == ("enterprise",)} == {"drill", "training"}

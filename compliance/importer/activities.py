@@ -779,6 +779,18 @@ def drop_heading_twins(draft: Draft, lines: list[Line], clauses: dict[int, str])
     draft.activities = [a for a in draft.activities if a not in twins]
 
 
+EITHER_TRAINING_OR_DRILL = re.compile(r"培训或[^，。；]{0,8}(?:演练|推演)|(?:演练|推演)或[^，。；]{0,8}培训")
+
+
+def drop_alternative_training(draft: Draft) -> None:
+    """家庭要针对…参加一次自救互救培训或逃生演练: a training offered as the alternative to a drill is that one event,
+    read as the drill; it is no training of its own."""
+    drills = [a for a in draft.activities if a.value["kind"] == "drill"]
+    draft.activities = [a for a in draft.activities if not (
+        a.value["kind"] == "training" and EITHER_TRAINING_OR_DRILL.search(a.phrase)
+        and any(d.line == a.line and _sectors_of(d.value) == _sectors_of(a.value) for d in drills))]
+
+
 # what an extended campaign (安全生产…行) itself consists of: media tours, exposure, the 12350 line, warning cases
 CAMPAIGN_KINDS = {"media_campaign", "hazard_exposure", "whistleblower_promotion", "warning_education", "case_recommendation"}
 
