@@ -1252,3 +1252,9 @@ def test_a_training_offered_as_the_alternative_to_a_drill_is_the_drill_alone():
     found = _activities_of("企业要开展从业人员自救互救技能培训，组织一次行业性事故实战推演；家庭要针对燃气安全、电动车充电安全等参加一次自救互救培训或逃生演练。")
     assert {k for k, _, sectors, _ in found if sectors == ("family",)} == {"drill"}
     assert {k for k, _, sectors, _ in found if sectors == ("enterprise",)} == {"drill", "training"}
+
+
+def test_a_class_meeting_or_a_safety_lesson_to_pupils_is_publicity_in_the_school():
+    assert _activities_of("1.各中小学校要在6月上旬利用班会课、国旗下讲话等形式，对全体学生开展一次以防溺水为重点的专题安全教育。", 2025) == [
+        ("publicity", None, ("school",), ())]
+    assert [k for k, *_ in _activities_of("2．主题班会。6月上旬，各班级要利用班会课召开一次“人人讲安全、个个会应急”主题班会。")] == ["publicity"]

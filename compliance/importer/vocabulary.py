@@ -21,7 +21,8 @@ KINDS = [
     ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:联合|专项)检查|执法检查|大检查|隐患[”\"」]?排查|(?:全面|专项|集中)排查|(?:一轮|一次)?全面自查|(?:清理|集中|专项)整治|抽查检查|督导检查|督查检查")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
-    ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传")),
+    # 主题班会 / 利用班会课…开展一次专题安全教育: lessons to pupils are publicity in the school
+    ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传|主题班会|专题安全教育")),
 ]
 SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"), ("public_place", "公共场所")]
 SCENARIOS = [
