@@ -1258,3 +1258,19 @@ def test_a_class_meeting_or_a_safety_lesson_to_pupils_is_publicity_in_the_school
     assert _activities_of("1.各中小学校要在6月上旬利用班会课、国旗下讲话等形式，对全体学生开展一次以防溺水为重点的专题安全教育。", 2025) == [
         ("publicity", None, ("school",), ())]
     assert [k for k, *_ in _activities_of("2．主题班会。6月上旬，各班级要利用班会课召开一次“人人讲安全、个个会应急”主题班会。")] == ["publicity"]
+
+
+def test_two_drills_named_one_after_the_other_are_two_drills_each_with_its_own_hazards():
+    found = _activities_of("6月13日，公司将在第二热电厂组织开展一次燃气泄漏处置演练和应急疏散演练。")
+    assert sorted(s for k, _, _, s in found if k == "drill") == [("evacuation",), ("gas",)]
+    found = _activities_of("各县区应急管理局要于6月25日前，指导辖区危险化学品企业开展泄漏处置演练，指导人员密集场所开展应急疏散演练。")
+    assert sorted((d, s) for k, d, _, s in found if k == "drill") == [("2024-06-25", ("evacuation",)), ("2024-06-25", ("hazardous_chemicals",))]
+    found = _activities_of("二级以上医院要开展消防演练和应急疏散演练各1次。")
+    assert sorted(s for k, _, _, s in found if k == "drill") == [("evacuation",), ("fire",)]
+
+
+def test_drills_named_one_after_the_other_are_not_split_when_one_names_no_hazard_or_they_are_alternatives():
+    found = _activities_of("各企业要在6月20日前组织开展一次火灾应急演练，演练结束后及时总结评估。")
+    assert [s for k, _, _, s in found if k == "drill"] == [("fire",)]
+    found = _activities_of("各村要在6月25日前组织一次防汛演练或地质灾害演练。")
+    assert {s for k, _, _, s in found if k == "drill"} == {("flood", "geological")}

@@ -223,13 +223,15 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             value: dict[str, Any] = {"kind": kind, **activity_window(when[0])}
             if kind == "consultation_day" and "date" not in value:
                 continue
+            drill_words = sentence
             if kind == "drill":
                 value["scenarios"] = _part_scenarios(sentence)
             positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
             sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text, match.start()) \
                 or _carried(kind, carried.get(line.number))
             if kind == "drill" and sectors:
-                value["scenarios"] = _part_scenarios(_own_drill_part(sentence, match, sectors))
+                drill_words = _own_drill_part(sentence, match, sectors)
+                value["scenarios"] = _part_scenarios(drill_words)
             title_match = QUOTED.search(sentence)
             if title_match and dict(KINDS)[kind].search(title_match.group(1)):
                 value["title"] = title_match.group(1)
@@ -245,6 +247,9 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
                 continue
             if sectors:
                 value["sectors"] = sectors
+            if kind == "drill":
+                add_drills(draft, value, sentence if joined_drills(sentence) else drill_words, line.number, phrase, sentence)
+                continue
             add_activity(draft, Sourced(value, line.number, phrase))
 
 
@@ -325,6 +330,45 @@ def _own_drill_part(sentence: str, match: re.Match, sectors: list[str]) -> str:
     return sentence
 
 
+# 消防演练和应急疏散演练各1次 / 指导企业开展泄漏处置演练，指导人员密集场所开展应急疏散演练: the word that joins one drill
+# to the next one named (或 offers a choice of one drill, and a unit told 要 begins its own order, read elsewhere)
+NEXT_DRILL = re.compile(r"^\s*(?:和|及|以及|与|、|[，,](?![^，,。；;]*?(?:要|应(?!急)|须|或)))")
+
+
+def joined_drills(text: str) -> list[str]:
+    """Drills named one after another in one order (燃气泄漏处置演练和应急疏散演练), each meeting hazards of its own:
+    the words of each, so that each is a drill of its own. One drill, a later 演练 that names no hazard of its own
+    (…演练，演练结束后…), or two naming the same hazards give nothing to split."""
+    ends = [m.end() for m in re.finditer(r"演练|推演", text)]
+    if len(ends) < 2:
+        return []
+    parts = [text[start:end] for start, end in zip([0] + ends[:-1], ends)]
+    if not all(NEXT_DRILL.match(part) for part in parts[1:]):
+        return []
+    hazards = [tuple(_part_scenarios(part)) for part in parts]
+    if not all(hazards) or len(set(hazards)) < len(hazards):
+        return []
+    return parts
+
+
+def add_drills(draft: Draft, value: dict[str, Any], words: str, line: int, phrase: str, sentence: str = "") -> None:
+    """A drill activity, or one for each drill the words name one after another, each with its own hazards. A drill
+    after a comma (，指导人员密集场所开展疏散演练) is held by the units of its own clause, in their sector if any."""
+    parts = joined_drills(words)
+    if not parts:
+        add_activity(draft, Sourced(value, line, phrase))
+        return
+    at = 0
+    for part in parts:
+        at += len(part)
+        one = {**value, "scenarios": _part_scenarios(part)}
+        if sentence and re.match(r"\s*[，,]", part):
+            one.pop("sectors", None)
+            if sectors := holders_in(sentence, at - 1):
+                one["sectors"] = sectors
+        add_activity(draft, Sourced(one, line, phrase))
+
+
 def add_activity(draft: Draft, found: Sourced) -> None:
     value = found.value
 
@@ -383,7 +427,9 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     own = own_order(sentence, match.start())
                     own = (_own_drill_part(own, match, sectors) if sectors else own)[_holder_start(sentence, match.start()):]
                     value["scenarios"] = _part_scenarios(own)
-                add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
+                    add_drills(draft, value, own, line.number, quote(sentence, match.start(), match.end()))
+                else:
+                    add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
                 if ADDRESSED.search(sentence):
                     order = _activity_order(kind, sentence, match, line, year, draft, clauses)
                     asked.setdefault(_order_key(order.value), order)
@@ -721,7 +767,11 @@ def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
             if not any(_window(value)) and any(o.line == activity.line and set(o.value.get("scenarios") or ["-"]) < set(value.get("scenarios") or [])
                                                for o in drills):
                 return True  # 各企业要…泄漏或火灾演练，重大危险源企业还要开展…疏散演练 read as one drill of every hazard
-            return any(o.line == activity.line and _sectors_of(o.value) and _window(o.value) == _window(value) for o in drills)
+            twins = [o for o in drills if o.line == activity.line and _sectors_of(o.value) and _window(o.value) == _window(value)]
+            met = {s for o in twins for s in o.value.get("scenarios") or []}
+            # …指导危险化学品企业开展泄漏处置演练，指导人员密集场所开展疏散演练: beside one sector's drill, a drill of
+            # other hazards is another event (beside several, it is the whole clause read once more)
+            return bool(twins) and not (len(twins) == 1 and value.get("scenarios") and met and met.isdisjoint(value["scenarios"]))
         if len(_sectors_of(value)) > 1 and all(any(o.line == activity.line and _sectors_of(o.value) == {sector} and _window(o.value) == _window(value)
                                                    for o in drills) for sector in _sectors_of(value)):
             return True  # …分别组织演练：居委会以…为重点，企业以…为重点: the drills of each sector, read once more as one
