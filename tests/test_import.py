@@ -1274,3 +1274,11 @@ def test_drills_named_one_after_the_other_are_not_split_when_one_names_no_hazard
     assert [s for k, _, _, s in found if k == "drill"] == [("fire",)]
     found = _activities_of("各村要在6月25日前组织一次防汛演练或地质灾害演练。")
     assert {s for k, _, _, s in found if k == "drill"} == {("flood", "geological")}
+
+
+def test_the_sectors_publicity_enters_are_not_those_of_another_event_of_its_sentence():
+    found = _activities_of("6月1日至6月25日，各营业所要开展一次居民用户燃气设施隐患排查，同步开展安全用气宣传进社区、进家庭活动，张贴安全用气提示。")
+    assert [(k, sectors) for k, _, sectors, _ in found if k == "hazard_inspection"] == [("hazard_inspection", ())]
+    assert ("publicity", ("community", "family")) in [(k, sectors) for k, _, sectors, _ in found]
+    found = _activities_of("各社区要开展安全宣传进社区、进家庭活动，组织居民开展火灾逃生演练。")
+    assert {sectors for k, _, sectors, _ in found if k == "drill"} == {("community",)}

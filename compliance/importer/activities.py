@@ -226,7 +226,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             drill_words = sentence
             if kind == "drill":
                 value["scenarios"] = _part_scenarios(sentence)
-            positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
+            positions = entered_sectors(kind, sentence, match)
             sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text, match.start()) \
                 or _carried(kind, carried.get(line.number))
             if kind == "drill" and sectors:
@@ -280,6 +280,24 @@ def before_sending(sentence: str) -> str:
 PUPILS = re.compile(r"师生|学生|教职工")
 OTHER_PEOPLE = re.compile(r"企业|群众|居民|村民|(?<!教)职工|员工|家长")
 WORKERS = re.compile(r"企业[^，。；]{0,8}组织[^，。；]{0,6}(?<!干部)(?:职工|员工)")  # 干部职工 are every unit's staff
+
+
+# 开展安全用气宣传进社区、进家庭活动: a clause of its own that takes publicity into sectors
+PUBLICITY_ENTERS = re.compile(r"[，,；;]\s*(?:同步|同时|并)?(?:开展|组织)[^，,；;]{0,8}宣传进(?:企业|农村|社区|学校|校园|家庭|公共场所)|^[^，,；;]*?(?:开展|组织)[^，,；;]{0,8}宣传进(?:企业|农村|社区|学校|校园|家庭|公共场所)[^，,；;]*?活动[，,]")
+
+
+def entered_sectors(kind: str, sentence: str, match: re.Match) -> dict[str, int]:
+    """The sectors a sentence's 进X names, where it names them. They are the publicity's (宣传进社区、进家庭); another
+    kind of event takes them only from its own clause: in 各营业所要开展一次入户安检，同步开展宣传进社区、进家庭活动 the
+    check is made in no sector, and in …宣传进社区、进家庭活动，组织居民开展火灾逃生演练 the drill is not held in the family."""
+    where = sentence
+    if kind != "publicity" and PUBLICITY_ENTERS.search(sentence):
+        start = max(sentence.rfind(mark, 0, match.start()) for mark in "，,；;") + 1
+        stop = re.search(r"[，,；;]", sentence[match.end():])
+        own = sentence[start:match.end() + stop.start()] if stop else sentence[start:]
+        if not PUBLICITY_ENTERS.search(own):
+            where = own
+    return {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", where))}
 
 
 def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> list[str]:
@@ -413,7 +431,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     continue
                 if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭|公共场所)", sentence):
                     continue
-                positions = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
+                positions = entered_sectors(kind, sentence, match)
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
                     or _implied_sectors(kind, sentence, line.text, match.start()) or _carried(kind, carried.get(line.number))
                 if kind == "drill" and _holder_start(sentence, match.start()):  # a further unit's drill: that unit's sector, if any
