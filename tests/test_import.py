@@ -1282,3 +1282,10 @@ def test_the_sectors_publicity_enters_are_not_those_of_another_event_of_its_sent
     assert ("publicity", ("community", "family")) in [(k, sectors) for k, _, sectors, _ in found]
     found = _activities_of("各社区要开展安全宣传进社区、进家庭活动，组织居民开展火灾逃生演练。")
     assert {sectors for k, _, sectors, _ in found if k == "drill"} == {("community",)}
+
+
+def test_a_study_of_the_new_safety_law_is_a_study_session_and_a_lecture_meeting_is_no_material_sent_up():
+    found = _activities_of("1.6月10日前，各单位要组织干部职工集中学习新《安全生产法》，主要负责人要带头讲解“第一责任人”的法定职责。", 2022)
+    assert ("study_session", "2022-06-10", (), ()) in found
+    found = _activities_of("旗应急管理局将于6月8日举办全旗新《安全生产法》宣讲报告会，各苏木镇分管负责同志参加。", 2022)
+    assert found == [("study_session", "2022-06-08", (), ())]

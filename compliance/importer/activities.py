@@ -267,7 +267,7 @@ def own_order(sentence: str, at: int) -> str:
     return sentence
 
 
-SENDS_MATERIAL = re.compile(r"将[^，。；]{1,30}?(?:报送|上报|提交|(?<![举海简快情])报(?!道|名|刊|纸|警))")
+SENDS_MATERIAL = re.compile(r"将[^，。；]{1,30}?(?:报送|上报|提交|(?<![举海简快情])报(?!道|名|刊|纸|警|告会|告厅))")
 SENDING_CLAUSE = re.compile(r"[，,][^，,]*?(?:报送|前报|上报|(?<![举海简快情预])报(?:县|市|区|镇|乡|街道|局|委|办|公司|集团)|将[^，,]{1,20}?报)")
 
 
