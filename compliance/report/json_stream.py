@@ -50,7 +50,9 @@ def _dumps(value: Any) -> bytes:
 
 
 def _has_streamed(value: dict) -> bool:
-    return any(isinstance(item, (Streamed, Raw, dict)) for item in value.values())
+    """Whether a Streamed or Raw sits in it, or in a dict in it: else it is written whole, in one piece
+    (a report's 50,000 document entries each hold dicts of plain values)."""
+    return any(isinstance(item, (Streamed, Raw)) or (type(item) is dict and _has_streamed(item)) for item in value.values())
 
 
 def _write(put: Callable[[bytes], None], value: Any, depth: int) -> None:
