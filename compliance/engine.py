@@ -55,7 +55,6 @@ class RequirementSet:
         return names
 
 
-
 def _conclude(requirement_set: RequirementSet, subject: Subject, observations: list[Observed]) -> list[Finding]:
     findings = []
     for bound, observed in zip(requirement_set.requirements, observations):
