@@ -1289,3 +1289,22 @@ def test_a_study_of_the_new_safety_law_is_a_study_session_and_a_lecture_meeting_
     assert ("study_session", "2022-06-10", (), ()) in found
     found = _activities_of("旗应急管理局将于6月8日举办全旗新《安全生产法》宣讲报告会，各苏木镇分管负责同志参加。", 2022)
     assert found == [("study_session", "2022-06-08", (), ())]
+
+
+def _draft_of(body: str, year: int = 2024):
+    return extract(_lines(f"岷山县安全生产委员会办公室关于开展{year}年“安全生产月”活动的通知\n各乡镇：\n{body}\n"))
+
+
+def test_an_earthquake_drill_may_be_named_as_one_against_earthquakes():
+    found = _activities_of("县教育局要指导全县中小学校、幼儿园在6月中旬开展一次防震减灾应急疏散演练，确保每一名师生熟悉疏散路线。")
+    assert [s for k, _, _, s in found if k == "drill"] == [("earthquake",)]
+
+
+def test_a_campaign_one_named_body_is_told_to_run_is_no_campaign_requirement():
+    body = "（七）开展“安全生产河湟行”活动。县融媒体中心要从6月起至12月底，在县电视台开设“安全生产河湟行”专栏，对典型问题进行集中曝光。"
+    draft = _draft_of(body)
+    assert [c.value["name"] for c in draft.campaigns] == ["安全生产河湟行"]
+    assert [r for r in draft.requirements if r.value["type"] == "campaign"] == []
+    assert any("campaign" in t.value and "县融媒体中心" in t.value for t in draft.todos)
+    body = "（七）开展“安全生产河湟行”活动。各乡镇要从6月起至12月底，组织媒体对典型问题进行集中曝光。"
+    assert [r.value["end_not_before"].isoformat() for r in _draft_of(body).requirements if r.value["type"] == "campaign"] == ["2024-12-31"]

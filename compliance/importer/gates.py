@@ -172,11 +172,38 @@ REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_
                                                                        mentioned_in_passing]
 
 
+def campaign_of_one_body(value: dict[str, Any], line_text: str) -> str | None:
+    """（七）开展“安全生产河湟行”活动。县融媒体中心要从6月起至12月底…开设专栏: a campaign one named body is told to run
+    (its line addresses no class of the level below) is that body's, not a campaign the level below must keep."""
+    if value.get("type") != "campaign":
+        return None
+    parts = [part for part in re.split(r"(?<=[。；;])", line_text) if part.strip()]
+    if any(ADDRESSEES.search(part) for part in parts):
+        return None
+    for part in parts:
+        if (subject := ONE_BODY.match(part)) and "各" not in subject["body"]:
+            return f"run by one named body ({subject['body']}), not by the level below"
+    return None
+
+
 def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:
     """What passes every gate; the rest becomes a TODO naming the value (its basis aside) and the reason."""
     kept = []
     for item in found:
         reason = next((r for gate in gates if (r := gate(item.value, sentence_of(item, text_of)))), None)
+        if reason:
+            shown = {k: v for k, v in item.value.items() if k != "basis"}
+            todos.append(Sourced(f"{noun} {{{describe(shown)}}}? {reason}", item.line, item.phrase))
+        else:
+            kept.append(item)
+    return kept
+
+
+def _gated_by_line(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:
+    """As _gated, for gates that read the whole line a value was read from (a heading and the body that follows it)."""
+    kept = []
+    for item in found:
+        reason = next((r for gate in gates if (r := gate(item.value, text_of.get(item.line, "")))), None)
         if reason:
             shown = {k: v for k, v in item.value.items() if k != "basis"}
             todos.append(Sourced(f"{noun} {{{describe(shown)}}}? {reason}", item.line, item.phrase))
@@ -221,7 +248,9 @@ def gate_activities(draft: Draft, lines: list[Line]) -> None:
 def gate_requirements(draft: Draft, lines: list[Line]) -> None:
     own = issuers_own_sector(draft.value("org"))
     gates = [partial(gate, own=own) if gate is order_without_its_sector else gate for gate in REQUIREMENT_GATES]
-    kept = _gated(draft.requirements, gates, "requirement", {line.number: line.text for line in lines}, draft.todos)
+    text_of = {line.number: line.text for line in lines}
+    kept = _gated(draft.requirements, gates, "requirement", text_of, draft.todos)
+    kept = _gated_by_line(kept, [campaign_of_one_body], "requirement", text_of, draft.todos)
     draft.requirements = [r for r in kept if r.value["type"] in ("theme", "period")] + _in_aims(
         draft, lines, "requirement", [r for r in kept if r.value["type"] not in ("theme", "period")])
 
