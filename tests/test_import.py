@@ -1308,3 +1308,22 @@ def test_a_campaign_one_named_body_is_told_to_run_is_no_campaign_requirement():
     assert any("campaign" in t.value and "县融媒体中心" in t.value for t in draft.todos)
     body = "（七）开展“安全生产河湟行”活动。各乡镇要从6月起至12月底，组织媒体对典型问题进行集中曝光。"
     assert [r.value["end_not_before"].isoformat() for r in _draft_of(body).requirements if r.value["type"] == "campaign"] == ["2024-12-31"]
+
+
+def test_an_undated_event_the_opening_paragraph_names_as_a_purpose_is_a_todo():
+    opening = ("今年6月是第22个全国“安全生产月”。为进一步增强师生安全意识，全面排查整治校园安全隐患，区教育局决定在全区教育系统"
+               "组织开展“安全生产月”活动。现将有关事项通知如下：")
+    draft = _draft_of(f"{opening}\n一、活动时间\n2023年6月。", 2023)
+    assert [a.value for a in draft.activities] == []
+    assert any("hazard_inspection" in t.value and "opening" in t.value for t in draft.todos)
+    later = "（十）各乡镇要全面开展自建房屋安全隐患排查整治工作，坚决防范各类重大事故发生。"
+    draft = _draft_of(f"今年6月是第21个全国“安全生产月”。为推进自建房安全隐患排查整治，现就有关事项通知如下：\n一、主要活动\n{later}", 2022)
+    assert [a.value["kind"] for a in draft.activities] == ["hazard_inspection"] and draft.activities[0].line == 5
+
+
+def test_events_named_under_an_unnumbered_heading_of_aims_are_no_events():
+    body = ("指导思想\n以习近平新时代中国特色社会主义思想为指导，通过开展教育培训、隐患曝光、问题整改、经验推广、案例警示、监督举报、"
+            "知识普及等既有声势又有实效的活动，推动全镇各级树牢安全发展理念。\n活动主题\n“落实安全责任，推动安全发展”。")
+    draft = _draft_of(body, 2022)
+    assert [a.value for a in draft.activities] == []
+    assert any("aims" in t.value for t in draft.todos)

@@ -11,7 +11,7 @@ from .dates import MONTH_PART, MONTH_SPAN, SINCE_TODAY, days_in, month_part, mon
 from .draft import QUOTED, Draft, Sourced, quote
 from .header import CAMPAIGN_NAME
 from .reader import Line
-from .gates import HELD_FOR_PEOPLE, sentence_of
+from .gates import HELD_FOR_PEOPLE, describe, lines_of_opening, sentence_of
 from .sectors import _units_named, check_sectors, heading_sectors, holders_in, issuers_own_sector, sectors_in
 from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
@@ -412,6 +412,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
     """Activities the notice asks for, dated or not: `企业要…开展…应急演练`, `进家庭方面…`; an order is a requirement."""
     asked: dict[str, Sourced] = {}
     carried = heading_sectors(lines, clauses)
+    opening = lines_of_opening(lines)
     for line in lines:
         if line.number in skip:
             continue
@@ -440,6 +441,10 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 value: dict[str, Any] = {"kind": kind}
                 if sectors:
                     value["sectors"] = sectors
+                if line.number in opening:  # 为…全面排查整治校园安全隐患，…决定…组织开展: a purpose, no event (nor a later one's twin)
+                    draft.todos.append(Sourced(f"activity {{{describe(value)}}}? named in the opening paragraph, which says why the "
+                                               "notice acts, not held or ordered there", line.number, quote(sentence, match.start(), match.end())))
+                    continue
                 if kind == "drill":
                     # …火灾或地震演练，幼儿园要开展防踩踏演练: each drill's hazards are those of its own units' order
                     own = own_order(sentence, match.start())

@@ -213,19 +213,53 @@ def _gated_by_line(found: list[Sourced], gates: list, noun: str, text_of: dict[i
 
 
 # 一、指导思想 / 二、活动目标 / 总体要求: a section that says why and to what end, where no event is held or ordered
-AIMS_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:指导思想|总体要求|总体目标|活动目标|工作目标|目标任务|基本原则)\s*$")
+AIMS_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:指导思想|总体要求|总体目标|活动目标|工作目标|目标任务|基本原则)\s*$")
 SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+# 指导思想 / 活动主题 / 活动时间 on a line of their own: the headings of a plan that numbers no section
+BARE_SECTION = re.compile(r"^\s*[\u4e00-\u9fa5]{2,8}\s*$")
 
 
 def _lines_of_aims(lines: list[Line]) -> set[int]:
-    """The lines under a heading of aims (指导思想, 活动目标), up to the next section."""
+    """The lines under a heading of aims (指导思想, 活动目标), numbered (一、指导思想) or not, up to the next section."""
     inside, found = False, set()
     for line in lines:
-        if SECTION_HEADING.match(line.text):
+        if SECTION_HEADING.match(line.text) or (AIMS_HEADING.match(line.text) or inside and BARE_SECTION.match(line.text)):
             inside = bool(AIMS_HEADING.match(line.text))
         elif inside:
             found.add(line.number)
     return found
+
+
+# …现将有关事项通知如下 / 区教育局决定在全区教育系统组织开展… / 特制定本方案: the opening paragraph, which says why the
+# notice acts and what it is about
+OPENING = re.compile(r"通知如下|(?<!研究)决定(?:在|于|从|自|今年|组织|开展)|制定本[\u4e00-\u9fa5]{0,4}方案|特制定|方案如下")
+
+
+def lines_of_opening(lines: list[Line]) -> set[int]:
+    """The opening paragraph's lines: before the first numbered section, saying why the notice acts."""
+    found = set()
+    for line in lines:
+        if SECTION_HEADING.match(line.text):
+            break
+        if OPENING.search(line.text):
+            found.add(line.number)
+    return found
+
+
+def _undated_in_opening(draft: Draft, lines: list[Line], found: list[Sourced]) -> list[Sourced]:
+    """为…全面排查整治校园安全隐患，…区教育局决定在全区教育系统组织开展“安全生产月”活动: an undated event the opening
+    names is a purpose of the month, not an event held or ordered (what is held comes in the sections below). A day
+    the opening gives (6月16日为全国“安全宣传咨询日”) is kept."""
+    opening = lines_of_opening(lines)
+    kept = []
+    for item in found:
+        if item.line in opening and not any(item.value.get(key) for key in ("date", "start", "end")):
+            shown = {k: v for k, v in item.value.items() if k != "basis"}
+            draft.todos.append(Sourced(f"activity {{{describe(shown)}}}? named in the opening paragraph, which says why the "
+                                       "notice acts, not held or ordered there", item.line, item.phrase))
+        else:
+            kept.append(item)
+    return kept
 
 
 def _in_aims(draft: Draft, lines: list[Line], noun: str, found: list[Sourced]) -> list[Sourced]:
@@ -241,8 +275,8 @@ def _in_aims(draft: Draft, lines: list[Line], noun: str, found: list[Sourced]) -
 def gate_activities(draft: Draft, lines: list[Line]) -> None:
     own = issuers_own_sector(draft.value("org"))
     gates = [partial(gate, own=own) if gate is unsure_sector else gate for gate in ACTIVITY_GATES]
-    draft.activities = _in_aims(draft, lines, "activity", _gated(draft.activities, gates, "activity",
-                                                                 {line.number: line.text for line in lines}, draft.todos))
+    draft.activities = _undated_in_opening(draft, lines, _in_aims(draft, lines, "activity", _gated(
+        draft.activities, gates, "activity", {line.number: line.text for line in lines}, draft.todos)))
 
 
 def gate_requirements(draft: Draft, lines: list[Line]) -> None:
