@@ -1327,3 +1327,14 @@ def test_events_named_under_an_unnumbered_heading_of_aims_are_no_events():
     draft = _draft_of(body, 2022)
     assert [a.value for a in draft.activities] == []
     assert any("aims" in t.value for t in draft.todos)
+
+
+def test_an_event_with_no_time_of_its_own_is_held_by_the_day_its_account_is_due():
+    draft = _draft_of("辖区各企业要对照重大事故隐患判定标准开展隐患自查自纠，于6月25日前将自查情况报镇安监站。", 2023)
+    assert [(a.value["kind"], a.value.get("date")) for a in draft.activities] == [("hazard_inspection", date(2023, 6, 25))]
+    assert [(r.value["kind"], r.value.get("not_after")) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("hazard_inspection", date(2023, 6, 25))]
+    found = _activities_of("各企业要在6月份开展一次应急演练，演练情况于6月28日前报县应急管理局。")
+    assert "2024-06-28" not in [d for k, d, _, _ in found if k == "drill"]  # 6月份 is its own time
+    found = _activities_of("各村要组织开展一次防汛演练，演练影像资料报镇安监站备案。")
+    assert {d for k, d, _, _ in found if k == "drill"} == {None}

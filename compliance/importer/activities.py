@@ -271,6 +271,20 @@ SENDS_MATERIAL = re.compile(r"将[^，。；]{1,30}?(?:报送|上报|提交|(?<!
 SENDING_CLAUSE = re.compile(r"[，,][^，,]*?(?:报送|前报|上报|(?<![举海简快情预])报(?:县|市|区|镇|乡|街道|局|委|办|公司|集团)|将[^，,]{1,20}?报)")
 
 
+# 于6月25日前将自查情况报… / 演练情况于6月25日前报…: what is sent is the account of the event the clauses before order
+ACCOUNT_SENT = re.compile(r"情况|记录|结果|报告")
+
+
+def deadline_of_account(sentence: str, own: str, year: int) -> dict[str, date] | None:
+    """辖区各企业要…开展隐患自查自纠，于6月25日前将自查情况报镇安监站: an event with no time of its own whose account is
+    to be sent by a day is held by that day (the clause that sends names the deadline the event keeps)."""
+    rest = sentence[len(own):]
+    if not rest or when_in(own, year) or not ACCOUNT_SENT.search(rest):
+        return None
+    when = when_in(rest, year)
+    return {"date": when[0]["end"]} if when and set(when[0]) == {"end"} else None
+
+
 def before_sending(sentence: str) -> str:
     """各企业要在6月份开展一次应急演练，演练情况于6月28日前报县应急管理局: the clauses before the one that sends
     material up may still order an event; the sending clause orders none."""
@@ -417,10 +431,11 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
         if line.number in skip:
             continue
         subject = item_sector(line.text) or next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
-        for sentence, offset in sentences(line):
-            sentence = before_sending(sentence)
+        for whole, offset in sentences(line):
+            sentence = before_sending(whole)
             if not ACTION.search(sentence) or re.search(r"报送|前报", sentence) or SENDS_MATERIAL.search(sentence):
                 continue  # 各单位将活动总结报…，总结要包括隐患排查整改情况: what is sent up orders no event
+            by_account = deadline_of_account(whole, sentence, year)
             sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
             named = [(kind, match) for kind, pattern in KINDS if (match := pattern.search(sentence))]
             if not named and (from_heading := body_kind(line, sentence, offset, None)):
@@ -438,7 +453,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 if kind == "drill" and _holder_start(sentence, match.start()):  # a further unit's drill: that unit's sector, if any
                     holder = DRILL_SUBJECT.match(sentence[_holder_start(sentence, match.start()):])
                     sectors = _subject_sectors(holder["who"] or holder["field"]) if holder else []
-                value: dict[str, Any] = {"kind": kind}
+                value: dict[str, Any] = {"kind": kind, **(by_account or {})}
                 if sectors:
                     value["sectors"] = sectors
                 if line.number in opening:  # 为…全面排查整治校园安全隐患，…决定…组织开展: a purpose, no event (nor a later one's twin)
@@ -455,6 +470,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
                 if ADDRESSED.search(sentence):
                     order = _activity_order(kind, sentence, match, line, year, draft, clauses)
+                    if by_account and not any(order.value.get(key) for key in ("date", "not_before", "not_after")):
+                        order.value["not_after"] = by_account["date"]
                     asked.setdefault(_order_key(order.value), order)
     draft.requirements += _without_implied(list(asked.values()))
 
