@@ -1338,3 +1338,13 @@ def test_an_event_with_no_time_of_its_own_is_held_by_the_day_its_account_is_due(
     assert "2024-06-28" not in [d for k, d, _, _ in found if k == "drill"]  # 6月份 is its own time
     found = _activities_of("各村要组织开展一次防汛演练，演练影像资料报镇安监站备案。")
     assert {d for k, d, _, _ in found if k == "drill"} == {None}
+
+
+def test_a_check_held_by_the_schools_or_made_of_them_leaves_its_sector_to_the_clerk():
+    for body in ("1.各中小学校、幼儿园要从6月1日至6月20日，对校舍、消防设施、食堂、校车等开展一次全面自查，建立隐患台账。",
+                 "2.区教育局将于6月下旬组织督查组，对各学校隐患排查整治情况开展专项督查。"):
+        draft = _draft_of(body, 2023)
+        assert [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"] == []
+        assert any("hazard_inspection" in t.value and "school" in t.value for t in draft.todos)
+    draft = _draft_of("各社区要于6月1日至6月20日对辖区出租房屋开展一次隐患排查。", 2023)
+    assert [a.value["kind"] for a in draft.activities] == ["hazard_inspection"]

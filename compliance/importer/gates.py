@@ -16,7 +16,7 @@ from .draft import Draft, Sourced
 from .reader import Line
 from .dates import days_in
 from .people import COMMON_SURNAMES, POST_END
-from .sectors import issuers_own_sector
+from .sectors import holders_in, issuers_own_sector
 from .vocabulary import DRILL_SUBJECTS, KINDS
 
 _UNITS = "|".join(words for _, words in DRILL_SUBJECTS)
@@ -121,7 +121,27 @@ def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
     return None
 
 
-ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, start_without_end, mentioned_in_passing]
+# 区教育局…组织督查组，对各学校隐患排查整治情况开展专项督查: a check made of schools
+CHECK_OF_SCHOOLS = re.compile(r"对[^，,。；;对]{0,14}?(?:学校|中小学|幼儿园|校园)[^，,。；;]{0,24}?(?:开展|进行|实施)")
+
+
+def check_of_schools(value: dict[str, Any], sentence: str, own: str | None = None) -> str | None:
+    """各中小学校要…对校舍、消防设施…开展一次全面自查 / 对各学校…开展专项督查: a hazard check held by the schools alone or
+    made of schools, read in no sector. The references read such a check both ways (guilan-2025 in no sector,
+    wanyang-2025 in the school's), so the clerk decides; in a school's own plan it is the school's own (no sector)."""
+    if value.get("kind") != "hazard_inspection" or _sectors(value) or own == "school":
+        return None
+    if not (word := dict(KINDS)["hazard_inspection"].search(sentence)):
+        return None
+    stop = re.search(r"[，,；;。]", sentence[word.end():])
+    start = max(sentence.rfind(mark, 0, word.start()) for mark in "，,；;。") + 1
+    clause = sentence[start:word.end() + stop.start()] if stop else sentence[start:]
+    if holders_in(sentence, word.start()) == ["school"] or CHECK_OF_SCHOOLS.search(clause):
+        return "a check held by the schools or made of them: whether it is in the school sector is the clerk's call"
+    return None
+
+
+ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, check_of_schools, start_without_end, mentioned_in_passing]
 
 # 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
@@ -274,7 +294,7 @@ def _in_aims(draft: Draft, lines: list[Line], noun: str, found: list[Sourced]) -
 
 def gate_activities(draft: Draft, lines: list[Line]) -> None:
     own = issuers_own_sector(draft.value("org"))
-    gates = [partial(gate, own=own) if gate is unsure_sector else gate for gate in ACTIVITY_GATES]
+    gates = [partial(gate, own=own) if gate in (unsure_sector, check_of_schools) else gate for gate in ACTIVITY_GATES]
     draft.activities = _undated_in_opening(draft, lines, _in_aims(draft, lines, "activity", _gated(
         draft.activities, gates, "activity", {line.number: line.text for line in lines}, draft.todos)))
 
