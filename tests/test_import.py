@@ -1348,3 +1348,13 @@ def test_a_check_held_by_the_schools_or_made_of_them_leaves_its_sector_to_the_cl
         assert any("hazard_inspection" in t.value and "school" in t.value for t in draft.todos)
     draft = _draft_of("各社区要于6月1日至6月20日对辖区出租房屋开展一次隐患排查。", 2023)
     assert [a.value["kind"] for a in draft.activities] == ["hazard_inspection"]
+
+
+def test_a_further_units_order_keeps_its_own_date_and_people_and_shares_only_a_leading_time():
+    draft = _draft_of("（四）各单位要组织企业职工开展一次安全培训，各村要在6月25日前开展防汛演练。")
+    assert {tuple(a.value.get("sectors") or [a.value.get("sector")]) for a in draft.activities if a.value["kind"] == "drill"} == {("rural",)}
+    assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "training"] == [None]
+    assert {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"} == {"rural"}
+    found = _activities_of("6月20日前，各企业要开展一次消防演练，各学校要开展一次防震演练。")
+    assert {(d, sectors, s) for k, d, sectors, s in found if k == "drill"} == {
+        ("2024-06-20", ("enterprise",), ("fire",)), ("2024-06-20", ("school",), ("earthquake",))}

@@ -200,6 +200,8 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
                 continue
             kind, match = found
             sentence = own_order(sentence, match.start())
+            if (cut := later_order(sentence, match.start(), year)) is not None:
+                sentence, match = cut, dict(KINDS)[kind].search(cut) or match
             if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
                 continue  # the extended campaign, not an activity
             when_now = when_in(sentence, year, draft.issued) or declared
@@ -256,6 +258,19 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
 # …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
 NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?)"
                          r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开))")
+
+
+def later_order(sentence: str, at: int, year: int) -> str | None:
+    """各单位要组织企业职工开展一次安全培训，各村要在6月25日前开展防汛演练: the order of a further unit told to act (its
+    date, people and hazards are its own), from where it begins; a time that leads the whole sentence (6月20日前，各企业
+    要…，各学校要…) is shared and kept. None when the event is in the sentence's first order."""
+    start = _holder_start(sentence, at)
+    if not start or not re.search(r"要|应(?!急)|须", sentence[:start]):
+        return None  # 即日起至6月20日，各学校要…: the first unit told to act, after a time that is its own
+    lead = LEADING_TIME.match(sentence)
+    shared = lead.group(0) if lead and lead.end() <= start and not re.search(_ANY_SUBJECT + r"|各", lead["time"]) \
+        and when_in(lead["time"], year) else ""
+    return shared + sentence[start:]
 
 
 def own_order(sentence: str, at: int) -> str:
@@ -469,7 +484,10 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 else:
                     add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
                 if ADDRESSED.search(sentence):
-                    order = _activity_order(kind, sentence, match, line, year, draft, clauses)
+                    part, at = own_order(sentence, match.start()), match
+                    if (cut := later_order(part, match.start(), year)) is not None:
+                        part, at = cut, KINDS_BY_NAME[kind].search(cut) or match
+                    order = _activity_order(kind, part, at, line, year, draft, clauses)
                     if by_account and not any(order.value.get(key) for key in ("date", "not_before", "not_after")):
                         order.value["not_after"] = by_account["date"]
                     asked.setdefault(_order_key(order.value), order)
