@@ -1358,3 +1358,19 @@ def test_a_further_units_order_keeps_its_own_date_and_people_and_shares_only_a_l
     found = _activities_of("6月20日前，各企业要开展一次消防演练，各学校要开展一次防震演练。")
     assert {(d, sectors, s) for k, d, sectors, s in found if k == "drill"} == {
         ("2024-06-20", ("enterprise",), ("fire",)), ("2024-06-20", ("school",), ("earthquake",))}
+
+
+def test_units_of_no_sector_told_to_act_begin_an_order_of_their_own():
+    found = _activities_of("（三）各企业要开展一次火灾应急演练，人员密集场所要开展一次疏散演练。")
+    assert ("drill", None, ("enterprise",), ("fire",)) in found
+    assert ("drill", None, ("enterprise",), ("fire", "evacuation")) not in found
+    found = _activities_of("（三）粮食仓储企业要开展一次有限空间作业事故应急演练，农机合作社要组织开展一次道路交通事故应急演练。")
+    assert sorted(s for k, _, _, s in found if k == "drill") == [("confined_space",), ("traffic",)]
+
+
+def test_units_named_as_examples_of_a_class_of_no_sector_give_no_sector():
+    for body in ("（三）各学校、医院、商场等人员密集场所要组织开展一次疏散演练。", "（三）辖区学校、医院等重点单位要于6月20日前开展一次消防演练。"):
+        draft = _draft_of(body)
+        assert [a.value for a in draft.activities if a.value.get("sectors") or a.value.get("sector")] == []
+        assert [r.value for r in draft.requirements if r.value["type"] == "drill_per_sector"] == []
+        assert any("examples of a class" in t.value for t in draft.todos)

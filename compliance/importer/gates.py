@@ -121,6 +121,21 @@ def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
     return None
 
 
+# 各学校、医院、商场等人员密集场所要… / 辖区学校、医院等重点单位要…: units named as examples of a class of no sector
+EXAMPLES_OF_A_CLASS = re.compile(r"(?:学校|中小学|幼儿园|企业|社区|村)[、和及][^，,。；;要]{1,20}?等[\u4e00-\u9fa5]{0,6}?(?:场所|单位|机构|部位)"
+                                 r"(?:要|应(?!急)|须|需)")
+
+
+def examples_of_a_class(value: dict[str, Any], sentence: str) -> str | None:
+    """各学校、医院、商场等人员密集场所要组织开展一次疏散演练: the school is one example of the crowded places told to
+    drill, a class of no sector; the sector read from the example is not what the text orders."""
+    if not _sectors(value) or value.get("type") not in (None, "activity", "drill_per_sector"):
+        return None
+    if match := EXAMPLES_OF_A_CLASS.search(sentence):
+        return f"the units named are examples of a class of no sector ({match.group(0)})"
+    return None
+
+
 # 区教育局…组织督查组，对各学校隐患排查整治情况开展专项督查: a check made of schools
 CHECK_OF_SCHOOLS = re.compile(r"对[^，,。；;对]{0,14}?(?:学校|中小学|幼儿园|校园)[^，,。；;]{0,24}?(?:开展|进行|实施)")
 
@@ -141,7 +156,8 @@ def check_of_schools(value: dict[str, Any], sentence: str, own: str | None = Non
     return None
 
 
-ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, check_of_schools, start_without_end, mentioned_in_passing]
+ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, check_of_schools, examples_of_a_class, start_without_end,
+                                                                    mentioned_in_passing]
 
 # 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
@@ -189,7 +205,7 @@ def one_named_body(value: dict[str, Any], sentence: str) -> str | None:
 
 
 REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector, one_named_body,
-                                                                       mentioned_in_passing]
+                                                                       mentioned_in_passing, examples_of_a_class]
 
 
 def campaign_of_one_body(value: dict[str, Any], line_text: str) -> str | None:
