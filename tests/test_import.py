@@ -1374,3 +1374,15 @@ def test_units_named_as_examples_of_a_class_of_no_sector_give_no_sector():
         assert [a.value for a in draft.activities if a.value.get("sectors") or a.value.get("sector")] == []
         assert [r.value for r in draft.requirements if r.value["type"] == "drill_per_sector"] == []
         assert any("examples of a class" in t.value for t in draft.todos)
+
+
+def test_an_event_takes_the_time_of_its_own_clause_not_an_earlier_clauses():
+    draft = _draft_of("（一）各村要在6月10日前召开村民大会进行动员部署，6月中旬开展地质灾害隐患排查。")
+    assert [(a.value.get("start"), a.value.get("end"), a.value.get("date")) for a in draft.activities if a.value["kind"] == "hazard_inspection"] == [
+        (date(2024, 6, 11), date(2024, 6, 20), None)]
+    assert [(r.value.get("not_before"), r.value.get("not_after")) for r in draft.requirements if r.value.get("kind") == "hazard_inspection"] == [
+        (date(2024, 6, 11), date(2024, 6, 20))]
+    found = _activities_of("（四）6月16日，各乡镇要在集镇设立咨询点，6月底前组织企业开展一次应急演练。")
+    assert {d for k, d, _, _ in found if k == "drill"} == {"2024-06-30"}
+    found = _activities_of("（三）各企业要开展一次消防演练，于6月20日前完成。")  # a time after the event's clause is still its own
+    assert {d for k, d, _, _ in found if k == "drill"} == {"2024-06-20"}

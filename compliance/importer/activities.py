@@ -51,6 +51,19 @@ def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[
     return None
 
 
+def when_of_event(sentence: str, at: int, year: int, issued: date | None = None) -> tuple[dict[str, date], int, int] | None:
+    """The time of the event named at `at`: the nearest one its own clause or the clauses before it give (各村要在6月10日前
+    召开村民大会，6月中旬开展地质灾害隐患排查: the check is 6月中旬's, not the meeting's 6月10日前); a sentence that gives
+    none before it or in its clause gives the first time after it (各企业要开展一次演练，于6月20日前完成)."""
+    stop = re.search(r"[，,；;。]", sentence[at:])
+    clause_end = at + stop.start() if stop else len(sentence)
+    starts = [0] + [index + 1 for index, mark in enumerate(sentence[:at]) if mark in "，,；;"]
+    for start in reversed(starts):
+        if (when := when_in(sentence[start:], year, issued)) and start + when[1] < clause_end:
+            return when[0], start + when[1], start + when[2]
+    return when_in(sentence, year, issued)
+
+
 RANGE_ON = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*(?=[0-9一二三四五六七八九十]{1,2}\s*[月日号]|[0-9]{1,2}\s*$|[上中下]旬)")
 
 
@@ -204,7 +217,7 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
                 sentence, match = cut, dict(KINDS)[kind].search(cut) or match
             if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
                 continue  # the extended campaign, not an activity
-            when_now = when_in(sentence, year, draft.issued) or declared
+            when_now = when_of_event(sentence, match.start(), year, draft.issued) or declared
             if kind != "publicity" and when_now and "date" in when_now[0]:
                 specific_days.add(when_now[0]["date"])
             if kind == "consultation_day":
@@ -530,7 +543,7 @@ def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Source
     """各社区要在6月7日前召开本社区动员会: the order, with the window its own sentence gives."""
     order: dict[str, Any] = {"type": "activity", "kind": kind}
     if ORDERED.search(sentence[:match.start()]) or re.search(r"(?<!重)要|须", match.group(0)):  # 各企业要… / 负责人要在6月15日前，…讲安全课
-        when = when_in(sentence, year, draft.issued)
+        when = when_of_event(sentence, match.start(), year, draft.issued)
     else:
         when = _leading_time(sentence, year, draft)
     if when:
