@@ -11,7 +11,6 @@ import json
 import sys
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 from . import durable
@@ -46,12 +45,12 @@ class RequirementSet:
                 rules[f"r{index}|{name}"] = condition
         return rules
 
-    @cached_property
-    def condition_names(self) -> list[list[str]]:
-        names: list[list[str]] = [[] for _ in self.requirements]
-        for rule_name in self.conditions(date(2000, 1, 1)):  # names do not depend on the day
+    def rule_names(self, conditions: dict[str, list]) -> list[list[tuple[str, str]]]:
+        """For each requirement, its conditions as (condition name, rule name in `conditions`)."""
+        names: list[list[tuple[str, str]]] = [[] for _ in self.requirements]
+        for rule_name in conditions:
             index, name = rule_name.split("|", 1)
-            names[int(index[1:])].append(name)
+            names[int(index[1:])].append((name, rule_name))
         return names
 
 
@@ -81,30 +80,32 @@ class DurableEngine:
     def __init__(self) -> None:
         self._compiled: dict[str, durable.CompiledRuleset] = {}
         # The set is kept beside its ruleset so that its id() is never reused while cached.
-        self._by_set: dict[tuple[int, date], tuple[RequirementSet, durable.CompiledRuleset]] = {}
+        self._by_set: dict[tuple[int, date], tuple[RequirementSet, durable.CompiledRuleset, list]] = {}
 
     @property
     def compiled(self) -> int:
         """Rulesets compiled into the engine so far: memory it will not give back (DURABLE_RULES.md, trap 5)."""
         return len(self._compiled)
 
-    def _ruleset(self, requirement_set: RequirementSet, as_of: date) -> durable.CompiledRuleset:
+    def _ruleset(self, requirement_set: RequirementSet, as_of: date) -> tuple[durable.CompiledRuleset, list]:
+        """The compiled ruleset of a set on a day, and each requirement's (condition, rule) names in it."""
         cache_key = (id(requirement_set), as_of)
         if cache_key not in self._by_set:
             conditions = requirement_set.conditions(as_of)
             key = json.dumps(conditions, sort_keys=True, ensure_ascii=False)  # sets of the same conditions share one ruleset
             if key not in self._compiled:
                 self._compiled[key] = durable.CompiledRuleset(conditions)
-            self._by_set[cache_key] = (requirement_set, self._compiled[key])
-        return self._by_set[cache_key][1]
+            self._by_set[cache_key] = (requirement_set, self._compiled[key], requirement_set.rule_names(conditions))
+        return self._by_set[cache_key][1:]
 
     def observe(self, requirement_set: RequirementSet, subject: Subject) -> list[Observed]:
-        fired = self._ruleset(requirement_set, subject.as_of).run(document_facts(subject))
+        ruleset, rule_names = self._ruleset(requirement_set, subject.as_of)
+        fired = ruleset.run(document_facts(subject))
         observations: list[Observed] = []
-        for index, names in enumerate(requirement_set.condition_names):
+        for names in rule_names:
             observed: Observed = {}
-            for name in names:
-                matches = fired.get(f"r{index}|{name}", [])
+            for name, rule_name in names:
+                matches = fired.get(rule_name, ())
                 # A `$or` fires once per branch that holds: what was observed is the set of facts.
                 observed[name] = sorted({match["x"].get("i", 0) if "x" in match else ABSENT for match in matches})
             observations.append(observed)

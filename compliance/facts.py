@@ -46,21 +46,18 @@ def document_facts(subject: Subject) -> list[dict[str, Any]]:
         )
     ]
     facts += [{"t": "cite", "i": index, "no": fold_doc_no(number)} for index, number in enumerate(plan.cites)]
+    as_of = subject.as_of
     for index, (activity, span) in enumerate(zip(plan.activities, subject.spans)):
-        facts.append(
-            _without_none(
-                {
-                    "t": "act",
-                    "i": index,
-                    "kind": activity.kind.value,
-                    "s": _day(span.start) if span else None,
-                    "e": _day(span.end) if span else None,
-                    "sec": [sector.value for sector in activity.all_sectors],
-                    "sc": list(activity.scenarios),
-                    "held": _day(subject.known(activity.held_on)),
-                }
-            )
-        )
+        fact = {"t": "act", "i": index, "kind": activity.kind.value}
+        if span is not None:
+            fact["s"] = as_int(span.start)
+            fact["e"] = as_int(span.end)
+        fact["sec"] = [sector.value for sector in activity.all_sectors]
+        fact["sc"] = list(activity.scenarios)
+        held = activity.held_on
+        if held is not None and held <= as_of:  # Subject.known, inlined: tens of activities a plan
+            fact["held"] = as_int(held)
+        facts.append(fact)
     for index, report in enumerate(plan.reports):
         facts.append(
             _without_none(

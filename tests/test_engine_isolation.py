@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from compliance import durable, engine
+from compliance.errors import EngineError
 from compliance.engine import DurableEngine, PythonEngine
 
 from .conftest import FIXTURES, ROOT
@@ -99,6 +100,11 @@ def test_facts_the_engine_cannot_take_are_refused():
         compiled.run([{"t": "act", "x": None}, {"t": "end"}])
     with pytest.raises(Exception, match="last"):
         compiled.run([{"t": "end"}, {"t": "act"}])
+    for too_large in (2**63, 2**64 + 1):  # orjson writes the first and refuses the second
+        with pytest.raises(EngineError, match="integer range"):
+            compiled.run([{"t": "act", "n": too_large}, {"t": "end"}])
+    with pytest.raises(EngineError, match="properties"):
+        compiled.run([{"t": "act", **{f"p{i}": i for i in range(durable.MAX_PROPERTIES)}}, {"t": "end"}])
 
 
 def test_fallback_to_python_is_announced_in_one_line(monkeypatch):
