@@ -1386,3 +1386,8 @@ def test_an_event_takes_the_time_of_its_own_clause_not_an_earlier_clauses():
     assert {d for k, d, _, _ in found if k == "drill"} == {"2024-06-30"}
     found = _activities_of("（三）各企业要开展一次消防演练，于6月20日前完成。")  # a time after the event's clause is still its own
     assert {d for k, d, _, _ in found if k == "drill"} == {"2024-06-20"}
+
+
+def test_a_drill_takes_no_school_sector_from_a_later_units_order():
+    found = _activities_of("（二）县卫健局要组织各医疗机构开展一次消防演练，各学校要开展防震演练。")
+    assert {(sectors, s) for k, _, sectors, s in found if k == "drill"} == {((), ("fire",)), (("school",), ("earthquake",))}

@@ -480,7 +480,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     continue
                 positions = entered_sectors(kind, sentence, match)
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
-                    or _implied_sectors(kind, sentence, line.text, match.start()) or _carried(kind, carried.get(line.number))
+                    or _implied_sectors(kind, own_order(sentence, match.start()), line.text, match.start()) or _carried(kind, carried.get(line.number))
                 if kind == "drill" and _holder_start(sentence, match.start()):  # a further unit's drill: that unit's sector, if any
                     holder = DRILL_SUBJECT.match(sentence[_holder_start(sentence, match.start()):])
                     sectors = _subject_sectors(holder["who"] or holder["field"]) if holder else []
@@ -845,7 +845,8 @@ def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
             met = {s for o in twins for s in o.value.get("scenarios") or []}
             # …指导危险化学品企业开展泄漏处置演练，指导人员密集场所开展疏散演练: beside one sector's drill, a drill of
             # other hazards is another event (beside several, it is the whole clause read once more)
-            return bool(twins) and not (len(twins) == 1 and value.get("scenarios") and met and met.isdisjoint(value["scenarios"]))
+            distinct = {(frozenset(_sectors_of(o.value)), frozenset(o.value.get("scenarios") or [])) for o in twins}  # one drill read twice is one
+            return bool(twins) and not (len(distinct) == 1 and value.get("scenarios") and met and met.isdisjoint(value["scenarios"]))
         if len(_sectors_of(value)) > 1 and all(any(o.line == activity.line and _sectors_of(o.value) == {sector} and _window(o.value) == _window(value)
                                                    for o in drills) for sector in _sectors_of(value)):
             return True  # …分别组织演练：居委会以…为重点，企业以…为重点: the drills of each sector, read once more as one
