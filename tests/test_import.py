@@ -1391,3 +1391,11 @@ def test_an_event_takes_the_time_of_its_own_clause_not_an_earlier_clauses():
 def test_a_drill_takes_no_school_sector_from_a_later_units_order():
     found = _activities_of("（二）县卫健局要组织各医疗机构开展一次消防演练，各学校要开展防震演练。")
     assert {(sectors, s) for k, _, sectors, s in found if k == "drill"} == {((), ("fire",)), (("school",), ("earthquake",))}
+
+
+def test_an_event_held_alongside_a_dated_one_takes_its_time():
+    draft = _draft_of("6月1日至6月25日，各营业所要开展一次居民用户燃气设施隐患排查，同步开展安全用气宣传进社区、进家庭活动，张贴安全用气提示。")
+    assert [(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "publicity"] == [
+        (date(2024, 6, 1), date(2024, 6, 25))]
+    draft = _draft_of("各社区要于6月20日前开展一次隐患排查，组织开展安全宣传进社区、进家庭活动。")
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "publicity"] == [None]

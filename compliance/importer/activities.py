@@ -485,6 +485,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     holder = DRILL_SUBJECT.match(sentence[_holder_start(sentence, match.start()):])
                     sectors = _subject_sectors(holder["who"] or holder["field"]) if holder else []
                 value: dict[str, Any] = {"kind": kind, **(by_account or {})}
+                if not by_account and (alongside := _held_alongside(sentence, match.start(), year, draft.issued)):
+                    value.update(activity_window(alongside))
                 if sectors:
                     value["sectors"] = sectors
                 if line.number in opening:  # 为…全面排查整治校园安全隐患，…决定…组织开展: a purpose, no event (nor a later one's twin)
@@ -508,6 +510,18 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                         order.value["not_after"] = by_account["date"]
                     asked.setdefault(_order_key(order.value), order)
     draft.requirements += _without_implied(list(asked.values()))
+
+
+ALONGSIDE = re.compile(r"[，,；;]\s*(?:并|还要|要)?(?:同步|同时)(?:开展|组织|举办|进行)[^，,；;。]*$")
+
+
+def _held_alongside(sentence: str, at: int, year: int, issued: date | None) -> dict[str, date] | None:
+    """6月1日至6月25日，各营业所要开展一次…隐患排查，同步开展安全用气宣传进社区、进家庭活动: an event its own clause says
+    is held alongside (同步/同时) the one before takes that one's time."""
+    if not ALONGSIDE.search(sentence[:at]):
+        return None
+    when = when_of_event(sentence, at, year, issued)
+    return when[0] if when and when[1] < at else None
 
 
 def _holder_start(sentence: str, at: int) -> int:
