@@ -1399,3 +1399,10 @@ def test_an_event_held_alongside_a_dated_one_takes_its_time():
         (date(2024, 6, 1), date(2024, 6, 25))]
     draft = _draft_of("各社区要于6月20日前开展一次隐患排查，组织开展安全宣传进社区、进家庭活动。")
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "publicity"] == [None]
+
+
+def test_a_four_ins_clause_whose_parts_are_enumerated_on_its_line_is_no_event_beside_them():
+    body = ("四、紧扣主题，广泛开展安全宣传进农村、进学校、进企业、进家庭活动：一是进农村，利用“村村响”广播每天播放安全提示；二是进学校，"
+            "镇中心小学在6月底前组织一次防溺水主题班会；三是进企业，各企业在厂区张贴安全警示标识；四是进家庭，结合网格走访发放手册。")
+    found = [sectors for k, _, sectors, _ in _activities_of(body, 2025) if k == "publicity"]
+    assert sorted(found) == [("enterprise",), ("family",), ("rural",), ("school",)]

@@ -805,10 +805,16 @@ def drop_split_publicity(draft: Draft) -> None:
     per sector; the heading read as one publicity of all their sectors is not another."""
     single = [a for a in draft.activities if a.value["kind"] == "publicity" and len(_sectors_of(a.value)) == 1]
 
+    def item_of(one: Sourced, activity: Sourced) -> bool:
+        if one.line != activity.line:
+            return _window(one.value) == _window(activity.value)
+        # …开展安全宣传进农村、进学校、进企业、进家庭活动：一是进农村，…；二是进学校，…6月底前…: the enumerated parts of
+        # the same line are the events, each with its own time
+        return bool(ENUMERATED_ITEM.search(one.phrase)) and not any(_window(activity.value))
+
     def split(activity: Sourced) -> bool:
         sectors = _sectors_of(activity.value)
-        return len(sectors) > 1 and all(any(_sectors_of(o.value) == {s} and o.line != activity.line and _window(o.value) == _window(activity.value)
-                                            for o in single) for s in sectors)
+        return len(sectors) > 1 and all(any(_sectors_of(o.value) == {s} and item_of(o, activity) for o in single) for s in sectors)
 
     draft.activities = [a for a in draft.activities if a.value["kind"] != "publicity" or not split(a)]
     _join_sectors_of_one_clause(draft)
