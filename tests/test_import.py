@@ -1406,3 +1406,11 @@ def test_a_four_ins_clause_whose_parts_are_enumerated_on_its_line_is_no_event_be
             "镇中心小学在6月底前组织一次防溺水主题班会；三是进企业，各企业在厂区张贴安全警示标识；四是进家庭，结合网格走访发放手册。")
     found = [sectors for k, _, sectors, _ in _activities_of(body, 2025) if k == "publicity"]
     assert sorted(found) == [("enterprise",), ("family",), ("rural",), ("school",)]
+
+
+def test_an_event_of_another_kind_in_a_later_clause_with_its_own_time_is_dated_by_it():
+    found = _activities_of("（一）各学校要在6月16日组织师生参加“安全宣传咨询日”活动，6月20日前开展一次防溺水演练。")
+    assert ("drill", "2024-06-20", ("school",), ("drowning",)) in found
+    draft = _draft_of("（三）县应急局将于6月16日举办咨询日活动，6月下旬组织开展全县安全生产知识竞赛。")
+    assert [(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "knowledge_contest"] == [
+        (date(2024, 6, 21), date(2024, 6, 30))]

@@ -204,68 +204,84 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
             continue
         specific_days: set[date] = set()  # days of this line already given to a specific kind
         declared = declared_window(line.text, year)
-        for sentence, offset in sentences(line):
-            sentence = before_sending(sentence)
-            if DECLARES_WINDOW.match(sentence):
+        for whole, offset in sentences(line):
+            whole = before_sending(whole)
+            if DECLARES_WINDOW.match(whole):
                 continue  # 6月12日至6月18日为园区应急演练周: the window of what follows, not an event
-            found = body_kind(line, sentence, offset, kind_of(sentence))
-            if not found:
+            first = body_kind(line, whole, offset, kind_of(whole))
+            if not first:
                 continue
-            kind, match = found
-            sentence = own_order(sentence, match.start())
-            if (cut := later_order(sentence, match.start(), year)) is not None:
-                sentence, match = cut, dict(KINDS)[kind].search(cut) or match
-            if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
-                continue  # the extended campaign, not an activity
-            when_now = when_of_event(sentence, match.start(), year, draft.issued) or declared
-            if kind != "publicity" and when_now and "date" in when_now[0]:
-                specific_days.add(when_now[0]["date"])
-            if kind == "consultation_day":
-                specific_days.add(date(year, 6, 16))
-            if kind == "publicity" and when_now and when_now[0].get("date") in specific_days:
-                continue
-            if re.search(r"(报送|前报|总结|联络员|方案和附件)", sentence) and kind not in ("consultation_day", "launch_ceremony"):
-                continue
-            if SENDS_MATERIAL.search(sentence):
-                continue  # 于6月25日前将演练记录、培训签到表等材料报保卫科: what is sent, not an event
-            if kind == "publicity" and when_now and when_now[0].get("date") == date(year, 6, 16) and "咨询" in sentence:
-                kind = "consultation_day"  # 6月16日…设置安全宣传咨询台: the national consultation day
-            when = when_now
-            if when is None and kind not in ("consultation_day",):
-                continue
-            if when is None:
-                when = ({"date": date(year, 6, 16)}, match.start(), match.end())
-            value: dict[str, Any] = {"kind": kind, **activity_window(when[0])}
-            if kind == "consultation_day" and "date" not in value:
-                continue
-            drill_words = sentence
-            if kind == "drill":
-                value["scenarios"] = _part_scenarios(sentence)
-            positions = entered_sectors(kind, sentence, match)
-            sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text, match.start()) \
-                or _carried(kind, carried.get(line.number))
-            if kind == "drill" and sectors:
-                drill_words = _own_drill_part(sentence, match, sectors)
-                value["scenarios"] = _part_scenarios(drill_words)
-            title_match = QUOTED.search(sentence)
-            if title_match and dict(KINDS)[kind].search(title_match.group(1)):
-                value["title"] = title_match.group(1)
-            phrase = quote(sentence, min(when[1], match.start()), max(when[2], match.end()))
-            days = [d for d, _, _ in days_in(sentence, year)]
-            if len(days) >= 2 and re.search(r"依次|分别", sentence) and "date" in value:
-                # 6月9日、6月20日，…依次到城西社区、泰强公司开展送安全进社区、进企业宣传活动
-                for position, day in enumerate(days):
-                    one = {**value, "date": day}
-                    if len(sectors) == len(days):
-                        one["sectors"] = [sectors[position]]
-                    add_activity(draft, Sourced(one, line.number, phrase))
-                continue
-            if sectors:
-                value["sectors"] = sectors
-            if kind == "drill":
-                add_drills(draft, value, sentence if joined_drills(sentence) else drill_words, line.number, phrase, sentence)
-                continue
-            add_activity(draft, Sourced(value, line.number, phrase))
+            for kind, match in [first] + _timed_others(whole, first, year, draft.issued):
+                sentence = whole
+                sentence = own_order(sentence, match.start())
+                if (cut := later_order(sentence, match.start(), year)) is not None:
+                    sentence, match = cut, dict(KINDS)[kind].search(cut) or match
+                if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
+                    continue  # the extended campaign, not an activity
+                when_now = when_of_event(sentence, match.start(), year, draft.issued) or declared
+                if kind != "publicity" and when_now and "date" in when_now[0]:
+                    specific_days.add(when_now[0]["date"])
+                if kind == "consultation_day":
+                    specific_days.add(date(year, 6, 16))
+                if kind == "publicity" and when_now and when_now[0].get("date") in specific_days:
+                    continue
+                if re.search(r"(报送|前报|总结|联络员|方案和附件)", sentence) and kind not in ("consultation_day", "launch_ceremony"):
+                    continue
+                if SENDS_MATERIAL.search(sentence):
+                    continue  # 于6月25日前将演练记录、培训签到表等材料报保卫科: what is sent, not an event
+                if kind == "publicity" and when_now and when_now[0].get("date") == date(year, 6, 16) and "咨询" in sentence:
+                    kind = "consultation_day"  # 6月16日…设置安全宣传咨询台: the national consultation day
+                when = when_now
+                if when is None and kind not in ("consultation_day",):
+                    continue
+                if when is None:
+                    when = ({"date": date(year, 6, 16)}, match.start(), match.end())
+                value: dict[str, Any] = {"kind": kind, **activity_window(when[0])}
+                if kind == "consultation_day" and "date" not in value:
+                    continue
+                drill_words = sentence
+                if kind == "drill":
+                    value["scenarios"] = _part_scenarios(sentence)
+                positions = entered_sectors(kind, sentence, match)
+                sectors = sorted(positions, key=positions.get) or _implied_sectors(kind, sentence, line.text, match.start()) \
+                    or _carried(kind, carried.get(line.number))
+                if kind == "drill" and sectors:
+                    drill_words = _own_drill_part(sentence, match, sectors)
+                    value["scenarios"] = _part_scenarios(drill_words)
+                title_match = QUOTED.search(sentence)
+                if title_match and dict(KINDS)[kind].search(title_match.group(1)):
+                    value["title"] = title_match.group(1)
+                phrase = quote(sentence, min(when[1], match.start()), max(when[2], match.end()))
+                days = [d for d, _, _ in days_in(sentence, year)]
+                if len(days) >= 2 and re.search(r"依次|分别", sentence) and "date" in value:
+                    # 6月9日、6月20日，…依次到城西社区、泰强公司开展送安全进社区、进企业宣传活动
+                    for position, day in enumerate(days):
+                        one = {**value, "date": day}
+                        if len(sectors) == len(days):
+                            one["sectors"] = [sectors[position]]
+                        add_activity(draft, Sourced(one, line.number, phrase))
+                    continue
+                if sectors:
+                    value["sectors"] = sectors
+                if kind == "drill":
+                    add_drills(draft, value, sentence if joined_drills(sentence) else drill_words, line.number, phrase, sentence)
+                    continue
+                add_activity(draft, Sourced(value, line.number, phrase))
+
+
+def _timed_others(sentence: str, first: tuple[str, re.Match], year: int, issued: date | None) -> list[tuple[str, re.Match]]:
+    """各学校要在6月16日组织师生参加“安全宣传咨询日”活动，6月20日前开展一次防溺水演练: an event of another kind than the
+    sentence's first, in a later clause of its own that gives its own time, is dated by that clause."""
+    found = []
+    for kind, pattern in KINDS:
+        if kind == first[0] or not (match := pattern.search(sentence)) or match.start() < first[1].end():
+            continue
+        start = max(sentence.rfind(mark, 0, match.start()) for mark in "，,；;") + 1
+        stop = re.search(r"[，,；;。]", sentence[match.end():])
+        clause = sentence[start:match.end() + stop.start()] if stop else sentence[start:]
+        if start > first[1].end() and when_in(clause, year, issued):
+            found.append((kind, match))
+    return found
 
 
 # …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
