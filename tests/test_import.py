@@ -1414,3 +1414,12 @@ def test_an_event_of_another_kind_in_a_later_clause_with_its_own_time_is_dated_b
     draft = _draft_of("（三）县应急局将于6月16日举办咨询日活动，6月下旬组织开展全县安全生产知识竞赛。")
     assert [(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "knowledge_contest"] == [
         (date(2024, 6, 21), date(2024, 6, 30))]
+
+
+def test_an_encouragement_or_a_task_of_some_units_only_is_no_requirement():
+    for body in ("（三）鼓励各企业开展安全生产开放日活动。", "（六）有条件的企业要组织开展公众开放日活动。", "（五）寄宿制学校要在6月20日前开展一次夜间疏散演练。"):
+        draft = _draft_of(body)
+        assert draft.activities and [r.value for r in draft.requirements if r.value["type"] in ("activity", "drill_per_sector")] == []
+        assert any("encouraged" in t.value or "some units" in t.value for t in draft.todos)
+    draft = _draft_of("（六）各企业要组织开展公众开放日活动。")
+    assert [r.value["kind"] for r in draft.requirements if r.value["type"] == "activity"] == ["open_day"]
