@@ -1423,3 +1423,18 @@ def test_an_encouragement_or_a_task_of_some_units_only_is_no_requirement():
         assert any("encouraged" in t.value or "some units" in t.value for t in draft.todos)
     draft = _draft_of("（六）各企业要组织开展公众开放日活动。")
     assert [r.value["kind"] for r in draft.requirements if r.value["type"] == "activity"] == ["open_day"]
+
+
+def test_the_work_an_order_is_joined_to_is_no_event_of_it():
+    draft = _draft_of("（四）各企业要结合安全生产治本攻坚三年行动和危险化学品专项整治，于6月25日前开展一次应急演练。")
+    assert [a.value["kind"] for a in draft.activities] == ["drill"]
+    assert [r.value.get("kind") for r in draft.requirements if r.value["type"] == "activity"] == []
+    found = _activities_of("各学校要结合“安全宣传咨询日”，在6月16日同步组织开展安全宣传咨询活动。")
+    assert [k for k, *_ in found] == ["consultation_day"]
+
+
+def test_a_drill_takes_no_hazard_of_another_kind_of_event_named_before_it_in_its_clause():
+    found = _activities_of("（三）各社区要组织开展电动自行车火灾警示教育和消防演练。")
+    assert {s for k, _, _, s in found if k == "drill"} == {("fire",)}
+    found = _activities_of("（三）各企业要针对汛期开展隐患排查和防汛演练。")
+    assert {s for k, _, _, s in found if k == "drill"} == {("flood",)}

@@ -648,8 +648,16 @@ def _part_scenarios(part: str) -> list[str]:
     found: list[str] = []
     for clause in re.split(r"[，,]", part):
         if re.search(r"演练|推演", clause):
-            found += [s for s in drill_scenarios(clause) if s not in found]
+            found += [s for s in drill_scenarios(_drill_words(clause)) if s not in found]
     return found
+
+
+def _drill_words(clause: str) -> str:
+    """开展电动自行车火灾警示教育和消防演练: the words of the drill, after an event of another kind the clause names before
+    it (whose hazards are that event's)."""
+    drill = list(re.finditer(r"演练|推演", clause))[-1]
+    ends = [m.end() for kind, pattern in KINDS if kind not in ("drill", "publicity") for m in pattern.finditer(clause[:drill.start()])]
+    return clause[max(ends):] if ends else clause
 
 
 def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:

@@ -118,7 +118,15 @@ def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
     before, after = sentence[:word.start()], sentence[word.end():]
     if PASSING_AFTER.search(after) or (PASSING_BEFORE.search(before) and re.match(r"[^，,；;。]{0,20}?等", after)):
         return "named only in passing (a means, a goal, a circumstance or a manner), not held or ordered there"
+    # 各企业要结合…危险化学品专项整治，于6月25日前开展一次应急演练: the work the order is to be joined to, not an event of it
+    # (各学校要结合“安全宣传咨询日”，在校内同步组织开展安全宣传咨询活动: the day is the event the order holds)
+    if kind != "consultation_day" and (joined := COMBINED_WITH.search(before)) and not re.search(r"开展|组织|进行|举办|召开|实施", joined.group(1)) \
+            and re.match(r"[^，,；;。]{0,12}[，,]", after) and re.search(r"开展|组织|进行|举办", after) and not dict(KINDS)[kind].search(after):
+        return "named as the work the order is joined to (结合…), not an event of it"
     return None
+
+
+COMBINED_WITH = re.compile(r"结合([^，,；;。：:]{0,30})$")
 
 
 # 各学校、医院、商场等人员密集场所要… / 辖区学校、医院等重点单位要…: units named as examples of a class of no sector
