@@ -1438,3 +1438,8 @@ def test_a_drill_takes_no_hazard_of_another_kind_of_event_named_before_it_in_its
     assert {s for k, _, _, s in found if k == "drill"} == {("fire",)}
     found = _activities_of("（三）各企业要针对汛期开展隐患排查和防汛演练。")
     assert {s for k, _, _, s in found if k == "drill"} == {("flood",)}
+
+
+def test_the_work_an_order_is_joined_to_is_no_event_when_another_kind_of_event_follows():
+    draft = _draft_of("（七）持续开展“安全生产槐安行”活动。6月至12月，各社区要结合“畅通生命通道”专项整治，每月曝光一批占用堵塞消防通道问题。")
+    assert [r.value["kind"] for r in draft.requirements if r.value["type"] == "activity"] == ["hazard_exposure"]
