@@ -1443,3 +1443,11 @@ def test_a_drill_takes_no_hazard_of_another_kind_of_event_named_before_it_in_its
 def test_the_work_an_order_is_joined_to_is_no_event_when_another_kind_of_event_follows():
     draft = _draft_of("（七）持续开展“安全生产槐安行”活动。6月至12月，各社区要结合“畅通生命通道”专项整治，每月曝光一批占用堵塞消防通道问题。")
     assert [r.value["kind"] for r in draft.requirements if r.value["type"] == "activity"] == ["hazard_exposure"]
+
+
+def test_the_heads_told_to_act_after_a_comma_begin_an_order_that_keeps_no_earlier_deadline():
+    draft = _draft_of("1.各乡镇（街道）、县直各部门要把学习贯彻习近平总书记关于安全生产重要论述作为首要任务，于6月10日前通过理论学习中心组学习等形式"
+                      "开展一次集中学习，主要负责同志要带头讲授一次安全公开课。")
+    assert [(a.value.get("date"), a.value.get("start")) for a in draft.activities if a.value["kind"] == "leader_talk"] == [(None, None)]
+    assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "leader_talk"] == [None]
+    assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "study_session"] == [date(2024, 6, 10)]

@@ -286,10 +286,10 @@ def _timed_others(sentence: str, first: tuple[str, re.Match], year: int, issued:
 
 # …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
 # (人员密集场所要…, 农机合作社要…, 各医疗机构要…: units of no sector begin an order of their own as well)
-OTHER_UNITS = r"[\u4e00-\u9fa5]{0,8}?(?:场所|单位|机构|合作社|公司|医院|物业|景区|商场|超市|车站|码头|酒店|宾馆)"
+OTHER_UNITS = r"[\u4e00-\u9fa5]{0,8}?(?:场所|单位|机构|合作社|公司|医院|物业|景区|商场|超市|车站|码头|酒店|宾馆|负责同志|负责人)"
 NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?"
                          r"|(?!同时|并|还|也|另外|此外|结合|按照|根据|通过|重点|演练|活动|确保|切实|全面)" + OTHER_UNITS + r")"
-                         r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开))")
+                         r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开|讲授|完成))")
 
 
 def later_order(sentence: str, at: int, year: int) -> str | None:
