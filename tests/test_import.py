@@ -1451,3 +1451,13 @@ def test_the_heads_told_to_act_after_a_comma_begin_an_order_that_keeps_no_earlie
     assert [(a.value.get("date"), a.value.get("start")) for a in draft.activities if a.value["kind"] == "leader_talk"] == [(None, None)]
     assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "leader_talk"] == [None]
     assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "study_session"] == [date(2024, 6, 10)]
+
+
+def test_enumerated_parts_of_one_sentence_keep_each_its_own_time():
+    body = ("（一）宣贯安全生产法。各单位要把新修订的《安全生产法》纳入班前会学习内容：一是6月中旬前组织全员开展一次《安全生产法》专题培训，"
+            "二是各矿井主要负责人要在6月份为职工讲一次安全课，三是各区队要组织职工观看事故警示教育片。")
+    draft = _draft_of(body, 2022)
+    kinds = {a.value["kind"]: (a.value.get("date"), a.value.get("start")) for a in draft.activities}
+    assert kinds["training"] == (date(2022, 6, 20), None) and kinds["leader_talk"] == (None, date(2022, 6, 1))
+    orders = {r.value["kind"]: r.value.get("not_after") for r in draft.requirements if r.value["type"] == "activity"}
+    assert orders == {"training": date(2022, 6, 20), "leader_talk": date(2022, 6, 30), "warning_education": None}

@@ -58,8 +58,10 @@ def when_of_event(sentence: str, at: int, year: int, issued: date | None = None)
     stop = re.search(r"[，,；;。]", sentence[at:])
     clause_end = at + stop.start() if stop else len(sentence)
     starts = [0] + [index + 1 for index, mark in enumerate(sentence[:at]) if mark in "，,；;"]
-    for start in reversed(starts):
-        if (when := when_in(sentence[start:], year, issued)) and start + when[1] < clause_end:
+    for start, end in reversed(list(zip(starts, starts[1:] + [clause_end]))):
+        # the clause's own time: read on to the sentence's end (6月1日起…至6月25日), or, when a time further on is read
+        # first (一是6月中旬前…培训，二是…6月份…: a month before a part of one), within the clause alone
+        if ((when := when_in(sentence[start:], year, issued)) and start + when[1] < end) or (when := when_in(sentence[start:end], year, issued)):
             return when[0], start + when[1], start + when[2]
     return when_in(sentence, year, issued)
 
@@ -271,15 +273,15 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
 
 def _timed_others(sentence: str, first: tuple[str, re.Match], year: int, issued: date | None) -> list[tuple[str, re.Match]]:
     """各学校要在6月16日组织师生参加“安全宣传咨询日”活动，6月20日前开展一次防溺水演练: an event of another kind than the
-    sentence's first, in a later clause of its own that gives its own time, is dated by that clause."""
+    sentence's first, in another clause that gives its own time, is dated by that clause."""
     found = []
     for kind, pattern in KINDS:
-        if kind == first[0] or not (match := pattern.search(sentence)) or match.start() < first[1].end():
+        if kind == first[0] or not (match := pattern.search(sentence)):
             continue
         start = max(sentence.rfind(mark, 0, match.start()) for mark in "，,；;") + 1
         stop = re.search(r"[，,；;。]", sentence[match.end():])
-        clause = sentence[start:match.end() + stop.start()] if stop else sentence[start:]
-        if start > first[1].end() and when_in(clause, year, issued):
+        end = match.end() + stop.start() if stop else len(sentence)
+        if (start > first[1].end() or end < first[1].start()) and when_in(sentence[start:end], year, issued):
             found.append((kind, match))
     return found
 
@@ -287,7 +289,7 @@ def _timed_others(sentence: str, first: tuple[str, re.Match], year: int, issued:
 # …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
 # (人员密集场所要…, 农机合作社要…, 各医疗机构要…: units of no sector begin an order of their own as well)
 OTHER_UNITS = r"[\u4e00-\u9fa5]{0,8}?(?:场所|单位|机构|合作社|公司|医院|物业|景区|商场|超市|车站|码头|酒店|宾馆|负责同志|负责人)"
-NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?"
+NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:[一二三四五六七八九十]是)?(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?"
                          r"|(?!同时|并|还|也|另外|此外|结合|按照|根据|通过|重点|演练|活动|确保|切实|全面)" + OTHER_UNITS + r")"
                          r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开|讲授|完成))")
 
