@@ -1461,3 +1461,10 @@ def test_enumerated_parts_of_one_sentence_keep_each_its_own_time():
     assert kinds["training"] == (date(2022, 6, 20), None) and kinds["leader_talk"] == (None, date(2022, 6, 1))
     orders = {r.value["kind"]: r.value.get("not_after") for r in draft.requirements if r.value["type"] == "activity"}
     assert orders == {"training": date(2022, 6, 20), "leader_talk": date(2022, 6, 30), "warning_education": None}
+
+
+def test_a_drill_held_at_a_company_is_in_the_enterprise_sector_unless_the_company_is_the_issuer():
+    assert _activities_of("6月14日，园区在江澜石化公司组织开展园区级危化品泄漏事故综合应急演练。", 2023) == [
+        ("drill", "2023-06-14", ("enterprise",), ("hazardous_chemicals",))]
+    draft = extract(_lines("准东能源集团有限公司关于开展2025年“安全生产月”活动的通知\n各单位：\n6月13日，集团公司将在准东煤电公司组织开展一次燃气泄漏应急演练。\n"))
+    assert [a.value.get("sectors") for a in draft.activities] == [None]

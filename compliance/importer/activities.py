@@ -370,6 +370,8 @@ def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> l
         return [sector]
     if kind == "drill" and (sector := school_sector(sentence)):
         return [sector]
+    if kind == "drill" and (site := COMPANY_SITE.search(sentence)) and site.end() <= at:
+        return ["enterprise"]  # 6月14日，园区在江澜石化公司组织开展…演练: held at a company (in a company's own plan, its own)
     if PUPILS.search(sentence) and not OTHER_PEOPLE.search(sentence):
         return ["school"]
     if WORKERS.search(sentence):
@@ -382,6 +384,7 @@ def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> l
     return []
 
 
+COMPANY_SITE = re.compile(r"在[\u4e00-\u9fa5]{2,14}?(?:公司|化工厂|企业)[\u4e00-\u9fa5]{0,6}?(?:组织|开展|举行|举办)")
 ITEM_HEADING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;]{2,20}[。.]\s*$")
 
 
