@@ -1417,7 +1417,8 @@ def test_an_event_of_another_kind_in_a_later_clause_with_its_own_time_is_dated_b
 
 
 def test_an_encouragement_or_a_task_of_some_units_only_is_no_requirement():
-    for body in ("（三）鼓励各企业开展安全生产开放日活动。", "（六）有条件的企业要组织开展公众开放日活动。", "（五）寄宿制学校要在6月20日前开展一次夜间疏散演练。"):
+    for body in ("（三）鼓励各企业开展安全生产开放日活动。", "（六）有条件的企业要组织开展公众开放日活动。", "（五）寄宿制学校要在6月20日前开展一次夜间疏散演练。",
+                 "2.设有检验科、病理科的医疗机构要开展一次危险化学品泄漏处置演练。"):
         draft = _draft_of(body)
         assert draft.activities and [r.value for r in draft.requirements if r.value["type"] in ("activity", "drill_per_sector")] == []
         assert any("encouraged" in t.value or "some units" in t.value for t in draft.todos)

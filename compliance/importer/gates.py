@@ -215,12 +215,12 @@ def one_named_body(value: dict[str, Any], sentence: str) -> str | None:
 
 # 鼓励各企业开展… / 提倡…: an encouragement; 有条件的企业要… / 寄宿制学校要… / 部分乡镇要…: some units only
 ENCOURAGED = re.compile(r"鼓励|提倡|倡导|支持[^，,。；;]{0,12}?(?:开展|举办|组织)")
-SOME_UNITS = re.compile(r"^[^，,。；;]{0,20}?(?:有条件的|具备条件的|条件成熟的|部分|个别|寄宿制|沿河|沿湖|临水)[^，,。；;]{0,12}?(?:要|应(?!急)|须|可)")
+SOME_UNITS = re.compile(r"^[^，,。；;]{0,20}?(?:有条件的|具备条件的|条件成熟的|部分|个别|寄宿制|沿河|沿湖|临水|(?:设有|涉及|存在)[^，,。；;要]{1,12}?的)[^，,。；;]{0,12}?(?:要|应(?!急)|须|可)")
 
 
 def encouraged_or_some_units(value: dict[str, Any], sentence: str) -> str | None:
-    """鼓励各企业开展开放日活动 / 有条件的企业要组织开展公众开放日活动 / 寄宿制学校要…开展夜间疏散演练: an encouragement,
-    or a task for some units only, which the README counts as no requirement."""
+    """鼓励各企业开展开放日活动 / 有条件的企业要组织开展公众开放日活动 / 寄宿制学校要…开展夜间疏散演练 / 设有检验科的医疗
+    机构要…: an encouragement, or a task for some units only, which the README counts as no requirement."""
     if value.get("type") not in ("activity", "drill_per_sector"):
         return None
     kind = value.get("kind") or "drill"
