@@ -1469,3 +1469,10 @@ def test_a_drill_held_at_a_company_is_in_the_enterprise_sector_unless_the_compan
         ("drill", "2023-06-14", ("enterprise",), ("hazardous_chemicals",))]
     draft = extract(_lines("准东能源集团有限公司关于开展2025年“安全生产月”活动的通知\n各单位：\n6月13日，集团公司将在准东煤电公司组织开展一次燃气泄漏应急演练。\n"))
     assert [a.value.get("sectors") for a in draft.activities] == [None]
+
+
+def test_a_letterhead_over_a_document_number_names_the_issuer_in_full():
+    text = "北京市密岭区槐川乡人民政府\n\n槐政发〔2023〕14号\n\n槐川乡人民政府关于开展2023年“安全生产月”活动的通知\n各村民委员会：\n"
+    assert extract(_lines(text)).value("org") == "北京市密岭区槐川乡人民政府"
+    text = "槐川乡人民政府关于开展2023年“安全生产月”活动的通知\n各村民委员会：\n"
+    assert extract(_lines(text)).value("org") == "槐川乡人民政府"

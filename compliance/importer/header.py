@@ -53,6 +53,12 @@ def find_org(lines: list[Line], draft: Draft) -> None:
             org = text.removesuffix("文件").strip().replace(" ", "")
             draft.fields["org"] = Sourced(org, line.number, text)
             return
+    # 北京市密岭区槐川乡人民政府 / 槐政发〔2023〕14号 / 槐川乡人民政府关于开展…: the letterhead names the issuer in full, as a
+    # 文件 header does (the title's form is the same body, shortened)
+    texts = [line for line in head if line.text.strip()]
+    if len(texts) >= 2 and _names_issuer(first := texts[0].text.strip().replace(" ", "")) and DOC_NUMBER_LINE.match(texts[1].text):
+        draft.fields["org"] = Sourced(first, texts[0].number, first)
+        return
     for line in head:
         text = line.text.strip().replace(" ", "")
         match = re.match(r"^(?P<org>[\u4e00-\u9fa5]{2,30}?)关于(印发|开展|做好|组织)", text)
@@ -66,6 +72,9 @@ def find_org(lines: list[Line], draft: Draft) -> None:
             draft.fields["org"] = Sourced(text, line.number, text)
             return
     _signature(lines, draft)
+
+
+DOC_NUMBER_LINE = re.compile(r"^\s*[\u4e00-\u9fa5]{1,10}\s*[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d{1,4}\s*号\s*$")
 
 
 def _names_issuer(text: str) -> bool:
