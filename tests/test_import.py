@@ -1476,3 +1476,10 @@ def test_a_letterhead_over_a_document_number_names_the_issuer_in_full():
     assert extract(_lines(text)).value("org") == "北京市密岭区槐川乡人民政府"
     text = "槐川乡人民政府关于开展2023年“安全生产月”活动的通知\n各村民委员会：\n"
     assert extract(_lines(text)).value("org") == "槐川乡人民政府"
+
+
+def test_units_named_after_bodies_of_no_sector_share_their_order_and_give_it_no_sector():
+    found = _activities_of("（六）开展警示教育。乡属各单位、各生产经营单位要在6月份组织观看《生命重于泰山》专题片和事故警示教育片。", 2023)
+    assert [(k, sectors) for k, _, sectors, _ in found] == [("warning_education", ())]
+    found = _activities_of("（六）开展警示教育。各生产经营单位要在6月份组织观看事故警示教育片。", 2023)
+    assert [(k, sectors) for k, _, sectors, _ in found] == [("warning_education", ("enterprise",))]

@@ -19,6 +19,8 @@ PEOPLE = [("school", r"师生|学生|教职工|中小学校长"), ("rural", r"�
 # 各社区各行业主管部门要… / 各企业、各相关部门及各重点企事业单位要…: an order shared with bodies of no sector
 SHARED_WITH_BODIES = re.compile(r"[^，,。；;要应]{0,16}?(?:部门|单位|机关|机构)")
 CLAUSE_END = re.compile(r"[，,；;。]")
+# 乡属各单位、各生产经营单位要… / 各部门和各企业要…: bodies of no sector named before the units share the order
+SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构)[、和及与]\s*(?:各|辖区)?[^，,。；;、]{0,6}$")
 
 
 def _units_named(who: str) -> list[str]:
@@ -38,6 +40,7 @@ def holders_in(sentence: str, at: int) -> list[str] | None:
     clauses = re.split(r"[，,；;]", sentence[:stop.start() if stop else len(sentence)])
     for position, clause in enumerate(reversed(clauses)):
         if holders := [name for match in HOLDER.finditer(clause) if not SHARED_WITH_BODIES.match(clause, match.end())
+                       and not SHARED_BEFORE.search(clause[:match.start("who")])
                        for name in _units_named(match["who"])]:
             return list(dict.fromkeys(holders))
         if position == 0 and (own := OWN_HOLDER.match(clause)) and not NOT_A_HOLDER.search(own["who"]):
