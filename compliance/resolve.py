@@ -22,9 +22,21 @@ DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
 BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"  # a source checkout
 
 
+_FOLDERS: dict[str, str] = {}  # the real path of each folder met, for this process
+
+
 @lru_cache(maxsize=65536)
 def _real(cwd: str, path: str) -> Path:
-    return Path(os.path.realpath(Path(cwd, path)))  # unlike Path.resolve on 3.11, never raises on a loop of links
+    # os.path.realpath (unlike Path.resolve on 3.11, it never raises on a loop of links) costs a system
+    # call per part of the path; a tree's plans share a few hundred folders, so a new file costs one.
+    folder, name = os.path.split(os.path.join(cwd, path))
+    if name in ("", ".", ".."):
+        return Path(os.path.realpath(os.path.join(cwd, path)))
+    known = _FOLDERS.get(folder)
+    if known is None:
+        known = _FOLDERS[folder] = os.path.realpath(folder)
+    inside = os.path.join(known, name)
+    return Path(os.path.realpath(inside) if os.path.islink(inside) else inside)
 
 
 def real(path: Path) -> Path:
