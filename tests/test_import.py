@@ -1483,3 +1483,10 @@ def test_units_named_after_bodies_of_no_sector_share_their_order_and_give_it_no_
     assert [(k, sectors) for k, _, sectors, _ in found] == [("warning_education", ())]
     found = _activities_of("（六）开展警示教育。各生产经营单位要在6月份组织观看事故警示教育片。", 2023)
     assert [(k, sectors) for k, _, sectors, _ in found] == [("warning_education", ("enterprise",))]
+
+
+def test_an_items_heading_naming_sectors_over_a_body_addressed_to_the_level_below_orders_them():
+    draft = _draft_of("（五）推进安全宣传进农村、进社区、进家庭。各村（社区）要利用大喇叭、宣传栏广泛宣传防汛避险知识。", 2023)
+    assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["rural", "community", "family"]]
+    draft = _draft_of("（五）推进安全宣传进农村、进社区、进家庭。乡政府将利用大喇叭广泛宣传防汛避险知识。", 2023)
+    assert [r.value for r in draft.requirements if r.value["type"] == "sectors_covered"] == []

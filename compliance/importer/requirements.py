@@ -126,12 +126,16 @@ def _in_time_section(lines: list[Line], number: int) -> bool:
 def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> None:
     """各社区要开展安全宣传进社区、进家庭活动: publicity ordered in several named sectors, with no 五进 to name them."""
     for line in lines:
-        for sentence in re.split(r"(?<=[。；;])", line.text):
+        parts = re.split(r"(?<=[。；;])", line.text)
+        for index, sentence in enumerate(parts):
             named = {name: m.start() for name, words in SECTOR_WORDS if (m := re.search(rf"进(?:{words})", sentence))}
             # 广泛开展安全宣传进农村、进学校、进企业、进家庭活动: four sectors or more are the 五进 campaign of the level
             # below, addressed or not (in a unit's own plan, its own publicity)
             listed = len(named) >= 4 and draft.value("level") != "enterprise" and re.search(r"开展|推进|推动", sentence)
-            if len(named) >= 2 and (ADDRESSED.search(sentence) or listed):
+            # （五）推进安全宣传进农村、进社区、进家庭。各村（社区）要…: an item's heading whose body tells the level below
+            headed = index == 0 and HEADING_ONLY.match(sentence.rstrip("。；; ")) and len(parts) > 1 \
+                and re.match(r"\s*(?:各|辖区)", parts[1]) and ADDRESSED.search(parts[1])
+            if len(named) >= 2 and (ADDRESSED.search(sentence) or listed or headed):
                 first, last = min(named.values()), max(named.values())
                 draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sorted(named, key=named.get),
                                                    "basis": clauses.get(line.number, "")}, line.number, quote(sentence, first, last + 3)))
