@@ -1490,3 +1490,9 @@ def test_an_items_heading_naming_sectors_over_a_body_addressed_to_the_level_belo
     assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["rural", "community", "family"]]
     draft = _draft_of("（五）推进安全宣传进农村、进社区、进家庭。乡政府将利用大喇叭广泛宣传防汛避险知识。", 2023)
     assert [r.value for r in draft.requirements if r.value["type"] == "sectors_covered"] == []
+
+
+def test_a_check_named_only_as_one_round_of_checking_is_a_hazard_check():
+    draft = _draft_of("（三）各物业服务企业要在6月20日前对所服务小区的消防通道、电动自行车充电设施开展一次排查，清理楼道堆物。")
+    assert [(a.value["kind"], a.value.get("date"), a.value.get("sectors")) for a in draft.activities] == [
+        ("hazard_inspection", date(2024, 6, 20), ["enterprise"])]

@@ -19,7 +19,7 @@ KINDS = [
     ("whistleblower_promotion", re.compile(r"12350|举报(电话|热线|平台|渠道|小程序)")),
     ("case_recommendation", re.compile(r"推荐.{0,40}典型案例|典型案例.{0,6}推荐")),
     ("media_campaign", re.compile(r"专题行|专题采访|行[”\"」]?采访|媒体[^，。；]{0,6}(?:深入|走进)")),
-    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:联合|专项)检查|执法检查|大检查|隐患[”\"」]?排查|(?:全面|专项|集中)排查|(?:一轮|一次)?全面自查|(?:清理|集中|专项)整治|抽查检查|督导检查|督查检查")),
+    ("hazard_inspection", re.compile(r"隐患排查|排查整治|隐患自查|自查自纠|安全检查|(?:联合|专项)检查|执法检查|大检查|隐患[”\"」]?排查|(?:全面|专项|集中|一次|一轮)排查|(?:一轮|一次)?全面自查|(?:清理|集中|专项)整治|抽查检查|督导检查|督查检查")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
     # 主题班会 / 利用班会课…开展一次专题安全教育: lessons to pupils are publicity in the school
