@@ -1496,3 +1496,12 @@ def test_a_check_named_only_as_one_round_of_checking_is_a_hazard_check():
     draft = _draft_of("（三）各物业服务企业要在6月20日前对所服务小区的消防通道、电动自行车充电设施开展一次排查，清理楼道堆物。")
     assert [(a.value["kind"], a.value.get("date"), a.value.get("sectors")) for a in draft.activities] == [
         ("hazard_inspection", date(2024, 6, 20), ["enterprise"])]
+
+
+def test_an_event_named_as_a_means_or_as_what_qualifies_other_work_is_no_event():
+    for body in ("（三）各乡镇要以开展应急演练为抓手，提升基层应急能力。", "（六）各乡镇要做好应急演练的组织保障工作，确保演练安全。"):
+        draft = _draft_of(body)
+        assert draft.activities == [] and [r for r in draft.requirements if r.value["type"] == "activity"] == []
+        assert any("passing" in t.value for t in draft.todos)
+    found = _activities_of("（三）各乡镇要以“安全生产月”为契机，于6月20日前开展一次应急演练。")
+    assert [(k, d) for k, d, _, _ in found] == [("drill", "2024-06-20")]

@@ -104,7 +104,11 @@ def start_without_end(value: dict[str, Any], sentence: str) -> str | None:
 PASSING_BEFORE = re.compile(r"通过(?:开展|组织)[^，,；;。：:]{0,12}$")  # …with a list of means after it (等系列活动)
 PASSING_AFTER = re.compile(r"^[^，,；;。]{0,12}?(?:全覆盖|中发现|中暴露|过程中|时要|时应|时须|结合起来|相结合)"
                            # 各单位开展应急演练要贴近实战: how an event is to be held, not an order to hold it
-                           r"|^[^，,；;。0-9]{0,6}?(?:要|应|须)(?:贴近|注重|突出|确保|坚持|避免|防止|严禁|务求|注意|做到|讲求|力戒)")
+                           r"|^[^，,；;。0-9]{0,6}?(?:要|应|须)(?:贴近|注重|突出|确保|坚持|避免|防止|严禁|务求|注意|做到|讲求|力戒)"
+                           # 以开展应急演练为抓手 / 做好应急演练的组织保障工作: a means, or what qualifies the work ordered
+                           r"|^[^，,；;。]{0,6}?为(?:抓手|载体|契机|切入点|突破口|主线)|^的(?:组织|保障|安全|后勤|经费|总结|评估|指导|监督)")
+# 以开展应急演练为抓手: the word after 以 is the means of what the sentence asks
+MEANS_BEFORE = re.compile(r"以(?:开展|组织)?[^，,；;。]{0,8}$")
 
 
 def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
@@ -116,7 +120,9 @@ def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
     if not kind or not (word := dict(KINDS)[kind].search(sentence)):
         return None
     before, after = sentence[:word.start()], sentence[word.end():]
-    if PASSING_AFTER.search(after) or (PASSING_BEFORE.search(before) and re.match(r"[^，,；;。]{0,20}?等", after)):
+    means = re.match(r"^[^，,；;。]{0,6}?为(?:抓手|载体|契机|切入点|突破口|主线)", after)
+    if (PASSING_AFTER.search(after) and (not means or MEANS_BEFORE.search(before))) \
+            or (PASSING_BEFORE.search(before) and re.match(r"[^，,；;。]{0,20}?等", after)):
         return "named only in passing (a means, a goal, a circumstance or a manner), not held or ordered there"
     # 各企业要结合…危险化学品专项整治，于6月25日前开展一次应急演练: the work the order is to be joined to, not an event of it
     # (各学校要结合“安全宣传咨询日”，在校内同步组织开展安全宣传咨询活动: the day is the event the order holds)
