@@ -1505,3 +1505,13 @@ def test_an_event_named_as_a_means_or_as_what_qualifies_other_work_is_no_event()
         assert any("passing" in t.value for t in draft.todos)
     found = _activities_of("（三）各乡镇要以“安全生产月”为契机，于6月20日前开展一次应急演练。")
     assert [(k, d) for k, d, _, _ in found] == [("drill", "2024-06-20")]
+
+
+def test_units_organised_in_a_later_clause_hold_the_drill_of_that_clause():
+    found = _activities_of("（五）各乡镇要在6月份组织辖区燃气经营企业开展燃气泄漏演练，组织学校开展地震疏散演练。")
+    assert {(sectors, s) for k, _, sectors, s in found if k == "drill"} == {(("enterprise",), ("gas",)), (("school",), ("earthquake",))}
+
+
+def test_a_drill_naming_no_hazard_meets_those_of_the_event_it_is_joined_to():
+    found = _activities_of("（四）各企业要于6月20日前组织员工开展一次有限空间作业培训和应急演练。")
+    assert {s for k, _, _, s in found if k == "drill"} == {("confined_space",)}

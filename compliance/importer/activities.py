@@ -662,7 +662,9 @@ def _drill_words(clause: str) -> str:
     it (whose hazards are that event's)."""
     drill = list(re.finditer(r"演练|推演", clause))[-1]
     ends = [m.end() for kind, pattern in KINDS if kind not in ("drill", "publicity") for m in pattern.finditer(clause[:drill.start()])]
-    return clause[max(ends):] if ends else clause
+    own = clause[max(ends):] if ends else clause
+    # 有限空间作业培训和应急演练: a drill that names no hazard of its own meets those of the event it is joined to
+    return own if [s for s in drill_scenarios(own) if s != "evacuation"] else clause
 
 
 def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
@@ -692,18 +694,20 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     continue
                 if _drill_only_sent(part):
                     continue
+                organised = 0
                 if match := DRILL_SUBJECT.match(part):
                     sectors = _subject_sectors(match["who"] or match["field"])
                 elif match := UNITS_HOLD.match(part):
                     sectors = _subject_sectors(match["who"])
                 elif match := ORGANISED.search(part):
                     sectors = _subject_sectors(match["who"])
+                    organised = match.start()  # …组织辖区燃气经营企业开展燃气泄漏演练，组织学校开展地震疏散演练: the units' own drill
                 else:
                     continue
                 if own_sector and not (sectors := [s for s in sectors if s != own_sector]):
                     continue  # 各煤矿要… in a mining group's own notice: its own mines, in no sector
-                when = when_in(part, year) or shared or after or declared
-                own = _first_drill_clause(part)
+                when = (when_of_event(part, organised, year) if organised else when_in(part, year)) or shared or after or declared
+                own = _first_drill_clause(part[organised:])
                 _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)
 
 
