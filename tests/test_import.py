@@ -1515,3 +1515,10 @@ def test_units_organised_in_a_later_clause_hold_the_drill_of_that_clause():
 def test_a_drill_naming_no_hazard_meets_those_of_the_event_it_is_joined_to():
     found = _activities_of("（四）各企业要于6月20日前组织员工开展一次有限空间作业培训和应急演练。")
     assert {s for k, _, _, s in found if k == "drill"} == {("confined_space",)}
+
+
+def test_a_sweep_check_and_a_collective_study_of_the_law_named_after_it_are_read():
+    found = _activities_of("1.各社区要组织网格员在6月份对辖区出租房屋、“九小场所”开展一次拉网式排查。", 2022)
+    assert [k for k, *_ in found] == ["hazard_inspection"]
+    found = _activities_of("2.各社区要在6月10日前组织社区干部、网格员开展一次新《安全生产法》集中学习。", 2022)
+    assert found == [("study_session", "2022-06-10", (), ())]
