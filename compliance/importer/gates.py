@@ -259,24 +259,14 @@ def campaign_of_one_body(value: dict[str, Any], line_text: str) -> str | None:
     return None
 
 
-def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:
-    """What passes every gate; the rest becomes a TODO naming the value (its basis aside) and the reason."""
+def _gated(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced], *,
+           whole_line: bool = False) -> list[Sourced]:
+    """What passes every gate; the rest becomes a TODO naming the value (its basis aside) and the reason.
+    A gate reads the sentence the value came from, or with `whole_line` the whole line (a heading and its body)."""
     kept = []
     for item in found:
-        reason = next((r for gate in gates if (r := gate(item.value, sentence_of(item, text_of)))), None)
-        if reason:
-            shown = {k: v for k, v in item.value.items() if k != "basis"}
-            todos.append(Sourced(f"{noun} {{{describe(shown)}}}? {reason}", item.line, item.phrase))
-        else:
-            kept.append(item)
-    return kept
-
-
-def _gated_by_line(found: list[Sourced], gates: list, noun: str, text_of: dict[int, str], todos: list[Sourced]) -> list[Sourced]:
-    """As _gated, for gates that read the whole line a value was read from (a heading and the body that follows it)."""
-    kept = []
-    for item in found:
-        reason = next((r for gate in gates if (r := gate(item.value, text_of.get(item.line, "")))), None)
+        text = text_of.get(item.line, "") if whole_line else sentence_of(item, text_of)
+        reason = next((r for gate in gates if (r := gate(item.value, text))), None)
         if reason:
             shown = {k: v for k, v in item.value.items() if k != "basis"}
             todos.append(Sourced(f"{noun} {{{describe(shown)}}}? {reason}", item.line, item.phrase))
@@ -357,7 +347,7 @@ def gate_requirements(draft: Draft, lines: list[Line]) -> None:
     gates = [partial(gate, own=own) if gate is order_without_its_sector else gate for gate in REQUIREMENT_GATES]
     text_of = {line.number: line.text for line in lines}
     kept = _gated(draft.requirements, gates, "requirement", text_of, draft.todos)
-    kept = _gated_by_line(kept, [campaign_of_one_body], "requirement", text_of, draft.todos)
+    kept = _gated(kept, [campaign_of_one_body], "requirement", text_of, draft.todos, whole_line=True)
     draft.requirements = [r for r in kept if r.value["type"] in ("theme", "period")] + _in_aims(
         draft, lines, "requirement", [r for r in kept if r.value["type"] not in ("theme", "period")])
 
