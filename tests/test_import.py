@@ -1522,3 +1522,20 @@ def test_a_sweep_check_and_a_collective_study_of_the_law_named_after_it_are_read
     assert [k for k, *_ in found] == ["hazard_inspection"]
     found = _activities_of("2.各社区要在6月10日前组织社区干部、网格员开展一次新《安全生产法》集中学习。", 2022)
     assert found == [("study_session", "2022-06-10", (), ())]
+
+
+def test_a_group_the_level_below_is_told_to_set_up_lends_the_issuer_no_leader_and_no_office():
+    group = _group("（一）加强组织领导。各乡镇、各部门要高度重视，成立由主要负责同志任组长的活动领导小组，明确具体办事机构和人员。")
+    assert group["leader"] is None
+    group = _group("（一）各县（市、区）要成立“安全生产月”活动领导小组，领导小组办公室设在应急管理局，精心组织实施。")
+    assert group["office"] is None
+    group = _group("集团公司成立“安全生产月”活动领导小组，由总经理刘志强任组长。领导小组办公室设在安全环保部。")
+    assert group["leader"] == {"name": "刘志强", "title": "总经理"} and group["office"] == "安全环保部"
+
+
+def test_the_same_day_at_a_clauses_head_is_the_day_named_before_it():
+    for same in ("同日", "当日", "当天"):
+        found = _activities_of(f"（六）6月16日，集团在水厂门前广场设立安全宣传咨询台；{same}，各水厂要同步举办“水厂开放日”活动，邀请市民参观。", 2025)
+        assert ("open_day", "2025-06-16", (), ()) in found
+    draft = _draft_of("（六）6月16日，集团在水厂门前广场设立安全宣传咨询台；同日，各水厂要同步举办“水厂开放日”活动。", 2025)
+    assert [r.value.get("date") for r in draft.requirements if r.value.get("kind") == "open_day"] == [date(2025, 6, 16)]

@@ -98,3 +98,15 @@ def whole_month_in(text: str, year: int) -> tuple[date, date, int, int] | None:
             start, end = month_span(year, month, month)
             return start, end, match.start(), match.end()
     return None
+
+
+# 6月16日，集团设立咨询台；同日，各水厂要同步举办“水厂开放日”: 同日/当日/当天 at the head of a clause is the last day named before
+SAME_DAY = re.compile(r"(?<=[，,；;。：:])\s*(?:同日|当日|当天|同一天)(?=\s*[，,])")
+
+
+def same_day_named(text: str) -> str:
+    """The line with 同日 (and 当日, 当天) at a clause's head written as the day the line named last before it."""
+    def day_before(match: re.Match) -> str:
+        days = list(DAY.finditer(text, 0, match.start()))
+        return days[-1].group(0) if days else match.group(0)
+    return SAME_DAY.sub(day_before, text)

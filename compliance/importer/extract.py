@@ -14,6 +14,7 @@ from .gates import apply_gates
 from .header import find_campaigns, find_edition_theme, find_issue_date, find_numbers, find_org, find_period, find_title_year, level_from_title, level_of
 from .people import find_contacts, find_leading_group
 from .reader import Line
+from .dates import same_day_named
 from .reports import find_reports
 from .sectors import drop_own_sector
 from .schedule import find_row_orders, find_schedule_activities, schedule_rows
@@ -24,6 +25,7 @@ __all__ = ["Draft", "Sourced", "extract"]
 
 def extract(lines: list[Line], *, year: int | None = None) -> Draft:
     draft = Draft()
+    lines = [Line(line.number, same_day_named(line.text)) for line in lines]  # 同日 is the day named before it
     find_org(lines, draft)
     find_title_year(lines, draft)
     find_edition_theme(lines, draft)

@@ -216,7 +216,8 @@ INLINE_ROLES = [
 ]
 
 
-ORDERED_GROUP = re.compile(r"(?:要|应|须|也要)\s*成立")
+# 各学校要成立… / 各乡镇、各部门要高度重视，成立由主要负责同志任组长的领导小组: the 要 may govern a clause before
+ORDERED_GROUP = re.compile(r"(?:要|应|须|也要)(?:[^。；;，,要]{0,12}[，,])?\s*成立")
 
 
 def _inline_group(text: str, line: Line, group: dict[str, Any]) -> None:
@@ -280,6 +281,8 @@ def find_leading_group(lines: list[Line], draft: Draft) -> None:
             if "members" not in group and not re.search(r"组长|同志任", match["who"]):
                 group["members"] = [Sourced({"title": match["who"]}, line.number, quote(text, match.start(), match.end()))]
         if match := re.search(r"(?:(?:领导小组|指导委员会|工作专班)?办公室设在|下设办公室(?:在|于))\s*(?P<office>[^，。；,;（(]{2,30}(?:[（(][^）)]{1,20}[）)])?)", text):
+            if ORDERED_GROUP.search(re.split(r"[。；;]", text[:match.start()])[-1]):
+                continue  # 各县（市、区）要成立…领导小组，领导小组办公室设在应急管理局: the office of a group the level below sets up
             group.setdefault("office", Sourced(match["office"].strip(), line.number, quote(text, match.start(), match.end())))
     draft.leading_group = group
 
