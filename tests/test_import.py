@@ -1539,3 +1539,15 @@ def test_the_same_day_at_a_clauses_head_is_the_day_named_before_it():
         assert ("open_day", "2025-06-16", (), ()) in found
     draft = _draft_of("（六）6月16日，集团在水厂门前广场设立安全宣传咨询台；同日，各水厂要同步举办“水厂开放日”活动。", 2025)
     assert [r.value.get("date") for r in draft.requirements if r.value.get("kind") == "open_day"] == [date(2025, 6, 16)]
+
+
+def test_a_schedule_row_that_repeats_a_five_sector_clause_dates_its_sub_items():
+    body = ("（三）开展安全宣传“五进”活动。各乡镇要深入开展安全宣传进企业、进农村、进学校活动：\n"
+            "1.进企业。各乡镇要组织企业张贴安全宣传海报。\n2.进农村。各乡镇要利用农村“大喇叭”宣传防溺水常识。\n"
+            "3.进学校。各乡镇要配合学校开展“安全第一课”。\n附件1\n序号\t活动内容\t时间\t责任单位\n"
+            "1\t安全宣传“五进”活动\t6月份\t各乡镇\n2\t全县安全生产专题辅导讲座\t6月8日\t县安委办")
+    found = [(k, d, s) for k, d, s, _ in _activities_of(body) if k == "publicity"]
+    assert sorted(found) == [("publicity", None, ("enterprise",)), ("publicity", None, ("rural",)), ("publicity", None, ("school",))]
+    draft = _draft_of(body)
+    assert {(tuple(a.value["sectors"]), a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "publicity"} == {
+        ((s,), date(2024, 6, 1), date(2024, 6, 30)) for s in ("enterprise", "rural", "school")}

@@ -17,7 +17,7 @@ from .reader import Line
 from .dates import same_day_named
 from .reports import find_reports
 from .sectors import drop_own_sector
-from .schedule import find_row_orders, find_schedule_activities, schedule_rows
+from .schedule import date_publicity_items_by_row, find_row_orders, find_schedule_activities, schedule_rows
 from .requirements import find_requirements
 
 __all__ = ["Draft", "Sourced", "extract"]
@@ -61,6 +61,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         drop_split_publicity(draft)
         take_campaign_spans(draft, lines, clauses)
         take_heading_spans(draft, heading_spans(lines, the_year))
+        date_publicity_items_by_row(rows, draft, the_year)
         find_reports(lines, draft, the_year, clauses)
         find_requirements(lines, draft, the_year, clauses)
         drop_own_sector(draft)

@@ -152,3 +152,29 @@ def find_row_orders(rows: list[Row], draft: Draft, year: int, clauses: dict[int,
             order.update(requirement_window(when[0]))
         order["basis"] = basis
         draft.requirements.append(Sourced(order, row.line.number, row.content[:40]))
+
+
+# 安全宣传“五进”活动 / 开展安全宣传四进: a row of the whole 五进 (or 四进, 三进) clause
+WHOLE_PUBLICITY_ROW = re.compile(r"[三四五六]进")
+
+
+def date_publicity_items_by_row(rows: list[Row], draft: Draft, year: int) -> None:
+    """A schedule row that repeats a 五进 clause (安全宣传“五进”活动 | 6月份) is that clause: its sub-items (进企业。…, 进农村。…),
+    read undated, take the row's time, and the row is no publicity of its own beside them."""
+    items = [a for a in draft.activities if a.value["kind"] == "publicity" and len(a.value.get("sectors") or []) == 1
+             and not any(a.value.get(k) for k in ("date", "start", "end"))]
+    if len(items) < 2:
+        return
+    for row in rows:
+        found = kind_of(row.content)
+        if not found or found[0] != "publicity" or not WHOLE_PUBLICITY_ROW.search(row.content) or re.search(r"进(?:企业|农村|社区|学校|校园|家庭)", row.content):
+            continue
+        when = when_in(row.time, year, draft.issued) if row.time else None
+        if when is None:
+            continue
+        window = activity_window(when[0])
+        twins = [a for a in draft.activities if a.line == row.line.number and a.value["kind"] == "publicity" and not a.value.get("sectors")]
+        draft.activities = [a for a in draft.activities if a not in twins]
+        for item in items:
+            item.value.update(window)
+        return
