@@ -1551,3 +1551,10 @@ def test_a_schedule_row_that_repeats_a_five_sector_clause_dates_its_sub_items():
     draft = _draft_of(body)
     assert {(tuple(a.value["sectors"]), a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "publicity"} == {
         ((s,), date(2024, 6, 1), date(2024, 6, 30)) for s in ("enterprise", "rural", "school")}
+
+
+def test_further_units_told_to_hold_an_event_of_the_same_kind_with_a_time_of_their_own_hold_their_own():
+    found = _activities_of("（二）各乡镇主要负责人要于6月15日前在本地区讲一次安全课，辖区各企业主要负责人要在6月份为本企业职工讲一次安全课。")
+    assert ("leader_talk", None, ("enterprise",), ()) in found and ("leader_talk", "2024-06-15", ("enterprise",), ()) not in found
+    found = _activities_of("（二）各单位要于6月10日前组织一次安全培训，各企业要在6月下旬组织员工开展一次安全培训。")
+    assert sorted(found, key=str) == sorted([("training", "2024-06-10", (), ()), ("training", None, ("enterprise",), ())], key=str)

@@ -283,15 +283,22 @@ def _timed_others(sentence: str, first: tuple[str, re.Match], year: int, issued:
         end = match.end() + stop.start() if stop else len(sentence)
         if (start > first[1].end() or end < first[1].start()) and when_in(sentence[start:end], year, issued):
             found.append((kind, match))
+    # …主要负责人要于6月15日前…讲一次安全课，辖区各企业主要负责人要在6月份为本企业职工讲一次安全课: an event of the first's
+    # kind that further units are told to hold with a time of their own is theirs
+    for holder in NEXT_HOLDER.finditer(sentence) if first[0] != "drill" else ():  # (further units' drills: _later_holders_drills)
+        if holder.start() >= first[1].end() and (again := KINDS_BY_NAME[first[0]].search(sentence, holder.end())) \
+                and not NEXT_HOLDER.search(sentence, holder.end(), again.start()) and when_in(sentence[holder.end():again.end()], year, issued):
+            found.append((first[0], again))
     return found
 
 
 # …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
 # (人员密集场所要…, 农机合作社要…, 各医疗机构要…: units of no sector begin an order of their own as well)
 OTHER_UNITS = r"[\u4e00-\u9fa5]{0,8}?(?:场所|单位|机构|合作社|公司|医院|物业|景区|商场|超市|车站|码头|酒店|宾馆|负责同志|负责人)"
+# (辖区各企业主要负责人要在6月份…讲一次安全课: heads told to give a lecture, too)
 NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:[一二三四五六七八九十]是)?(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?"
                          r"|(?!同时|并|还|也|另外|此外|结合|按照|根据|通过|重点|演练|活动|确保|切实|全面)" + OTHER_UNITS + r")"
-                         r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开|讲授|完成))")
+                         r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开|讲授|完成|[讲上]一[次堂节]))")
 
 
 def later_order(sentence: str, at: int, year: int) -> str | None:
