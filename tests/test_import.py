@@ -1558,3 +1558,10 @@ def test_further_units_told_to_hold_an_event_of_the_same_kind_with_a_time_of_the
     assert ("leader_talk", None, ("enterprise",), ()) in found and ("leader_talk", "2024-06-15", ("enterprise",), ()) not in found
     found = _activities_of("（二）各单位要于6月10日前组织一次安全培训，各企业要在6月下旬组织员工开展一次安全培训。")
     assert sorted(found, key=str) == sorted([("training", "2024-06-10", (), ()), ("training", None, ("enterprise",), ())], key=str)
+
+
+def test_five_sector_parts_that_begin_with_where_they_go_and_what_they_stress_are_one_publicity_each():
+    body = ("（四）开展安全宣传进企业、进农村、进学校活动。各乡镇要组织开展四进活动：进企业重点宣传《安全生产法》；"
+            "进农村重点宣传农机安全知识；进学校重点开展“安全第一课”。")
+    found = [s for k, _, s, _ in _activities_of(body) if k == "publicity"]
+    assert sorted(found) == [("enterprise",), ("rural",), ("school",)]

@@ -167,8 +167,9 @@ def body_kind(line: Line, sentence: str, offset: int, found: tuple[str, re.Match
 _ALL_SECTORS = "|".join(words for _, words in SECTOR_WORDS)
 # 1.进企业。/ （2）进农村： a sub-item of 五进 that names its sector and no subject
 SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[）)])\s*(?:安全(?:宣传|知识|文化))?进(?P<where>{_ALL_SECTORS})\s*[。.：:，,]")
-# 一是进企业，…；二是进农村，…: 五进 written as one paragraph of enumerated parts
-ENUMERATED_ITEM = re.compile(rf"(?:^|[。；;：:])\s*[一二三四五六]是进(?P<where>{_ALL_SECTORS})\s*[，,：:]")
+# 一是进企业，…；二是进农村，…: 五进 written as one paragraph of enumerated parts (…四进活动：进企业重点宣传…；进农村重点…:
+# parts that begin with where they go and what they stress)
+ENUMERATED_ITEM = re.compile(rf"(?:^|[。；;：:])\s*(?P<n>[一二三四五六]是)?进(?P<where>{_ALL_SECTORS})\s*(?(n)[，,：:]|重点)")
 SCHOOL = re.compile(r"学校|小学|中学|幼儿园|师生|校园")
 
 
