@@ -1565,3 +1565,11 @@ def test_five_sector_parts_that_begin_with_where_they_go_and_what_they_stress_ar
             "进农村重点宣传农机安全知识；进学校重点开展“安全第一课”。")
     found = [s for k, _, s, _ in _activities_of(body) if k == "publicity"]
     assert sorted(found) == [("enterprise",), ("rural",), ("school",)]
+
+
+def test_units_told_to_hold_another_event_on_the_consultation_day_are_not_ordered_the_consultation_day():
+    def ordered(body):
+        return [r.value.get("date") for r in _draft_of(body, 2025).requirements if r.value.get("kind") == "consultation_day"]
+    assert ordered("（六）安全宣传咨询日和水厂开放日。6月16日，集团在水厂门前广场设立安全宣传咨询台；同日，各水厂要同步举办“水厂开放日”活动。") == []
+    assert ordered("（四）安全宣传咨询日。6月16日，集团在广场设立安全宣传咨询台；同日，各分公司要组织开展一次应急演练。") == []
+    assert ordered("（四）安全宣传咨询日。6月16日，县安委办在广场设立主会场，各乡镇要同步设立分会场。") == [date(2025, 6, 16)]

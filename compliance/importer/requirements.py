@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .activities import ADDRESSED
+from .activities import ADDRESSED, kind_of
 from .draft import Draft, Sourced, quote
 from .gates import TABLE_ROW, sentence_of
 from .reader import Line
@@ -79,6 +79,13 @@ CONSULTATION = re.compile(r"咨询日|6\s*[·•.]\s*16")
 HEADING_ONLY = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]+、|[0-9]{1,2}\s*[.．、])[^。；]{2,30}$")
 
 
+def _orders_another_event(sentence: str) -> bool:
+    """同日，各水厂要同步举办“水厂开放日”活动: the units are told to hold an event of another kind alongside, not the
+    consultation day."""
+    found = kind_of(sentence)
+    return bool(found) and found[0] not in ("consultation_day", "publicity") and not CONSULTATION.search(sentence)
+
+
 def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """The 6-16 consultation day is ordered when the text about it (not a schedule row) addresses the level below: the
     line it was read from, the body under a heading that only names it (（四）开展“安全宣传咨询日”活动 / 6月16日，局在…
@@ -100,7 +107,8 @@ def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses:
         own = next((a for a in days if a.line == body.number), None)
         sentences = re.split(r"(?<=[。；])", body.text)
         item = body is not line or own or (CONSULTATION.search(sentences[0]) and HEADING_ONLY.match(sentences[0].rstrip("。")))
-        if not (ADDRESSED.search(body.text) if item else any(CONSULTATION.search(s) and ADDRESSED.search(s) for s in sentences)):
+        if not (any(ADDRESSED.search(s) and not _orders_another_event(s) for s in sentences) if item
+                else any(CONSULTATION.search(s) and ADDRESSED.search(s) for s in sentences)):
             continue  # 组织参加区安办牵头开展的“安全宣传咨询日”主场活动，…: a mention in passing, addressed to no one
         if own:
             phrase = own.phrase
