@@ -1573,3 +1573,12 @@ def test_units_told_to_hold_another_event_on_the_consultation_day_are_not_ordere
     assert ordered("（六）安全宣传咨询日和水厂开放日。6月16日，集团在水厂门前广场设立安全宣传咨询台；同日，各水厂要同步举办“水厂开放日”活动。") == []
     assert ordered("（四）安全宣传咨询日。6月16日，集团在广场设立安全宣传咨询台；同日，各分公司要组织开展一次应急演练。") == []
     assert ordered("（四）安全宣传咨询日。6月16日，县安委办在广场设立主会场，各乡镇要同步设立分会场。") == [date(2025, 6, 16)]
+
+
+def test_people_of_no_sector_joined_to_an_enterprises_people_put_the_event_in_no_sector():
+    found = _activities_of("（七）各乡镇、各部门要在6月份组织干部职工和企业从业人员观看《生命重于泰山》等警示教育片。")
+    assert found == [("warning_education", None, (), ())]
+    found = _activities_of("（七）各乡镇要在6月份组织群众和辖区企业观看警示教育片。")
+    assert found == [("warning_education", None, (), ())]
+    found = _activities_of("（七）各乡镇要在6月份组织辖区企业从业人员观看警示教育片。")
+    assert found == [("warning_education", None, ("enterprise",), ())]

@@ -20,7 +20,8 @@ PEOPLE = [("school", r"师生|学生|教职工|中小学校长"), ("rural", r"�
 SHARED_WITH_BODIES = re.compile(r"[^，,。；;要应]{0,16}?(?:部门|单位|机关|机构)")
 CLAUSE_END = re.compile(r"[，,；;。]")
 # 乡属各单位、各生产经营单位要… / 各部门和各企业要…: bodies of no sector named before the units share the order
-SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构)[、和及与]\s*(?:各|辖区)?[^，,。；;、]{0,6}$")
+# (组织干部职工和企业从业人员观看…: people of no sector joined to them, too)
+SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构|干部职工|干部|群众|居民|党员)[、和及与]\s*(?:各|辖区)?[^，,。；;、]{0,6}$")
 
 
 def _units_named(who: str) -> list[str]:
