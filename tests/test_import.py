@@ -1582,3 +1582,10 @@ def test_people_of_no_sector_joined_to_an_enterprises_people_put_the_event_in_no
     assert found == [("warning_education", None, (), ())]
     found = _activities_of("（七）各乡镇要在6月份组织辖区企业从业人员观看警示教育片。")
     assert found == [("warning_education", None, ("enterprise",), ())]
+
+
+def test_a_check_whose_next_clause_says_it_stresses_enterprises_is_in_their_sector():
+    found = _activities_of("（六）6月1日至30日，各县（市、区）要组织开展由政府主要负责人带队的执法检查，重点检查危险化学品、非煤矿山、冶金工贸等企业，对发现的重大事故隐患挂牌督办。")
+    assert [(k, s) for k, _, s, _ in found] == [("hazard_inspection", ("enterprise",))]
+    found = _activities_of("（六）6月1日至30日，各乡镇要开展一次隐患排查，重点检查农村自建房、山塘水库和人员密集场所。")
+    assert [(k, s) for k, _, s, _ in found] == [("hazard_inspection", ())]

@@ -53,6 +53,10 @@ def holders_in(sentence: str, at: int) -> list[str] | None:
 CHECK_OF_ENTERPRISES = re.compile(r"对[^，,。；;对]{0,14}?(?:企业|厂矿)[^，,。；;]{0,6}?(?:开展|进行|实施)")
 
 
+# …开展执法检查，重点检查危险化学品、非煤矿山、冶金工贸等企业，…: the clause after the check names what it is made of
+CHECK_STRESSES_ENTERPRISES = re.compile(r"[，,]\s*重点(?:检查|排查|督查|抽查|对)[^，,。；;对]{0,24}?(?:企业|厂矿)\s*(?:[，,。；;]|$)")
+
+
 def check_sectors(sentence: str, at: int) -> list[str]:
     """A hazard check held by the enterprises alone (各企业要…自查自纠) or made of enterprises (对…企业开展执法检查) is
     in sector enterprise; a check shared with units of no sector, or made of places and sites, is in none."""
@@ -60,6 +64,9 @@ def check_sectors(sentence: str, at: int) -> list[str]:
         return ["enterprise"]
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;。") + 1
     if CHECK_OF_ENTERPRISES.search(sentence[start:at + 1]):
+        return ["enterprise"]
+    stop = CLAUSE_END.search(sentence, at)
+    if stop and CHECK_STRESSES_ENTERPRISES.match(sentence, stop.start()):
         return ["enterprise"]
     return []
 
