@@ -1589,3 +1589,14 @@ def test_a_check_whose_next_clause_says_it_stresses_enterprises_is_in_their_sect
     assert [(k, s) for k, _, s, _ in found] == [("hazard_inspection", ("enterprise",))]
     found = _activities_of("（六）6月1日至30日，各乡镇要开展一次隐患排查，重点检查农村自建房、山塘水库和人员密集场所。")
     assert [(k, s) for k, _, s, _ in found] == [("hazard_inspection", ())]
+
+
+def test_a_drill_week_declared_at_the_head_of_a_sentence_dates_the_drills_after_it_only():
+    found = _activities_of("（四）应急演练周。6月9日至6月15日为集团“应急演练周”，各水厂要开展一次危险化学品泄漏应急处置演练，"
+                           "污水处理公司要开展有限空间救援演练；集团各部门要在演练周内配合开展一次应急疏散演练。", 2025)
+    draft = _draft_of("（四）应急演练周。6月9日至6月15日为集团“应急演练周”，各水厂要开展一次危险化学品泄漏应急处置演练，"
+                      "污水处理公司要开展有限空间救援演练；集团各部门要在演练周内配合开展一次应急疏散演练。", 2025)
+    assert {(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "drill"} == {(date(2025, 6, 9), date(2025, 6, 15))}
+    assert {s for k, _, _, s in found} >= {("hazardous_chemicals",), ("confined_space",), ("evacuation",)}
+    draft = _draft_of("（四）各企业要开展一次有限空间救援演练。6月20日至6月26日为集中宣传周，各乡镇要开展宣传活动。", 2025)
+    assert [a.value.get("start") for a in draft.activities if a.value["kind"] == "drill"] == [None]

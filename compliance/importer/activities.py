@@ -87,10 +87,16 @@ def _range_on(sentence: str, start: date, low: int, high: int, year: int) -> tup
 DECLARES_WINDOW = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?[^，。；]{0,16}?[0-9]{1,2}\s*[日号]\s*为[^，。；]{0,14}(?:周|阶段|时段|期间)\s*[。；;]?\s*$")
 
 
+# 6月9日至6月15日为集团“应急演练周”，各水厂要开展…: a window declared at the head of a sentence that goes on
+DECLARES_WINDOW_FIRST = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])?[^，。；]{0,16}?[0-9]{1,2}\s*[日号]\s*为[^，。；]{0,14}(?:周|阶段|时段|期间)[”\"]?\s*[，,]")
+
+
 def declared_window(text: str, year: int) -> tuple[dict[str, date], int, int] | None:
+    at = 0  # where the sentence begins in the text: the window's place is given in the text
     for sentence in re.split(r"(?<=[。；;])", text):
-        if DECLARES_WINDOW.match(sentence) and (when := when_in(sentence, year)) and "start" in when[0]:
-            return when
+        if (DECLARES_WINDOW.match(sentence) or DECLARES_WINDOW_FIRST.match(sentence)) and (when := when_in(sentence, year)) and "start" in when[0]:
+            return when[0], at + when[1], at + when[2]
+        at += len(sentence)
     return None
 
 
@@ -221,7 +227,8 @@ def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[in
                     sentence, match = cut, dict(KINDS)[kind].search(cut) or match
                 if kind == "publicity" and CAMPAIGN_NAME.search(sentence):
                     continue  # the extended campaign, not an activity
-                when_now = when_of_event(sentence, match.start(), year, draft.issued) or declared
+                when_now = when_of_event(sentence, match.start(), year, draft.issued) \
+                    or (declared if declared and declared[1] < offset + match.start() else None)  # a window declared before it
                 if kind != "publicity" and when_now and "date" in when_now[0]:
                     specific_days.add(when_now[0]["date"])
                 if kind == "consultation_day":
@@ -516,6 +523,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 value: dict[str, Any] = {"kind": kind, **(by_account or {})}
                 if not by_account and (alongside := _held_alongside(sentence, match.start(), year, draft.issued)):
                     value.update(activity_window(alongside))
+                elif not by_account and (declared := declared_window(line.text, year)) and declared[1] < offset + match.start():
+                    value.update(activity_window(declared[0]))  # 6月9日至6月15日为“应急演练周”，各水厂要开展…演练: the week's
                 if sectors:
                     value["sectors"] = sectors
                 if line.number in opening:  # 为…全面排查整治校园安全隐患，…决定…组织开展: a purpose, no event (nor a later one's twin)
@@ -714,7 +723,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     continue
                 if own_sector and not (sectors := [s for s in sectors if s != own_sector]):
                     continue  # 各煤矿要… in a mining group's own notice: its own mines, in no sector
-                when = (when_of_event(part, organised, year) if organised else when_in(part, year)) or shared or after or declared
+                when = (when_of_event(part, organised, year) if organised else when_in(part, year)) or shared or after \
+                    or (declared if declared and declared[1] < line.text.find(part) else None)
                 own = _first_drill_clause(part[organised:])
                 _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)
 
