@@ -1600,3 +1600,13 @@ def test_a_drill_week_declared_at_the_head_of_a_sentence_dates_the_drills_after_
     assert {s for k, _, _, s in found} >= {("hazardous_chemicals",), ("confined_space",), ("evacuation",)}
     draft = _draft_of("（四）各企业要开展一次有限空间救援演练。6月20日至6月26日为集中宣传周，各乡镇要开展宣传活动。", 2025)
     assert [a.value.get("start") for a in draft.activities if a.value["kind"] == "drill"] == [None]
+
+
+def test_a_training_joined_to_a_drill_takes_its_time_within_the_order_it_is_joined_to():
+    draft = _draft_of("（三）各矿井要于6月20日前组织开展一次防汛应急演练，并结合演练开展一次全员自救器使用培训；各部室要于6月25日前组织一次疏散演练。")
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "training"] == [date(2024, 6, 20)]
+    body = ("（四）各社区以高层建筑火灾为重点开展演练，各中小学校在6月中旬前完成地震应急疏散演练，"
+            "各工矿企业要开展一次生产安全事故应急演练，并结合演练同步开展一次从业人员应急处置培训。")
+    draft = _draft_of(body)
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "training"] == [None]
+    assert [(r.value.get("not_after"), r.value.get("date")) for r in draft.requirements if r.value.get("kind") == "training"] == [(None, None)]

@@ -550,7 +550,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
     draft.requirements += _without_implied(list(asked.values()))
 
 
-ALONGSIDE = re.compile(r"[，,；;]\s*(?:并|还要|要)?(?:同步|同时)(?:开展|组织|举办|进行)[^，,；;。]*$")
+# (…应急演练，并结合演练开展一次…培训: joined to the drill before it, too)
+ALONGSIDE = re.compile(r"[，,；;]\s*(?:并|还要|要)?(?:同步|同时|结合(?:此次|本次)?演练(?:同步|同时)?)(?:开展|组织|举办|进行)[^，,；;。]*$")
 
 
 def _held_alongside(sentence: str, at: int, year: int, issued: date | None) -> dict[str, date] | None:
@@ -558,8 +559,15 @@ def _held_alongside(sentence: str, at: int, year: int, issued: date | None) -> d
     is held alongside (同步/同时) the one before takes that one's time."""
     if not ALONGSIDE.search(sentence[:at]):
         return None
-    when = when_of_event(sentence, at, year, issued)
-    return when[0] if when and when[1] < at else None
+    # …，各工矿企业要开展…演练，并结合演练同步开展…培训: within the order it is joined to (a time leading the sentence is shared)
+    begins = 0 if _time_leads(sentence, year) else _holder_start(sentence, at)
+    when = when_of_event(sentence[begins:], at - begins, year, issued)
+    return when[0] if when and when[1] < at - begins else None
+
+
+def _time_leads(sentence: str, year: int) -> bool:
+    """6月1日至6月25日，各营业所要…: a time that leads the whole sentence, shared by every order in it."""
+    return bool((lead := LEADING_TIME.match(sentence)) and (when_in(lead["time"], year) or SINCE_TODAY.search(lead["time"])))
 
 
 def _holder_start(sentence: str, at: int) -> int:
@@ -594,7 +602,11 @@ ORDERED = re.compile(r"要|应|须")
 def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Sourced:
     """各社区要在6月7日前召开本社区动员会: the order, with the window its own sentence gives."""
     order: dict[str, Any] = {"type": "activity", "kind": kind}
-    if ORDERED.search(sentence[:match.start()]) or re.search(r"(?<!重)要|须", match.group(0)):  # 各企业要… / 负责人要在6月15日前，…讲安全课
+    if kind != "drill" and (begins := _holder_start(sentence, match.start())) and not _time_leads(sentence, year):  # (drills: per sector)
+        # 各社区以…开展演练，各中小学校在6月中旬前完成…，各工矿企业要开展…演练，并结合演练同步开展…培训: within its own order
+        when = when_of_event(sentence[begins:], match.start() - begins, year, draft.issued)
+        when = when and (when[0], when[1] + begins, when[2] + begins)
+    elif ORDERED.search(sentence[:match.start()]) or re.search(r"(?<!重)要|须", match.group(0)):  # 各企业要… / 负责人要在6月15日前，…讲安全课
         when = when_of_event(sentence, match.start(), year, draft.issued)
     else:
         when = _leading_time(sentence, year, draft)
