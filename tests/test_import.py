@@ -1610,3 +1610,14 @@ def test_a_training_joined_to_a_drill_takes_its_time_within_the_order_it_is_join
     draft = _draft_of(body)
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "training"] == [None]
     assert [(r.value.get("not_after"), r.value.get("date")) for r in draft.requirements if r.value.get("kind") == "training"] == [(None, None)]
+
+
+def test_units_told_with_a_time_of_their_own_and_no_要_keep_it_from_the_units_before_them():
+    body = ("（四）各县（市、区）要于6月25日前组织开展一次综合应急演练；各社区以高层建筑火灾为重点开展演练，"
+            "各中小学校在6月中旬前完成地震应急疏散演练，各工矿企业要开展一次生产安全事故应急演练。")
+    draft = _draft_of(body, 2023)
+    drills = {(tuple(a.value.get("sectors") or [a.value.get("sector")]), a.value.get("date")) for a in draft.activities if a.value["kind"] == "drill"}
+    assert (("community",), None) in drills and (("school",), date(2023, 6, 20)) in drills
+    assert (("community",), date(2023, 6, 20)) not in drills
+    found = _activities_of("（四）各村要开展一次防汛演练，各学校于6月20日前开展一次消防演练。")
+    assert ("drill", None, ("rural",), ("flood",)) in found and ("drill", "2024-06-20", ("school",), ("fire",)) in found

@@ -63,7 +63,13 @@ def when_of_event(sentence: str, at: int, year: int, issued: date | None = None)
         # first (一是6月中旬前…培训，二是…6月份…: a month before a part of one), within the clause alone
         if ((when := when_in(sentence[start:], year, issued)) and start + when[1] < end) or (when := when_in(sentence[start:end], year, issued)):
             return when[0], start + when[1], start + when[2]
-    return when_in(sentence, year, issued)
+    # with no time before it or in its clause, the first after it, but not one of other units' order further on (各社区以…为
+    # 重点开展演练，各中小学校在6月中旬前完成…: the schools' time, not the communities')
+    further = OTHER_UNITS_ACT.search(sentence, clause_end)
+    return when_in(sentence[:further.start()] if further else sentence, year, issued)
+
+
+OTHER_UNITS_ACT = re.compile(r"[，,；;]\s*(?:辖区)?各[\u4e00-\u9fa5（）()、]{1,12}?(?:要|应(?!急)|须|在(?=[0-9]{1,2}\s*月)|于(?=[0-9]{1,2}\s*月))")
 
 
 RANGE_ON = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*(?=[0-9一二三四五六七八九十]{1,2}\s*[月日号]|[0-9]{1,2}\s*$|[上中下]旬)")
@@ -646,7 +652,7 @@ ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>(?:{_ANY_SUBJECT})(?:[（
 LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,：:]")
 # 各村组织开展… / 辖区各中小学、幼儿园开展…: units named with 各 hold the drill, told so without 要 (a schedule's line)
 UNITS_HOLD = re.compile(rf"^\s*(?P<who>(?:辖区|驻[镇区县市街])?各类?(?:{_ANY_SUBJECT}){QUALIFIER}(?:[、和及与]各?(?:{_ANY_SUBJECT}){QUALIFIER})*)"
-                        r"\s*(?=组织|开展|结合|进行)")
+                        r"\s*(?=组织|开展|结合|进行|[在于][0-9]{1,2}\s*月)")
 
 
 def _subject_sectors(who: str) -> list[str]:
@@ -713,7 +719,7 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
             shared = when_in(lead["time"], year) if lead and not re.search(_ANY_SUBJECT, lead["time"]) else None
             if _focus_drills(draft, line, sentence, year, clauses):
                 continue
-            parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER})[、和及与等]*\s*(?:要|应|需))", sentence)
+            parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER})[、和及与等]*\s*(?:要|应|需|[在于](?=[0-9]{{1,2}}\s*月)))", sentence)
             for part in parts:
                 if shared and part.startswith(lead.group(0)):
                     part = part[lead.end():]
