@@ -1621,3 +1621,13 @@ def test_units_told_with_a_time_of_their_own_and_no_要_keep_it_from_the_units_b
     assert (("community",), date(2023, 6, 20)) not in drills
     found = _activities_of("（四）各村要开展一次防汛演练，各学校于6月20日前开展一次消防演练。")
     assert ("drill", None, ("rural",), ("flood",)) in found and ("drill", "2024-06-20", ("school",), ("fire",)) in found
+
+
+def test_the_one_time_of_a_sentence_leading_it_dates_every_event_in_it():
+    found = _activities_of("（七）6月份，镇应急管理办公室要组织辖区企业职工观看安全生产事故警示教育片，并利用镇政府微信公众号宣传12350举报电话。", 2022)
+    assert ("whistleblower_promotion", None, (), ()) in found
+    draft = _draft_of("（七）6月份，镇应急管理办公室要组织辖区企业职工观看安全生产事故警示教育片，并利用镇政府微信公众号宣传12350举报电话。", 2022)
+    assert [(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "whistleblower_promotion"] == [
+        (date(2022, 6, 1), date(2022, 6, 30))]
+    found = _activities_of("（四）6月16日，各乡镇要在集镇设立咨询点，6月底前组织企业开展一次应急演练。")
+    assert {d for k, d, _, _ in found if k == "drill"} == {"2024-06-30"}

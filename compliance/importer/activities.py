@@ -529,6 +529,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 value: dict[str, Any] = {"kind": kind, **(by_account or {})}
                 if not by_account and (alongside := _held_alongside(sentence, match.start(), year, draft.issued)):
                     value.update(activity_window(alongside))
+                elif not by_account and (lead := _only_time_leading(sentence, year, draft.issued)):
+                    value.update(activity_window(lead))  # 6月份，镇应急办要组织…，并利用…宣传12350举报电话: the whole sentence's time
                 elif not by_account and (declared := declared_window(line.text, year)) and declared[1] < offset + match.start():
                     value.update(activity_window(declared[0]))  # 6月9日至6月15日为“应急演练周”，各水厂要开展…演练: the week's
                 if sectors:
@@ -569,6 +571,15 @@ def _held_alongside(sentence: str, at: int, year: int, issued: date | None) -> d
     begins = 0 if _time_leads(sentence, year) else _holder_start(sentence, at)
     when = when_of_event(sentence[begins:], at - begins, year, issued)
     return when[0] if when and when[1] < at - begins else None
+
+
+def _only_time_leading(sentence: str, year: int, issued: date | None) -> dict[str, date] | None:
+    """6月份，镇应急管理办公室要组织…观看警示教育片，并利用…宣传12350举报电话: the one time of a sentence, leading it, is the
+    time of every event in it (no time elsewhere in the sentence: 6月16日，…，6月底前… gives each clause its own)."""
+    if not (lead := LEADING_TIME.match(sentence)) or not (when := when_in(lead["time"], year, issued)) or when_in(sentence[lead.end():], year, issued) \
+            or len(days_in(lead["time"], year)) > 1:
+        return None
+    return when[0]
 
 
 def _time_leads(sentence: str, year: int) -> bool:
