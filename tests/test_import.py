@@ -1631,3 +1631,10 @@ def test_the_one_time_of_a_sentence_leading_it_dates_every_event_in_it():
         (date(2022, 6, 1), date(2022, 6, 30))]
     found = _activities_of("（四）6月16日，各乡镇要在集镇设立咨询点，6月底前组织企业开展一次应急演练。")
     assert {d for k, d, _, _ in found if k == "drill"} == {"2024-06-30"}
+
+
+def test_of_two_drill_orders_by_deadline_alone_the_later_is_implied_by_the_earlier():
+    draft = _draft_of("（三）各矿井要于6月20日前组织开展一次防汛应急演练；集团机关各部室要于6月25日前配合组织一次办公楼疏散逃生演练。")
+    assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "drill"] == [date(2024, 6, 20)]
+    draft = _draft_of("（三）各村要于6月20日前开展一次隐患排查；各企业要于6月30日前开展一次隐患自查。")
+    assert len([r for r in draft.requirements if r.value.get("kind") == "hazard_inspection"]) == 2

@@ -610,7 +610,19 @@ def _order_key(order: dict[str, Any]) -> tuple:
 def _without_implied(orders: list[Sourced]) -> list[Sourced]:
     """Two orders of one kind with different windows are both kept; an undated one is implied by a dated one."""
     dated = {o.value["kind"] for o in orders if any(_order_key(o.value)[1:])}
-    return [o for o in orders if any(_order_key(o.value)[1:]) or o.value["kind"] not in dated]
+    orders = [o for o in orders if any(_order_key(o.value)[1:]) or o.value["kind"] not in dated]
+    # 各矿井要于6月20日前组织开展一次…演练，…；机关各部室要于6月25日前配合组织一次…演练: of two deadlines alone for a drill
+    # (no sector), the later is kept by whatever keeps the earlier
+    earliest: dict[str, date] = {}
+    for o in orders:
+        if _deadline_only(o.value):
+            earliest[o.value["kind"]] = min(earliest.get(o.value["kind"], o.value["not_after"]), o.value["not_after"])
+    return [o for o in orders if not _deadline_only(o.value) or o.value["not_after"] == earliest[o.value["kind"]]]
+
+
+def _deadline_only(order: dict[str, Any]) -> bool:
+    return order["kind"] == "drill" and bool(order.get("not_after")) and not order.get("not_before") and not order.get("date") \
+        and not order.get("sectors")  # (checks of different things by different deadlines are each ordered: qionglan-2022)
 
 
 ORDERED = re.compile(r"要|应|须")
