@@ -1638,3 +1638,8 @@ def test_of_two_drill_orders_by_deadline_alone_the_later_is_implied_by_the_earli
     assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "drill"] == [date(2024, 6, 20)]
     draft = _draft_of("（三）各村要于6月20日前开展一次隐患排查；各企业要于6月30日前开展一次隐患自查。")
     assert len([r for r in draft.requirements if r.value.get("kind") == "hazard_inspection"]) == 2
+
+
+def test_防台_names_a_typhoon_drill():
+    found = _activities_of("（三）各在建项目要结合汛期特点，开展一次防汛防台桌面推演。", 2025)
+    assert [set(s) for k, _, _, s in found if k == "drill"] == [{"flood", "weather"}]
