@@ -1643,3 +1643,16 @@ def test_of_two_drill_orders_by_deadline_alone_the_later_is_implied_by_the_earli
 def test_防台_names_a_typhoon_drill():
     found = _activities_of("（三）各在建项目要结合汛期特点，开展一次防汛防台桌面推演。", 2025)
     assert [set(s) for k, _, _, s in found if k == "drill"] == [{"flood", "weather"}]
+
+
+def test_the_issuers_supervision_of_the_checks_is_a_hazard_check():
+    for body in ("（六）县安委办于6月中下旬组织督导组进行抽查，发现的重大事故隐患公开曝光。",
+                 "（二）集团公司安全监察部将于6月中下旬组成3个督查组，对各单位整治情况进行督查。",
+                 "（二）公司安全环保部将于6月下旬组织专项督查，督查结果在公司内部通报。"):
+        draft = _draft_of(body)
+        assert (date(2024, 6, 30)) in [a.value.get("end") for a in draft.activities if a.value["kind"] == "hazard_inspection"], body
+    draft = _draft_of("（八）县安委办将组织督查组对各乡镇活动开展情况进行督查。")
+    assert [a for a in draft.activities if a.value["kind"] == "hazard_inspection"] == []
+    # made of schools: the clerk's call (check_of_schools), whichever clause names the schools
+    draft = _draft_of("2.区教育局将于6月下旬组织督查组，对各学校隐患排查整治情况开展专项督查。")
+    assert [a for a in draft.activities if a.value["kind"] == "hazard_inspection"] == [] and any("clerk's call" in t.value for t in draft.todos)

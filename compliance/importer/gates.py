@@ -161,13 +161,13 @@ def check_of_schools(value: dict[str, Any], sentence: str, own: str | None = Non
     wanyang-2025 in the school's), so the clerk decides; in a school's own plan it is the school's own (no sector)."""
     if value.get("kind") != "hazard_inspection" or _sectors(value) or own == "school":
         return None
-    if not (word := dict(KINDS)["hazard_inspection"].search(sentence)):
-        return None
-    stop = re.search(r"[，,；;。]", sentence[word.end():])
-    start = max(sentence.rfind(mark, 0, word.start()) for mark in "，,；;。") + 1
-    clause = sentence[start:word.end() + stop.start()] if stop else sentence[start:]
-    if holders_in(sentence, word.start()) == ["school"] or CHECK_OF_SCHOOLS.search(clause):
-        return "a check held by the schools or made of them: whether it is in the school sector is the clerk's call"
+    # every word for the check (组织督查组，对各学校…开展专项督查: the second clause says what it is made of)
+    for word in dict(KINDS)["hazard_inspection"].finditer(sentence):
+        stop = re.search(r"[，,；;。]", sentence[word.end():])
+        start = max(sentence.rfind(mark, 0, word.start()) for mark in "，,；;。") + 1
+        clause = sentence[start:word.end() + stop.start()] if stop else sentence[start:]
+        if holders_in(sentence, word.start()) == ["school"] or CHECK_OF_SCHOOLS.search(clause):
+            return "a check held by the schools or made of them: whether it is in the school sector is the clerk's call"
     return None
 
 
