@@ -1656,3 +1656,9 @@ def test_the_issuers_supervision_of_the_checks_is_a_hazard_check():
     # made of schools: the clerk's call (check_of_schools), whichever clause names the schools
     draft = _draft_of("2.区教育局将于6月下旬组织督查组，对各学校隐患排查整治情况开展专项督查。")
     assert [a for a in draft.activities if a.value["kind"] == "hazard_inspection"] == [] and any("clerk's call" in t.value for t in draft.todos)
+
+
+def test_a_lecture_meeting_on_safe_production_is_a_study_session():
+    for body in ("2.6月9日，市安委办举办全市安全生产专题宣讲报告会，邀请省安全生产专家作专题辅导。",
+                 "（一）县安委办将于6月8日在县委党校举办一期全县安全生产专题辅导讲座。"):
+        assert [k for k, *_ in _activities_of(body)] == ["study_session"], body
