@@ -1662,3 +1662,11 @@ def test_a_lecture_meeting_on_safe_production_is_a_study_session():
     for body in ("2.6月9日，市安委办举办全市安全生产专题宣讲报告会，邀请省安全生产专家作专题辅导。",
                  "（一）县安委办将于6月8日在县委党校举办一期全县安全生产专题辅导讲座。"):
         assert [k for k, *_ in _activities_of(body)] == ["study_session"], body
+
+
+def test_an_order_to_hold_an_event_in_light_of_local_conditions_is_an_order_of_it():
+    for body in ("（一）各县（市、区）要于6月5日前结合实际举行本地区启动仪式，并通过电视台进行报道。",
+                 "（一）各乡镇要于6月5日前结合本地实际，召开一次动员部署会。"):
+        draft = _draft_of(body)
+        assert [(a.value["kind"], a.value.get("date")) for a in draft.activities] == [("launch_ceremony", date(2024, 6, 5))], body
+        assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "launch_ceremony"] == [date(2024, 6, 5)]

@@ -126,7 +126,9 @@ def mentioned_in_passing(value: dict[str, Any], sentence: str) -> str | None:
         return "named only in passing (a means, a goal, a circumstance or a manner), not held or ordered there"
     # 各企业要结合…危险化学品专项整治，于6月25日前开展一次应急演练: the work the order is to be joined to, not an event of it
     # (各学校要结合“安全宣传咨询日”，在校内同步组织开展安全宣传咨询活动: the day is the event the order holds)
-    if kind != "consultation_day" and (joined := COMBINED_WITH.search(before)) and not re.search(r"开展|组织|进行|举办|召开|实施", joined.group(1)) \
+    # (结合实际举行本地区启动仪式: 结合实际 is how, not what it is joined to)
+    if kind != "consultation_day" and (joined := COMBINED_WITH.search(before)) and not re.search(r"开展|组织|进行|举办|举行|召开|实施", joined.group(1)) \
+            and not re.match(r"(?:本地区?|本单位|本部门|本行业|各自|工作|自身)?实际", joined.group(1)) \
             and re.match(r"[^，,；;。]{0,12}[，,]", after) and not dict(KINDS)[kind].search(after) \
             and (re.search(r"开展|组织|进行|举办", after) or any(pattern.search(after) for _, pattern in KINDS)):
         return "named as the work the order is joined to (结合…), not an event of it"
