@@ -1670,3 +1670,11 @@ def test_an_order_to_hold_an_event_in_light_of_local_conditions_is_an_order_of_i
         draft = _draft_of(body)
         assert [(a.value["kind"], a.value.get("date")) for a in draft.activities] == [("launch_ceremony", date(2024, 6, 5))], body
         assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "launch_ceremony"] == [date(2024, 6, 5)]
+
+
+def test_units_told_under_the_aims_to_keep_to_the_theme_are_ordered_the_theme():
+    head = "岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n今年6月是第23个全国“安全生产月”，主题为“人人讲安全、个个会应急”。\n一、总体要求\n"
+    draft = extract(_lines(head + "各地各部门要紧扣“人人讲安全、个个会应急”主题，推动安全宣传走深走实。\n"))
+    assert [r.value["type"] for r in draft.requirements if r.value["type"] == "theme"] == ["theme"]
+    draft = extract(_lines(head + "紧紧围绕“人人讲安全、个个会应急”主题，推动安全宣传走深走实。\n"))
+    assert [r for r in draft.requirements if r.value["type"] == "theme"] == []

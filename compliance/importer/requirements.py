@@ -166,8 +166,9 @@ def _theme_order(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> No
         return
     aims = {clauses.get(line.number) for line in lines if AIMS_HEADING.match(line.text)} - {None, ""}
     for line in lines:
-        if clauses.get(line.number) in aims:
-            continue  # the 指导思想 (紧紧围绕…主题，…): the issuer's aim, no order to the level below
+        if clauses.get(line.number) in aims and not ((match := THEME_ORDER.search(line.text))
+                                                      and re.search(r"各[^，。；]{1,12}?(?:要|应(?!急)|须)[^，。；]{0,4}$", line.text[:match.start()])):
+            continue  # the 指导思想 (紧紧围绕…主题，…): the issuer's aim, no order to the level below (各地各部门要紧扣“…”主题: an order)
         if (match := THEME_ORDER.search(line.text)) and not clauses.get(line.number) and not re.search(
                 r"要|应(?!急)|须", line.text[match.end():].split("。")[0]):
             continue  # the opening: 围绕…主题，在全旗范围内组织开展…活动 orders nothing; 围绕…主题，各乡镇要… does
