@@ -1678,3 +1678,51 @@ def test_units_told_under_the_aims_to_keep_to_the_theme_are_ordered_the_theme():
     assert [r.value["type"] for r in draft.requirements if r.value["type"] == "theme"] == ["theme"]
     draft = extract(_lines(head + "紧紧围绕“人人讲安全、个个会应急”主题，推动安全宣传走深走实。\n"))
     assert [r for r in draft.requirements if r.value["type"] == "theme"] == []
+
+
+def _notice_lines(tmp_path, text: str):
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_notice(path)
+
+
+def test_dates_in_chinese_numerals_read_as_digits(tmp_path):
+    from compliance.importer.reader import arabic_dates
+
+    for written, read in (("六月十六日上午，镇政府举办咨询日活动", "6月16日上午，镇政府举办咨询日活动"),
+                          ("六月一日至六月二十日，各企业要开展自查", "6月1日至6月20日，各企业要开展自查"),
+                          ("六月二十日至三十日", "6月20日至30日"), ("镇中心学校要在六月中旬组织演练", "镇中心学校要在6月中旬组织演练"),
+                          ("十二月底前完成", "12月底前完成"), ("二〇二三年六月二十五日", "2023年6月25日"), ("今年六月是第22个", "今年6月是第22个"),
+                          ("各村要在六月份组织一次", "各村要在6月份组织一次")):
+        assert arabic_dates(written) == read, written
+    for untouched in ("每月一次", "第一月一次", "一二三四年", "三月一次的例会"):
+        assert arabic_dates(untouched) == untouched
+    lines = _notice_lines(tmp_path, "某镇关于开展2023年“安全生产月”活动的通知\n各村：\n（三）各企业要在六月二十日前组织全体职工开展一次安全培训。\n")
+    draft = extract(lines)
+    assert [(a.value["kind"], a.value.get("date")) for a in draft.activities] == [("training", date(2023, 6, 20))]
+
+
+def test_full_width_digits_read_as_digits(tmp_path):
+    lines = _notice_lines(tmp_path, "某区住建委文件\n澄建管〔２０２５〕４１号\n关于做好２０２５年“安全生产月”活动的通知\n"
+                                    "（四）６月１６日，各施工企业要设置“安全宣传咨询点”，联系电话：６２３４５６７８。\n")
+    assert lines[1].text == "澄建管〔2025〕41号" and "，联系电话：62345678。" in lines[3].text  # full-width punctuation stays
+    draft = extract(lines)
+    assert draft.value("doc_no") == "澄建管〔2025〕41号" and draft.value("year") == 2025
+
+
+def test_lines_hard_wrapped_at_one_width_are_joined_into_their_paragraphs(tmp_path):
+    from compliance.importer.reader import join_wrapped
+
+    paragraph = "　　（一）开展应急演练。各企业要于6月25日前至少组织开展一次危险化学品泄漏事故应急演练，各学校要在6月中旬组织师生开展地震和火灾应急疏散演练，各村要开展防汛演练。"
+    wrapped = ["某园区管委会关于开展2024年“安全生产月”活动的通知", "园区各企业："]
+    for text in (paragraph, paragraph.replace("（一）", "（二）"), paragraph.replace("（一）", "（三）")):
+        wrapped += [text[i:i + 30] for i in range(0, len(text), 30)]
+    joined = [text for _, text in join_wrapped(wrapped)]
+    assert joined == ["某园区管委会关于开展2024年“安全生产月”活动的通知", "园区各企业：", paragraph, paragraph.replace("（一）", "（二）"),
+                      paragraph.replace("（一）", "（三）")]
+    assert [number for number, _ in join_wrapped(wrapped)] == [1, 2, 3, 3 + len(paragraph) // 30 + 1, 3 + 2 * (len(paragraph) // 30 + 1)]
+    # a notice written a paragraph a line is left as it is, however long its lines
+    plain = ["某县关于开展2024年“安全生产月”活动的通知", paragraph, paragraph.replace("（一）", "（二）"), "", paragraph.replace("（一）", "（三）")]
+    assert [text for _, text in join_wrapped(plain)] == plain
+    draft = extract(_notice_lines(tmp_path, "\n".join(wrapped) + "\n"))
+    assert ("drill", date(2024, 6, 25)) in [(a.value["kind"], a.value.get("date")) for a in draft.activities]
