@@ -1726,3 +1726,24 @@ def test_lines_hard_wrapped_at_one_width_are_joined_into_their_paragraphs(tmp_pa
     assert [text for _, text in join_wrapped(plain)] == plain
     draft = extract(_notice_lines(tmp_path, "\n".join(wrapped) + "\n"))
     assert ("drill", date(2024, 6, 25)) in [(a.value["kind"], a.value.get("date")) for a in draft.activities]
+
+
+def test_a_media_campaign_its_visits_and_its_ledger():
+    for body in ("（六）6月至12月，市安委办联合市级媒体组成采访组，深入各县（市、区）重点行业领域开展暗查暗访、曝光典型隐患。",
+                 "（六）县应急局会同县融媒体中心组成联合采访组，赴各乡镇开展暗查暗访，曝光一批典型隐患问题。"):
+        draft = _draft_of(body)
+        kinds = [a.value["kind"] for a in draft.activities]
+        assert "media_campaign" in kinds and "hazard_inspection" not in kinds, body
+        assert any("media" in t.value for t in draft.todos), body
+    # unannounced visits with no media are still a check
+    assert "hazard_inspection" in [k for k, *_ in _activities_of("（二）6月中旬，县安委办组织对重点企业开展暗查暗访。")]
+    # a ledger of exposed hazards is no exposure ordered
+    draft = _draft_of("（六）各乡镇要建立问题隐患曝光整改台账，逐项销号。")
+    assert [r for r in draft.requirements if r.value.get("kind") == "hazard_exposure"] == []
+    assert [r.value.get("kind") for r in _draft_of("（六）各乡镇要开展隐患曝光，每月曝光一批典型问题。").requirements] == ["hazard_exposure"]
+
+
+def test_a_campaigns_own_summary_may_be_called_its_special_summary():
+    for body in ("（六）各县（市、区）要于12月10日前报送“嘉屏行”专项总结。", "（六）各乡镇要于12月10日前报送“三秦行”活动总结。"):
+        draft = _draft_of(body)
+        assert [(r.value.get("report"), r.value.get("due")) for r in draft.requirements if r.value["type"] == "report_due"] == [("campaign_summary", date(2024, 12, 10))], body

@@ -173,8 +173,22 @@ def check_of_schools(value: dict[str, Any], sentence: str, own: str | None = Non
     return None
 
 
+MEDIA = re.compile(r"媒体|记者|采访")
+
+
+def undercover_visits_of_the_media(value: dict[str, Any], sentence: str) -> str | None:
+    """市安委办联合市级媒体组成采访组，深入…开展暗查暗访、曝光典型隐患: visits the media make unannounced are how they
+    report, not a hazard check; a check named in other words beside them (专项检查) is still one."""
+    if value.get("kind") != "hazard_inspection" or not MEDIA.search(sentence):
+        return None
+    words = [word.group(0) for word in dict(KINDS)["hazard_inspection"].finditer(sentence)]
+    if words and all(word == "暗查暗访" for word in words):
+        return "unannounced visits made with the media: a hazard check or the media's reporting is the clerk's call"
+    return None
+
+
 ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, check_of_schools, examples_of_a_class, start_without_end,
-                                                                    mentioned_in_passing]
+                                                                    mentioned_in_passing, undercover_visits_of_the_media]
 
 # 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
