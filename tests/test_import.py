@@ -1747,3 +1747,21 @@ def test_a_campaigns_own_summary_may_be_called_its_special_summary():
     for body in ("（六）各县（市、区）要于12月10日前报送“嘉屏行”专项总结。", "（六）各乡镇要于12月10日前报送“三秦行”活动总结。"):
         draft = _draft_of(body)
         assert [(r.value.get("report"), r.value.get("due")) for r in draft.requirements if r.value["type"] == "report_due"] == [("campaign_summary", date(2024, 12, 10))], body
+
+
+def test_the_level_of_a_committee_for_a_line_of_work_and_of_a_park():
+    from compliance.importer.header import level_of
+
+    assert level_of("上海市澄浦区住房和城乡建设管理委员会") == "department"  # 城乡 is no 乡; a 管理委员会 named for its work
+    assert level_of("某市城市管理委员会") == "department"
+    assert level_of("云浦产业园管理委员会") == "county"  # a park's 管委会, as a 开发区's
+    assert level_of("江澜化工园区管理委员会") == "county" and level_of("某开发区管理委员会") == "county"
+    assert level_of("某乡人民政府") == "street" and level_of("某县城乡建设局") == "department"
+
+
+def test_an_indented_heading_after_the_groups_lines_names_no_member():
+    for after in ("　　领导小组办公室设在安全生产基础和宣传教育股。\n　　三、活动安排\n", "　　三、活动内容\n", "　　（二）工作要求\n"):
+        group = _group("　　组  长：孙  涛  局党委书记、局长\n　　成  员：刘光明  办公室主任\n　　　　　　韩  雪  宣传教育股股长\n" + after)
+        assert [m.get("name") for m in group["members"]] == ["刘光明", "韩雪"], after
+    group = _group("职务\t姓名\t单位及职务\n组长\t陈国栋\t镇长\n成员\t黄俊\t镇农业服务中心主任\n　　三、活动内容\n")
+    assert [m.get("name") for m in group["members"]] == ["黄俊"]

@@ -23,7 +23,9 @@ BUREAU = re.compile(r"(?<!安委)(?:局|厅)$")
 
 
 # 卫生健康委员会, 卫健委, 发改委: a department of its government, unlike the 安委会 and a 管委会 that governs a zone
-COMMITTEE = re.compile(r"(?<!安全生产)(?<!管理)委员会$|(?<![安管党])委$")
+# 住房和城乡建设管理委员会, 城市管理委员会: a 管理委员会 named for a line of work is a department; one named for a zone
+# (产业园管理委员会, 开发区管理委员会) governs it
+COMMITTEE = re.compile(r"(?<!安全生产)(?<!管理)委员会$|(?<![安管党])委$|(?<![园区港城镇乡])管理委员会$")
 SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|学院|大学|职校|技校|医院|卫生院)$")
 
 
@@ -36,8 +38,10 @@ def level_of(org: str) -> str | None:
     if "街道" in org:
         return "street"  # 东关街道办事处: the suffix that names the street is stripped below
     head = ORG_SUFFIX.sub("", org)
+    if re.search(r"(?:产业|工业|科技|物流|创业)园$", head):
+        return "county"  # 云浦产业园管理委员会: a park's 管委会, as a 开发区's or a 园区's
     for word, level in LEVEL_BY_WORD:
-        if head.endswith(word) or (word in ("街道", "镇", "乡") and word in head):
+        if head.endswith(word) or (word in ("街道", "镇", "乡") and re.search(rf"(?<!城){word}", head)):  # 城乡 is no 乡
             return level
     for word, level in LEVEL_BY_WORD:
         if word in head:

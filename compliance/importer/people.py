@@ -242,6 +242,10 @@ def _inline_group(text: str, line: Line, group: dict[str, Any]) -> None:
             break
 
 
+# 三、活动安排 / （二）工作要求 / 2.进企业: an indented heading after the group's lines ends them; it names no one
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[、.．](?![0-9]))")
+
+
 def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
     """组  长：… lines, table rows (组长<TAB>杨建华<TAB>副县长), and the indented lines that continue them."""
     role = None
@@ -255,7 +259,7 @@ def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
             role, people = ROLE_KEY[re.sub(r"\s", "", match["role"])], _people(match["rest"])
             if role == "leader" and (leader := _title_and_name(match["rest"].strip().rstrip("。；;"), posts_of_one=True)):
                 people = [leader]  # 组长：集团董事长、总经理 刘志强: the leader is one person, so every post is his
-        elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40:
+        elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40 and not HEADING.match(raw):
             people = _people(raw.strip())
         else:
             role = None
