@@ -1765,3 +1765,17 @@ def test_an_indented_heading_after_the_groups_lines_names_no_member():
         assert [m.get("name") for m in group["members"]] == ["刘光明", "韩雪"], after
     group = _group("职务\t姓名\t单位及职务\n组长\t陈国栋\t镇长\n成员\t黄俊\t镇农业服务中心主任\n　　三、活动内容\n")
     assert [m.get("name") for m in group["members"]] == ["黄俊"]
+
+
+def test_units_in_a_series_after_one_organise_each_hold_their_own_drill():
+    found = _activities_of("（四）6月份，各县（市、区）要组织地质灾害隐患点所在村开展避险转移演练，沿河村开展防汛演练，中小学校开展地震和火灾疏散演练，"
+                           "危化品、工贸等企业开展危险化学品泄漏、有限空间等事故应急演练。")
+    assert sorted((sectors, scenarios) for kind, _, sectors, scenarios in found if kind == "drill") == [
+        (("enterprise",), ("hazardous_chemicals", "confined_space")), (("rural",), ("geological", "flood")), (("school",), ("earthquake", "fire"))]
+    draft = _draft_of("（四）6月份，各县（市、区）要组织地质灾害隐患点所在村开展避险转移演练，沿河村开展防汛演练，中小学校开展地震和火灾疏散演练。")
+    assert sorted(r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector") == ["rural", "school"]
+    found = _activities_of("（三）各乡镇要于6月20日前组织辖区企业开展一次火灾应急演练，学校开展防震疏散演练。")
+    assert (("school",), ("earthquake",)) in [(sectors, scenarios) for kind, _, sectors, scenarios in found if kind == "drill"]
+    assert ((), ("earthquake",)) not in [(sectors, scenarios) for kind, _, sectors, scenarios in found if kind == "drill"]
+    # a series of other events is no drill series
+    assert [k for k, *_ in _activities_of("（三）各乡镇要组织企业职工开展一次培训，学校开展地震演练。") if k == "drill"] == []

@@ -678,6 +678,24 @@ UNITS_HOLD = re.compile(rf"^\s*(?P<who>(?:辖区|驻[镇区县市街])?各类?(?
                         r"\s*(?=组织|开展|结合|进行|[在于][0-9]{1,2}\s*月)")
 
 
+# …要组织地质灾害隐患点所在村开展避险转移演练，沿河村开展防汛演练，中小学校开展地震和火灾疏散演练: after 组织, a series of
+# clauses each naming units (with what qualifies them) and the drill they hold
+SERIES_HEAD = re.compile(rf"组织(?=[^，,。；;]{{0,16}}?(?:{_ANY_SUBJECT}){QUALIFIER}\s*(?:开展|进行))")
+SERIES_CLAUSE = re.compile(rf"^\s*(?P<who>[^，,。；;要]{{0,16}}?(?:{_ANY_SUBJECT})){QUALIFIER}\s*(?:开展|进行)[^，,。；;]*?(?:演练|推演)")
+
+
+def organised_series(part: str) -> list[tuple[str, str]]:
+    """The units and their clauses of a series organised by one 组织 (at least two clauses, each with its own units)."""
+    if not (head := SERIES_HEAD.search(part)):
+        return []
+    found = []
+    for chunk in re.split(r"[，,]", part[head.end():]):
+        if not (match := SERIES_CLAUSE.match(chunk)) or not _subject_sectors(match["who"]):
+            break
+        found.append((match["who"], chunk))
+    return found if len(found) >= 2 else []
+
+
 def _subject_sectors(who: str) -> list[str]:
     found = []
     for name, words in DRILL_SUBJECTS:
@@ -751,6 +769,19 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 if not re.search(r"演练|推演|针对", part):
                     continue
                 if _drill_only_sent(part):
+                    continue
+                if series := organised_series(part):
+                    # …要组织地质灾害隐患点所在村开展避险转移演练，沿河村开展防汛演练，中小学校开展…演练: each unit its drill
+                    by_sector: dict[str, list[str]] = {}
+                    for who, clause in series:
+                        for sector in _subject_sectors(who):
+                            if not (own_sector and sector == own_sector):
+                                by_sector.setdefault(sector, []).append(clause)
+                    when = when_in(part, year) or shared or after
+                    for sector, own_clauses in by_sector.items():
+                        scenarios = list(dict.fromkeys(s for clause in own_clauses for s in _part_scenarios(clause)))
+                        _add_sector_drill(draft, line, own_clauses[0], [sector], scenarios, when, clauses,
+                                          any_of=True if len(own_clauses) > 1 else None)
                     continue
                 organised = 0
                 if match := DRILL_SUBJECT.match(part):
