@@ -1779,3 +1779,16 @@ def test_units_in_a_series_after_one_organise_each_hold_their_own_drill():
     assert ((), ("earthquake",)) not in [(sectors, scenarios) for kind, _, sectors, scenarios in found if kind == "drill"]
     # a series of other events is no drill series
     assert [k for k, *_ in _activities_of("（三）各乡镇要组织企业职工开展一次培训，学校开展地震演练。") if k == "drill"] == []
+
+
+def test_quoted_parts_of_what_is_asked_take_the_time_of_the_sentence_that_asks_it():
+    body = ("（三）扎实开展安全宣传“五进”。各县（市、区）要按照“一是进企业，组织职工开展岗位风险辨识；二是进农村，利用农村大喇叭宣讲用电知识；"
+            "三是进社区，组织网格员开展入户宣传；四是进学校，开展‘安全第一课’；五是进家庭，推广家庭应急包”的要求，于6月25日前集中开展一轮宣传。")
+    found = sorted((sectors, when) for kind, when, sectors, _ in _activities_of(body) if kind == "publicity")
+    assert found == [(("community",), "2024-06-25"), (("enterprise",), "2024-06-25"), (("family",), "2024-06-25"), (("rural",), "2024-06-25"),
+                     (("school",), "2024-06-25")]
+    # a part with a time of its own keeps it; parts not quoted as what is asked take no time from after them
+    found = dict((sectors, when) for kind, when, sectors, _ in _activities_of(body.replace("开展‘安全第一课’", "6月10日前开展‘安全第一课’")) if kind == "publicity")
+    assert found[("school",)] != "2024-06-25" and found[("rural",)] == "2024-06-25"
+    plain = "（三）各乡镇要开展安全宣传：一是进企业，组织职工开展岗位风险辨识；二是进农村，利用大喇叭宣讲用电知识。"
+    assert [when for kind, when, _, _ in _activities_of(plain) if kind == "publicity"] == [None, None]

@@ -181,7 +181,7 @@ _ALL_SECTORS = "|".join(words for _, words in SECTOR_WORDS)
 SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[）)])\s*(?:安全(?:宣传|知识|文化))?进(?P<where>{_ALL_SECTORS})\s*[。.：:，,]")
 # 一是进企业，…；二是进农村，…: 五进 written as one paragraph of enumerated parts (…四进活动：进企业重点宣传…；进农村重点…:
 # parts that begin with where they go and what they stress)
-ENUMERATED_ITEM = re.compile(rf"(?:^|[。；;：:])\s*(?P<n>[一二三四五六]是)?进(?P<where>{_ALL_SECTORS})\s*(?(n)[，,：:]|重点)")
+ENUMERATED_ITEM = re.compile(rf"(?:^|[。；;：:“])\s*(?P<n>[一二三四五六]是)?进(?P<where>{_ALL_SECTORS})\s*(?(n)[，,：:]|重点)")
 SCHOOL = re.compile(r"学校|小学|中学|幼儿园|师生|校园")
 
 
@@ -201,15 +201,32 @@ def _sector_named(where: str) -> str:
     return next(name for name, words in SECTOR_WORDS if re.fullmatch(words, where))
 
 
-def find_sector_items(lines: list[Line], draft: Draft) -> None:
+def find_sector_items(lines: list[Line], draft: Draft, year: int | None = None) -> None:
     """Each 五进/四进 sub-item (1.进企业。…, 一是进企业，…) is a publicity activity for its sector."""
     for line in lines:
         if sector := item_sector(line.text):
             match = SECTOR_ITEM.match(line.text)
             add_activity(draft, Sourced({"kind": "publicity", "sectors": [sector]}, line.number, quote(line.text, match.start(), match.end())))
         for match in ENUMERATED_ITEM.finditer(line.text):
-            add_activity(draft, Sourced({"kind": "publicity", "sectors": [_sector_named(match["where"])]}, line.number,
-                                        quote(line.text, match.start(), match.end())))
+            value: dict[str, Any] = {"kind": "publicity", "sectors": [_sector_named(match["where"])]}
+            if year and (when := _time_after_quoted_parts(line.text, match.start("where"), year)):
+                value.update(activity_window(when[0]))
+            add_activity(draft, Sourced(value, line.number, quote(line.text, match.start(), match.end())))
+
+
+def _time_after_quoted_parts(text: str, at: int, year: int):
+    """按照“一是进企业，…；五是进家庭，…”的要求，于6月25日前集中开展一轮宣传: parts quoted as what is asked, and the time of
+    the sentence that asks it after the quote, are the parts' time (each part with no time of its own)."""
+    opening = text.rfind("“", 0, at)
+    if opening < 0 or text.rfind("”", opening, at) >= 0 or (closing := text.find("”", at)) < 0:
+        return None
+    if re.search(r"[。]", text[opening:closing]) or not re.match(r"\s*的?(?:要求|部署|安排)", text[closing + 1:]):
+        return None
+    part_end = min([i for i in (text.find(mark, at, closing) for mark in "；;") if i >= 0] or [closing])
+    if when_in(text[at:part_end], year):
+        return None  # a part with a time of its own
+    rest = re.split(r"[。；;]", text[closing + 1:])[0]
+    return when_in(rest, year)
 
 
 def find_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
