@@ -1792,3 +1792,11 @@ def test_quoted_parts_of_what_is_asked_take_the_time_of_the_sentence_that_asks_i
     assert found[("school",)] != "2024-06-25" and found[("rural",)] == "2024-06-25"
     plain = "（三）各乡镇要开展安全宣传：一是进企业，组织职工开展岗位风险辨识；二是进农村，利用大喇叭宣讲用电知识。"
     assert [when for kind, when, _, _ in _activities_of(plain) if kind == "publicity"] == [None, None]
+
+
+def test_people_who_only_watch_an_event_put_it_in_no_sector():
+    for body in ("（三）区住房城乡建设管理委将于6月18日在澄浦新城地块项目组织一次深基坑坍塌等建筑施工生产安全事故应急救援实战演练，各施工企业安全负责人现场观摩。",
+                 "（三）县应急局将于6月20日组织一次危险化学品泄漏综合应急演练，邀请各企业负责人观摩。"):
+        assert [(k, sectors) for k, _, sectors, _ in _activities_of(body)] == [("drill", ())], body
+    # those who take part still put it in theirs
+    assert [(k, sectors) for k, _, sectors, _ in _activities_of("（三）6月20日前，组织企业职工开展一次消防演练，各村干部现场观摩。")] == [("drill", ("enterprise",))]

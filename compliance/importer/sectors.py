@@ -71,7 +71,16 @@ def check_sectors(sentence: str, at: int) -> list[str]:
     return []
 
 
+# …实战演练，各施工企业安全负责人现场观摩 / 邀请各企业负责人观摩: people who watch or sit in take no part in the event
+ONLOOKERS = re.compile(r"观摩|旁听|列席")
+
+
+def without_onlookers(sentence: str) -> str:
+    return "，".join(clause for clause in re.split(r"[，,；;]", sentence) if not ONLOOKERS.search(clause))
+
+
 def people_in(sentence: str) -> list[str]:
+    sentence = without_onlookers(sentence)
     positions = {name: m.start() for name, words in PEOPLE if (m := re.search(words, sentence))}
     return sorted(positions, key=positions.get)
 
