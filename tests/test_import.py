@@ -1800,3 +1800,12 @@ def test_people_who_only_watch_an_event_put_it_in_no_sector():
         assert [(k, sectors) for k, _, sectors, _ in _activities_of(body)] == [("drill", ())], body
     # those who take part still put it in theirs
     assert [(k, sectors) for k, _, sectors, _ in _activities_of("（三）6月20日前，组织企业职工开展一次消防演练，各村干部现场观摩。")] == [("drill", ("enterprise",))]
+
+
+def test_a_task_given_to_one_named_school_is_no_order_to_the_level_below():
+    for body in ("（四）镇中心学校要在6月中旬组织师生开展地震和火灾应急疏散演练。", "（四）县实验小学要在6月中旬组织师生开展地震应急疏散演练。"):
+        draft = _draft_of(body)
+        assert [r for r in draft.requirements if r.value["type"] in ("drill_per_sector", "activity")] == [], body
+        assert [a.value["kind"] for a in draft.activities] == ["drill"]
+    for body in ("（四）各中小学校要在6月中旬组织师生开展地震应急疏散演练。", "（四）各镇中心学校要在6月中旬组织师生开展地震应急疏散演练。"):
+        assert [r.value["sector"] for r in _draft_of(body).requirements if r.value["type"] == "drill_per_sector"] == ["school"], body
