@@ -1809,3 +1809,11 @@ def test_a_task_given_to_one_named_school_is_no_order_to_the_level_below():
         assert [a.value["kind"] for a in draft.activities] == ["drill"]
     for body in ("（四）各中小学校要在6月中旬组织师生开展地震应急疏散演练。", "（四）各镇中心学校要在6月中旬组织师生开展地震应急疏散演练。"):
         assert [r.value["sector"] for r in _draft_of(body).requirements if r.value["type"] == "drill_per_sector"] == ["school"], body
+
+
+def test_an_event_held_before_or_after_the_drill_is_in_the_drills_order():
+    found = _activities_of("（三）各企业要在6月20日前开展一次应急演练，演练前对全员进行应急处置培训。")
+    assert ("training", "2024-06-20", ("enterprise",), ()) in found
+    # 对全员 is whom the training is for, not a holder of no sector
+    found = _activities_of("（三）各企业要在6月20日前开展一次应急演练，对全员进行应急处置培训。")
+    assert [(k, sectors) for k, _, sectors, _ in found if k == "training"] == [("training", ("enterprise",))]

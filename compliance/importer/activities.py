@@ -576,7 +576,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
 
 
 # (…应急演练，并结合演练开展一次…培训: joined to the drill before it, too)
-ALONGSIDE = re.compile(r"[，,；;]\s*(?:并|还要|要)?(?:同步|同时|结合(?:此次|本次)?演练(?:同步|同时)?)(?:开展|组织|举办|进行)[^，,；;。]*$")
+# (…应急演练，演练前对全员进行应急处置培训: held before, after or during the drill, too)
+ALONGSIDE = re.compile(r"[，,；;]\s*(?:并|还要|要)?(?:同步|同时|结合(?:此次|本次)?演练(?:同步|同时)?|演练(?:前|后|结束后|期间|过程中)[^，,；;。]{0,10}?)(?:开展|组织|举办|进行)[^，,；;。]*$")
 
 
 def _held_alongside(sentence: str, at: int, year: int, issued: date | None) -> dict[str, date] | None:
