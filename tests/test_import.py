@@ -1817,3 +1817,10 @@ def test_an_event_held_before_or_after_the_drill_is_in_the_drills_order():
     # 对全员 is whom the training is for, not a holder of no sector
     found = _activities_of("（三）各企业要在6月20日前开展一次应急演练，对全员进行应急处置培训。")
     assert [(k, sectors) for k, _, sectors, _ in found if k == "training"] == [("training", ("enterprise",))]
+
+
+def test_units_told_after_the_issuers_own_event_hold_theirs_at_the_time_leading_the_sentence():
+    draft = _draft_of("1.6月16日，全县在汶岭文化广场举办“安全宣传咨询日”活动，各乡镇（街道）同步在集贸市场设置咨询点，各企业组织开放日活动。")
+    assert [r.value.get("date") for r in draft.requirements if r.value.get("kind") == "open_day"] == [date(2024, 6, 16)]
+    # the units only taking part are ordered nothing
+    assert _draft_of("（四）6月8日，市安委办举办专题培训，各乡镇分管负责同志参加。").requirements == []

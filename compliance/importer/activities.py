@@ -657,6 +657,13 @@ def _activity_order(kind, sentence, match, line, year, draft, clauses) -> Source
         when = when_of_event(sentence, match.start(), year, draft.issued)
     else:
         when = _leading_time(sentence, year, draft)
+        clause = max(sentence.rfind(mark, 0, match.start()) for mark in "，,") + 1
+        if when is None and _time_leads(sentence, year) and (lead := LEADING_TIME.match(sentence)) and clause > lead.end() \
+                and re.match(r"\s*(?:辖区|驻[镇区县市街])?各", sentence[clause:]) and ADDRESSED.match(sentence, clause, match.start()) \
+                and (found := when_in(lead["time"], year, draft.issued)):
+            # 6月16日，全县…举办咨询日活动，…，各企业组织开放日活动: units told in a clause of their own, after the issuer's
+            # own event, hold theirs at the time leading the sentence (为各村干部举办…: the issuer's, for them)
+            when = (found[0], lead.start("time") + found[1], lead.start("time") + found[2])
     if when:
         order.update(requirement_window(when[0]))
         low, high = min(when[1], match.start()), max(when[2], match.end())
