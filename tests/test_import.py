@@ -1824,3 +1824,25 @@ def test_units_told_after_the_issuers_own_event_hold_theirs_at_the_time_leading_
     assert [r.value.get("date") for r in draft.requirements if r.value.get("kind") == "open_day"] == [date(2024, 6, 16)]
     # the units only taking part are ordered nothing
     assert _draft_of("（四）6月8日，市安委办举办专题培训，各乡镇分管负责同志参加。").requirements == []
+
+
+def test_a_meeting_that_deploys_or_mobilises_is_a_launch():
+    for body in ("（一）各乡镇（街道）要在6月上旬召开辖区企业负责人会议进行部署。",
+                 "（二）区住房城乡建设管理委在6月上旬召开全区建设系统安全生产工作会议，委主要领导作专题动员。"):
+        assert [k for k, *_ in _activities_of(body)] == ["launch_ceremony"], body
+    assert _activities_of("（二）6月上旬召开安全生产工作会议，听取各单位汇报。") == []
+
+
+def test_units_told_they_too_must_drill_are_that_sectors():
+    found = _activities_of("（三）各企业要在6月20日前开展一次应急演练；非煤矿山企业还要开展一次尾矿库防汛桌面推演。")
+    assert (("enterprise",), ("flood",)) in [(sectors, scenarios) for kind, _, sectors, scenarios in found if kind == "drill"]
+    found = _activities_of("（三）各村要开展防汛演练，各学校也要开展地震疏散演练。")
+    assert (("school",), ("earthquake",)) in [(sectors, scenarios) for kind, _, sectors, scenarios in found if kind == "drill"]
+
+
+def test_heads_leading_a_check_of_sites_hold_a_hazard_check_in_no_sector():
+    draft = _draft_of("（二）各施工总承包企业、物业服务企业主要负责人要在6月10日前带头讲一次安全课，带队检查一次项目或小区。")
+    assert [(r.value["kind"], r.value.get("not_after")) for r in draft.requirements if r.value.get("kind") == "hazard_inspection"] == [
+        ("hazard_inspection", date(2024, 6, 10))]
+    assert [(a.value["kind"], a.value.get("sectors")) for a in draft.activities if a.value["kind"] == "hazard_inspection"] == [("hazard_inspection", None)]
+    assert ("hazard_inspection", "2024-06-15", ("enterprise",), ()) in _activities_of("（二）各乡镇主要负责同志要在6月15日前带队检查一次辖区重点企业。")

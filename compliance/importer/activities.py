@@ -693,7 +693,7 @@ _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 # 各道路运输企业, 各在建项目施工单位: a trade or a project before the kind of unit names some of that kind, all of them told
 SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山)|各|[镇乡]中心(?:小学|学?校)[及和、](?=各))*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
-DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:要|应|需|须)"
+DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:还|也|均|都)?(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 # 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
 ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>(?:{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?)(?:于[^，。；]{{2,12}}?[前内])?(?:至少|分别|全面|集中|认真|统一)?(?=针对|开展|进行|组织)")

@@ -57,9 +57,16 @@ CHECK_OF_ENTERPRISES = re.compile(r"对[^，,。；;对]{0,14}?(?:企业|厂矿)
 CHECK_STRESSES_ENTERPRISES = re.compile(r"[，,]\s*重点(?:检查|排查|督查|抽查|对)[^，,。；;对]{0,24}?(?:企业|厂矿)\s*(?:[，,。；;]|$)")
 
 
+# 带队检查一次项目或小区 / 检查一次在建工地: a check whose own words say it is made of sites
+CHECK_OF_SITES = re.compile(r"(?:检查|排查)(?:一次|一轮)?[^，,。；;]{0,8}?(?:项目|工地|小区|门店|场所|站点|加油站|自建房)")
+
+
 def check_sectors(sentence: str, at: int) -> list[str]:
     """A hazard check held by the enterprises alone (各企业要…自查自纠) or made of enterprises (对…企业开展执法检查) is
     in sector enterprise; a check shared with units of no sector, or made of places and sites, is in none."""
+    word = re.search(r"检查|排查", sentence[at:at + 8])
+    if word and CHECK_OF_SITES.match(sentence, at + word.start()):
+        return []
     if holders_in(sentence, at) == ["enterprise"]:
         return ["enterprise"]
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;。") + 1
