@@ -1846,3 +1846,10 @@ def test_heads_leading_a_check_of_sites_hold_a_hazard_check_in_no_sector():
         ("hazard_inspection", date(2024, 6, 10))]
     assert [(a.value["kind"], a.value.get("sectors")) for a in draft.activities if a.value["kind"] == "hazard_inspection"] == [("hazard_inspection", None)]
     assert ("hazard_inspection", "2024-06-15", ("enterprise",), ()) in _activities_of("（二）各乡镇主要负责同志要在6月15日前带队检查一次辖区重点企业。")
+
+
+def test_a_liaison_told_to_give_a_phone_is_a_liaison_asked_for():
+    draft = _draft_of("（一）各县（市、区）要于5月30日前将活动方案和联络员信息表报市安委办，联络员须留手机号码。")
+    assert [r.value for r in draft.requirements if r.value["type"] == "contact"] == [
+        {"type": "contact", "role": "liaison", "basis": "（一）", "require_phone": True}]
+    assert [r for r in _draft_of("（一）请各乡镇于5月30日前报送联络员信息。").requirements if r.value["type"] == "contact"] == []

@@ -47,7 +47,7 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
     _drop_implied_drill(draft)
     _drop_implied_publicity(draft)
     for line in lines:
-        if match := re.search(r"(?:明确|确定|指定|落实)(?:[^，。；]{1,8}?[和及、])?\s*(?:[1一]\s*名|专人).{0,12}联络员|联络员(?:制度|反馈表)", line.text):
+        if match := re.search(r"(?:明确|确定|指定|落实)(?:[^，。；]{1,8}?[和及、])?\s*(?:[1一]\s*名|专人).{0,12}联络员|联络员(?:制度|反馈表)|联络员(?:须|要|应|需)(?:留|提供|注明|填写|写明)[^，。；]{0,4}(?:手机|电话|联系方式)", line.text):
             liaison = {"type": "contact", "role": "liaison", "basis": clauses.get(line.number, "")}
             # 明确1名联络员，明确联系电话 / 将联络员姓名、职务、联系电话报…: the number is asked for too
             if re.search(r"电话|手机|联系方式", line.text[match.start():]):
