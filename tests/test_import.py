@@ -1853,3 +1853,14 @@ def test_a_liaison_told_to_give_a_phone_is_a_liaison_asked_for():
     assert [r.value for r in draft.requirements if r.value["type"] == "contact"] == [
         {"type": "contact", "role": "liaison", "basis": "（一）", "require_phone": True}]
     assert [r for r in _draft_of("（一）请各乡镇于5月30日前报送联络员信息。").requirements if r.value["type"] == "contact"] == []
+
+
+def test_an_online_quiz_is_a_knowledge_contest_and_a_leaders_safety_inspection_a_check():
+    draft = _draft_of("2.6月中旬，保卫科牵头举办全员安全生产法律知识网络答题活动，各科室要组织本科室人员全员参与。")
+    assert [(a.value["kind"], a.value.get("start"), a.value.get("end")) for a in draft.activities] == [
+        ("knowledge_contest", date(2024, 6, 11), date(2024, 6, 20))]
+    # taking part in the national events listed is no contest held
+    assert _activities_of("各部门要积极组织人员参加“避险逃生训练营”短视频展播、网络知识答题等全国性活动。") == []
+    draft = _draft_of("2.6月下旬，集团领导带队对各院区开展安全生产综合督查。")
+    assert [(a.value["kind"], a.value.get("start")) for a in draft.activities] == [("hazard_inspection", date(2024, 6, 21))]
+    assert _activities_of("2.6月下旬，县领导带队对各乡镇活动开展情况进行督查。") == []  # a supervision of the month's work
