@@ -1864,3 +1864,10 @@ def test_an_online_quiz_is_a_knowledge_contest_and_a_leaders_safety_inspection_a
     draft = _draft_of("2.6月下旬，集团领导带队对各院区开展安全生产综合督查。")
     assert [(a.value["kind"], a.value.get("start")) for a in draft.activities] == [("hazard_inspection", date(2024, 6, 21))]
     assert _activities_of("2.6月下旬，县领导带队对各乡镇活动开展情况进行督查。") == []  # a supervision of the month's work
+
+
+def test_two_people_joined_by_he_in_an_inline_group_each_keep_their_post():
+    group = _group("集团成立“安全生产月”活动领导小组，党委书记、理事长罗振华任组长，党委副书记、院长吴明辉和副院长熊丽萍任副组长。")
+    assert group["deputies"] == [{"name": "吴明辉", "title": "党委副书记、院长"}, {"name": "熊丽萍", "title": "副院长"}]
+    group = _group("县里成立领导小组，县长张三任组长，县住房和城乡建设局局长王五任副组长。")  # 和 inside a post
+    assert group["deputies"] == [{"name": "王五", "title": "县住房和城乡建设局局长"}]

@@ -173,6 +173,13 @@ def _is_name_of_any_origin(text: str) -> bool:
 def _inline_people(who: str) -> list[dict[str, str]]:
     """集团董事长、总经理刘志强 / 分管安全副总经理周海涛、总工程师马骏 / 各部室负责人 (titles only)."""
     who = re.sub(r"^\s*由\s*|(?<!负责)\s*同志\s*$", "", who)  # 孙立国同志, but 分管负责同志 is a post
+    # 党委副书记、院长吴明辉和副院长熊丽萍: 和 (及, 与) after a name joins two people, each with a post of their own
+    # (住房和城乡建设局局长张三: 和 inside a post joins nothing)
+    for joint in re.finditer(r"和|及|与", who):
+        left = _inline_people(who[:joint.start()])
+        if left and left[-1].get("name") and who[:joint.start()].endswith(left[-1]["name"]) and "title" in left[-1]:
+            if right := _inline_people(who[joint.end():]):
+                return left + right
     names = [m for m in TITLE_THEN_NAME.finditer(who) if _is_name(m["name"])] or [
         m for m in NAME_AFTER_POST.finditer(who) if _is_name_of_any_origin(m["name"])]
     if not names:
