@@ -1871,3 +1871,9 @@ def test_two_people_joined_by_he_in_an_inline_group_each_keep_their_post():
     assert group["deputies"] == [{"name": "吴明辉", "title": "党委副书记、院长"}, {"name": "熊丽萍", "title": "副院长"}]
     group = _group("县里成立领导小组，县长张三任组长，县住房和城乡建设局局长王五任副组长。")  # 和 inside a post
     assert group["deputies"] == [{"name": "王五", "title": "县住房和城乡建设局局长"}]
+
+
+def test_some_units_told_to_drill_in_addition_hold_a_drill_and_are_ordered_nothing_more():
+    draft = _draft_of("（三）各企业要在6月20日前开展一次应急演练；非煤矿山企业还要开展一次尾矿库防汛桌面推演。")
+    assert [(r.value["sector"], r.value["scenarios"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"] == [("enterprise", [])]
+    assert {"kind": "drill", "sector": "enterprise", "scenarios": ["flood"]} in [a.value for a in draft.activities]

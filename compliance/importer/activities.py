@@ -721,6 +721,11 @@ def organised_series(part: str) -> list[tuple[str, str]]:
     return found if len(found) >= 2 else []
 
 
+# …各企业要开展一次应急演练；非煤矿山企业还要开展一次尾矿库防汛桌面推演: units named without 各 told they must do more
+# (还要) are some of those told before (各学校也要…: a whole class)
+ALSO_SOME = re.compile(r"^\s*(?!各|辖区|全)[\u4e00-\u9fa5、]{2,12}?(?:还要|还应|还须)")
+
+
 def _subject_sectors(who: str) -> list[str]:
     found = []
     for name, words in DRILL_SUBJECTS:
@@ -823,7 +828,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 when = (when_of_event(part, organised, year) if organised else when_in(part, year)) or shared or after \
                     or (declared if declared and declared[1] < line.text.find(part) else None)
                 own = _first_drill_clause(part[organised:])
-                _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses)
+                # …；非煤矿山企业还要开展一次…推演: some of the units told before, told to do more: their drill, no order
+                _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses, ordered=not ALSO_SOME.match(part))
 
 
 # 一是各村（社区）要…；二是…, 3.各重点企业要…, （2）沿河学校要…: the enumerator or the item's number is no subject
@@ -887,7 +893,7 @@ def _first_drill_clause(part: str) -> str:
 CHOICE = re.compile(r"等|或|之一")  # 火灾、危化品泄漏等 / 有限空间或燃气泄漏: one of them will do
 
 
-def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_of: bool | None = None) -> None:
+def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_of: bool | None = None, ordered: bool = True) -> None:
     """One drill ordered for some sectors: an activity to hold, and the requirement that asks for it."""
     value: dict[str, Any] = {"kind": "drill"}
     value.update({"sector": sectors[0]} if len(sectors) == 1 else {"sectors": sectors})
@@ -897,7 +903,7 @@ def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_
     text = line.text
     start = text.find(part.strip())
     draft.activities.append(Sourced(value, line.number, quote(text, start, start + min(len(part.strip()), 40))))
-    for sector in sectors:
+    for sector in sectors if ordered else ():
         draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
                                            "any_of": bool(CHOICE.search(part)) if any_of is None else any_of, "basis": clauses.get(line.number, "")},
                                           line.number, part.strip()[:40]))
