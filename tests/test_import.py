@@ -1877,3 +1877,13 @@ def test_some_units_told_to_drill_in_addition_hold_a_drill_and_are_ordered_nothi
     draft = _draft_of("（三）各企业要在6月20日前开展一次应急演练；非煤矿山企业还要开展一次尾矿库防汛桌面推演。")
     assert [(r.value["sector"], r.value["scenarios"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"] == [("enterprise", [])]
     assert {"kind": "drill", "sector": "enterprise", "scenarios": ["flood"]} in [a.value for a in draft.activities]
+
+
+def test_quoted_parts_due_by_a_time_order_the_publicity_by_it_and_a_special_study_is_ordered():
+    body = ("（三）扎实开展安全宣传“五进”。各县（市、区）要按照“一是进企业，组织职工开展岗位风险辨识；二是进农村，利用农村大喇叭宣讲用电知识；"
+            "三是进社区，组织网格员开展入户宣传；四是进学校，开展‘安全第一课’；五是进家庭，推广家庭应急包”的要求，于6月25日前集中开展一轮宣传。")
+    assert [r.value.get("not_after") for r in _draft_of(body).requirements if r.value["type"] == "activity" and r.value.get("kind") == "publicity"] == [
+        date(2024, 6, 25)]
+    draft = _draft_of("（一）各县（市、区）党委理论学习中心组要在6月上旬专题学习习近平总书记关于安全生产的重要论述。")
+    assert [(r.value["kind"], r.value.get("not_before"), r.value.get("not_after")) for r in draft.requirements] == [
+        ("study_session", date(2024, 6, 1), date(2024, 6, 10))]

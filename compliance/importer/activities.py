@@ -201,16 +201,24 @@ def _sector_named(where: str) -> str:
     return next(name for name, words in SECTOR_WORDS if re.fullmatch(words, where))
 
 
-def find_sector_items(lines: list[Line], draft: Draft, year: int | None = None) -> None:
+def find_sector_items(lines: list[Line], draft: Draft, year: int | None = None, clauses: dict[int, str] | None = None) -> None:
     """Each 五进/四进 sub-item (1.进企业。…, 一是进企业，…) is a publicity activity for its sector."""
     for line in lines:
         if sector := item_sector(line.text):
             match = SECTOR_ITEM.match(line.text)
             add_activity(draft, Sourced({"kind": "publicity", "sectors": [sector]}, line.number, quote(line.text, match.start(), match.end())))
+        ordered = False
         for match in ENUMERATED_ITEM.finditer(line.text):
             value: dict[str, Any] = {"kind": "publicity", "sectors": [_sector_named(match["where"])]}
             if year and (when := _time_after_quoted_parts(line.text, match.start("where"), year)):
                 value.update(activity_window(when[0]))
+                if not ordered and ADDRESSED.search(line.text, 0, match.start()):
+                    # 各县（市、区）要按照“一是…”的要求，于6月25日前集中开展一轮宣传: the publicity is ordered by that time
+                    ordered = True
+                    start = line.text.rfind("“", 0, match.start("where"))
+                    draft.requirements.append(Sourced({"type": "activity", "kind": "publicity", **requirement_window(when[0]),
+                                                       "basis": (clauses or {}).get(line.number, "")}, line.number,
+                                                      quote(line.text, start, start + 40)))
             add_activity(draft, Sourced(value, line.number, quote(line.text, match.start(), match.end())))
 
 
@@ -506,7 +514,7 @@ def add_activity(draft: Draft, found: Sourced) -> None:
         draft.activities.append(found)
 
 
-ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传|[讲上]一[次堂节]|讲授|讲[^，。；]{0,4}安全[^，。；]{0,4}课|集中学习|学习研讨|专题研讨|完成[^，。；]{0,4}(?:一次|一轮)")
+ACTION = re.compile(r"开展|组织|举办|举行|召开|参加|参与|推荐|曝光|推进|录制|普及|宣传|[讲上]一[次堂节]|讲授|讲[^，。；]{0,4}安全[^，。；]{0,4}课|集中学习|专题学习|学习研讨|专题研讨|完成[^，。；]{0,4}(?:一次|一轮)")
 ADDRESSED = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?<!主)(?:要|应(?!急)|须|同步|设立分会场)|各[区县市]、[\u4e00-\u9fa5（）()、]{1,10}?(?<!主)(?:要|应(?!急)|须)|各[\u4e00-\u9fa5]{0,4}[（(][\u4e00-\u9fa5、]{1,8}[）)][\u4e00-\u9fa5]{0,10}?(?<!主)(?:要|应(?!急)|须|同步)|各[\u4e00-\u9fa5（）()、]{1,20}?负责(?:人|同志)(?:要|应|须)|各(?:镇|街|乡|村|社区|企业|厂矿|单位|部门|有关|相关|行业|成员|级)|(?:企业|学校|社区|农村|家庭)(?:要|应)|要(?:组织|开展|结合|积极|广泛|认真|持续)")
 SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for name, words in SECTOR_WORDS]
 KINDS_BY_NAME = dict(KINDS)

@@ -50,7 +50,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_schedule_activities(rows, draft, the_year)
         find_activities(lines, draft, the_year, clauses, skip=in_table)
         find_drills_per_sector(lines, draft, the_year, clauses)
-        find_sector_items(lines, draft, the_year)
+        find_sector_items(lines, draft, the_year, clauses)
         find_undated_activities(lines, draft, the_year, clauses, skip=in_table)
         find_row_orders(rows, draft, the_year, clauses)
         prune_vague(draft, lines)
