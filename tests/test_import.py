@@ -1887,3 +1887,10 @@ def test_quoted_parts_due_by_a_time_order_the_publicity_by_it_and_a_special_stud
     draft = _draft_of("（一）各县（市、区）党委理论学习中心组要在6月上旬专题学习习近平总书记关于安全生产的重要论述。")
     assert [(r.value["kind"], r.value.get("not_before"), r.value.get("not_after")) for r in draft.requirements] == [
         ("study_session", date(2024, 6, 1), date(2024, 6, 10))]
+
+
+def test_parts_of_a_drill_order_listed_after_a_colon_are_drills_of_that_order():
+    body = ("（三）分类开展应急演练。各企业要结合行业特点，于6月25日前至少组织开展一次应急演练：1.化工、医药企业重点开展危险化学品泄漏事故应急演练；"
+            "2.电子、纺织等劳动密集型企业重点开展火灾应急疏散演练；3.涉及有限空间作业的企业重点开展有限空间作业事故应急救援演练。")
+    found = {scenarios: (when, sectors) for kind, when, sectors, scenarios in _activities_of(body) if kind == "drill"}
+    assert found[("fire",)] == ("2024-06-25", ("enterprise",)) and found[("confined_space",)] == ("2024-06-25", ("enterprise",))

@@ -1075,6 +1075,29 @@ def take_listed_drills(draft: Draft, lines: list[Line], year: int, clauses: dict
                 (x.text for x in lines if x.number == a.line), "")))]
 
 
+# …于6月25日前至少组织开展一次应急演练：1.化工、医药企业重点开展…演练；2.…企业重点开展…演练；3.…: the drill ordered, then its
+# parts by type of unit after a colon on the same line
+INLINE_PARTS = re.compile(r"演练\s*[：:]\s*(?:[（(][0-9一二三四五六七八九十]{1,2}[）)]|[0-9]{1,2}\s*[.．、](?![0-9]))")
+
+
+def take_inline_listed_drills(draft: Draft, lines: list[Line]) -> None:
+    """The parts of a drill order listed after a colon on its line are drills of that order: each part's drill that was
+    read with no time and no sector of its own takes the order's (its hazards stay its own)."""
+    for line in lines:
+        if not (parts := INLINE_PARTS.search(line.text)):
+            continue
+        drills = [a for a in draft.activities if a.line == line.number and a.value["kind"] == "drill"]
+        # the order is read before the colon (a drill read further on, such as the issuer's own, is not it)
+        parent = next((a for a in drills if any(_window(a.value)) and _sectors_of(a.value)
+                       and 0 <= line.text.find(a.phrase.strip("“”…")[:12]) < parts.start()), None)
+        if not parent:
+            continue
+        for drill in drills:
+            if drill is not parent and not any(_window(drill.value)) and not _sectors_of(drill.value):
+                drill.value.update({k: v for k, v in parent.value.items() if k in ("date", "start", "end")})
+                drill.value["sectors"] = sorted(_sectors_of(parent.value))
+
+
 def drop_heading_twins(draft: Draft, lines: list[Line], clauses: dict[int, str]) -> None:
     """（四）开展“安全宣传咨询日”和家校共育活动 over 各学校要在6月16日“安全宣传咨询日”当天，组织师生参与…: the heading
     names the event its body orders, with the same time; it is no other event."""
