@@ -1894,3 +1894,10 @@ def test_parts_of_a_drill_order_listed_after_a_colon_are_drills_of_that_order():
             "2.电子、纺织等劳动密集型企业重点开展火灾应急疏散演练；3.涉及有限空间作业的企业重点开展有限空间作业事故应急救援演练。")
     found = {scenarios: (when, sectors) for kind, when, sectors, scenarios in _activities_of(body) if kind == "drill"}
     assert found[("fire",)] == ("2024-06-25", ("enterprise",)) and found[("confined_space",)] == ("2024-06-25", ("enterprise",))
+
+
+def test_the_theme_is_the_quote_right_before_its_word_after_the_months_name():
+    draft = extract(_lines("关于做好2025年“安全生产月”活动的通知\n各街道：\n为深入贯彻…，紧紧围绕第24个全国“安全生产月”“人人讲安全、个个会应急——查找身边安全隐患”主题，"
+                           "进一步夯实行业安全生产基础，现就有关事项通知如下。\n"))
+    assert draft.value("theme") == "人人讲安全、个个会应急——查找身边安全隐患"
+    assert not any(r.value["type"] == "theme" for r in draft.requirements)

@@ -128,6 +128,8 @@ def find_edition_theme(lines: list[Line], draft: Draft) -> None:
                 r"以\s*[“\"「]([^”\"」]{4,40})[”\"」]\s*为(?:活动)?主题", text) or re.search(
                 # 围绕“…”主题 / 紧扣“…”这一主题: the theme named by what is to follow it
                 r"(?:围绕|紧扣|突出|聚焦|紧紧围绕)\s*[“\"「]([^”\"」]{4,40})[”\"」]\s*(?:这一|的)?(?:活动)?主题", text) or re.search(
+                # 紧紧围绕第24个全国“安全生产月”“人人讲安全…”主题: the quote right before 主题, after the month's name
+                r"(?:围绕|紧扣|突出|聚焦)[^。；;，,]{0,24}?[“\"「]([^”\"」]{4,40})[”\"」]\s*(?:这一|的)?(?:活动)?主题", text) or re.search(
                 # 活动主题为：人人讲安全、个个会应急——畅通生命通道。: written without quotes, up to the sentence's end
                 r"主题(?:是|为)\s*[:：]\s*([^“\"「。；;\s][^。；;“”\"]{3,38}?)\s*[。；;]", text)
             if match and "安全" not in match.group(1):
