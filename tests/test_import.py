@@ -1901,3 +1901,15 @@ def test_the_theme_is_the_quote_right_before_its_word_after_the_months_name():
                            "进一步夯实行业安全生产基础，现就有关事项通知如下。\n"))
     assert draft.value("theme") == "人人讲安全、个个会应急——查找身边安全隐患"
     assert not any(r.value["type"] == "theme" for r in draft.requirements)
+
+
+def test_units_told_to_study_after_the_lines_study_hold_that_study():
+    for body in ("（一）开展学习宣贯活动。6月上旬，镇党委理论学习中心组开展习近平总书记关于安全生产重要论述专题学习；各村（社区）要通过“两委”会议、"
+                 "党员大会等形式组织集中学习，各企业要组织主要负责人和安全管理人员开展专题学习。",
+                 "1.6月上旬，集团党委理论学习中心组开展新《安全生产法》专题学习；各院区、各科室要利用晨会、科务会组织学习，科室主任要讲一次安全课。"):
+        assert [r.value for r in _draft_of(body).requirements if r.value.get("kind") == "study_session"] == [
+            {"type": "activity", "kind": "study_session", "basis": body[:3] if body[0] == "（" else "1"}], body
+    # the public taught is publicity; a study named by nothing before it is none
+    body = "（一）一是6月上旬，镇党委理论学习中心组开展习近平总书记关于安全生产重要论述专题学习；二是各村（社区）要组织群众学习新知识。"
+    assert [r for r in _draft_of(body).requirements if r.value.get("kind") == "study_session"] == []
+    assert [r for r in _draft_of("（一）各企业要组织职工开展专题学习。").requirements if r.value.get("kind") == "study_session"] == []

@@ -520,6 +520,11 @@ SUBJECT = [(name, re.compile(rf"^\s*(?:进)?(?:{words})(?:方面|要|应)")) for
 KINDS_BY_NAME = dict(KINDS)
 
 
+# 组织集中学习 / 开展专题学习 / 组织学习: a study with nothing of its own to say what it studies
+# (组织群众学习…: the public taught, which is publicity; 同步组织…集中学习: the line's study held alongside, read as such)
+STUDY_AGAIN = re.compile(r"(?<!同步)(?<!同时)(?:组织|开展)(?![^，,。；;]{0,16}?(?:群众|村民|居民|家长|学生))[^，,。；;]{0,16}?(?:集中|专题)?学习(?![\u4e00-\u9fa5]{0,2}(?:强国|平台))")
+
+
 def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
     """Activities the notice asks for, dated or not: `企业要…开展…应急演练`, `进家庭方面…`; an order is a requirement."""
     asked: dict[str, Sourced] = {}
@@ -536,6 +541,10 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             by_account = deadline_of_account(whole, sentence, year)
             sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
             named = [(kind, match) for kind, pattern in KINDS if (match := pattern.search(sentence))]
+            if all(kind != "study_session" for kind, _ in named) and (study := STUDY_AGAIN.search(sentence)) \
+                    and KINDS_BY_NAME["study_session"].search(line.text[:offset]):
+                # 六月上旬，…中心组开展…重要论述专题学习；各村要…组织集中学习: the study the line has just named, held by others
+                named.append(("study_session", study))
             if not named and (from_heading := body_kind(line, sentence, offset, None)):
                 named = [from_heading]
             later = _later_holders_drills(sentence, named)
