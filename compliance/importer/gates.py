@@ -173,6 +173,20 @@ def check_of_schools(value: dict[str, Any], sentence: str, own: str | None = Non
     return None
 
 
+# 镇政府将于六月下旬在青檀化工有限公司组织开展…演练 / 园区在江澜石化公司组织开展…演练: the issuer's own drill at one company
+HELD_AT_A_COMPANY = re.compile(r"(?P<who>[^，,。；;]{0,16}?)在[\u4e00-\u9fa5]{2,14}?(?:公司|化工厂|企业)[\u4e00-\u9fa5]{0,6}?(?:组织|开展|举行|举办)")
+
+
+def drill_held_at_a_company(value: dict[str, Any], sentence: str) -> str | None:
+    """The issuer's own drill held at one named company: the references read its sector both ways (jianglan-2023 in the
+    enterprise sector, qingtan-2023, wenling-2024 and yunpu-2024 in none, as a drill at one site), so the clerk decides."""
+    if value.get("kind") != "drill" or _sectors(value) != ["enterprise"] or len(re.findall(r"演练|推演", sentence)) != 1:
+        return None
+    if (site := HELD_AT_A_COMPANY.search(sentence)) and "各" not in site["who"]:
+        return "the issuer's own drill at one company: in the enterprise sector or in none is the clerk's call"
+    return None
+
+
 MEDIA = re.compile(r"媒体|记者|采访")
 
 
@@ -188,7 +202,7 @@ def undercover_visits_of_the_media(value: dict[str, Any], sentence: str) -> str 
 
 
 ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, check_of_schools, examples_of_a_class, start_without_end,
-                                                                    mentioned_in_passing, undercover_visits_of_the_media]
+                                                                    mentioned_in_passing, undercover_visits_of_the_media, drill_held_at_a_company]
 
 # 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
