@@ -1919,3 +1919,10 @@ def test_units_told_to_study_after_the_lines_study_hold_that_study():
     body = "（一）一是6月上旬，镇党委理论学习中心组开展习近平总书记关于安全生产重要论述专题学习；二是各村（社区）要组织群众学习新知识。"
     assert [r for r in _draft_of(body).requirements if r.value.get("kind") == "study_session"] == []
     assert [r for r in _draft_of("（一）各企业要组织职工开展专题学习。").requirements if r.value.get("kind") == "study_session"] == []
+
+
+def test_units_the_addressees_guide_or_urge_hold_the_drill_of_their_sector():
+    draft = _draft_of("（三）各街镇要指导各社区会同物业服务企业，开展一次高层住宅火灾应急疏散演练。")
+    assert [r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"] == ["community"]
+    draft = _draft_of("（三）各乡镇要督促辖区企业开展一次消防演练。")
+    assert [(r.value["sector"], r.value["scenarios"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"] == [("enterprise", ["fire"])]

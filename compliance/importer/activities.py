@@ -713,7 +713,9 @@ QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, �
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:还|也|均|都)?(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 # 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
-ORGANISED = re.compile(rf"组织(?:各|辖区)*(?P<who>(?:{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?)(?:于[^，。；]{{2,12}}?[前内])?(?:至少|分别|全面|集中|认真|统一)?(?=针对|开展|进行|组织)")
+# (指导各社区会同物业服务企业，开展…演练: units guided, with partners of theirs, hold it as well)
+ORGANISED = re.compile(rf"(?:组织|指导|督促)(?:各|辖区)*(?P<who>(?:{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?)(?:(?:会同|联合|协同)[\u4e00-\u9fa5]{{2,10}}[，,]?)?"
+                       rf"(?:于[^，。；]{{2,12}}?[前内])?(?:至少|分别|全面|集中|认真|统一)?(?=针对|开展|进行|组织)")
 LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,：:]")
 # 各村组织开展… / 辖区各中小学、幼儿园开展…: units named with 各 hold the drill, told so without 要 (a schedule's line)
 UNITS_HOLD = re.compile(rf"^\s*(?P<who>(?:辖区|驻[镇区县市街])?各类?(?:{_ANY_SUBJECT}){QUALIFIER}(?:[、和及与]各?(?:{_ANY_SUBJECT}){QUALIFIER})*)"
