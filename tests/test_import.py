@@ -1922,7 +1922,8 @@ def test_units_told_to_study_after_the_lines_study_hold_that_study():
 
 
 def test_units_the_addressees_guide_or_urge_hold_the_drill_of_their_sector():
-    draft = _draft_of("（三）各街镇要指导各社区会同物业服务企业，开展一次高层住宅火灾应急疏散演练。")
-    assert [r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"] == ["community"]
+    draft = _draft_of("（三）开展应急演练。各施工总承包企业要于6月25日前在所属项目组织一次防汛或生产安全事故应急演练；"
+                      "各街镇要指导各社区会同物业服务企业，开展一次高层住宅火灾应急疏散演练。")
+    assert sorted(r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector") == ["community", "enterprise"]
     draft = _draft_of("（三）各乡镇要督促辖区企业开展一次消防演练。")
     assert [(r.value["sector"], r.value["scenarios"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"] == [("enterprise", ["fire"])]
