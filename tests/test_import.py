@@ -1927,3 +1927,68 @@ def test_units_the_addressees_guide_or_urge_hold_the_drill_of_their_sector():
     assert sorted(r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector") == ["community", "enterprise"]
     draft = _draft_of("（三）各乡镇要督促辖区企业开展一次消防演练。")
     assert [(r.value["sector"], r.value["scenarios"]) for r in draft.requirements if r.value["type"] == "drill_per_sector"] == [("enterprise", ["fire"])]
+
+
+def _numbered_docx(path):
+    """A notice whose clause numbers are Word's automatic numbering: （%1） in Chinese numerals restarting under 五, and
+    List Number 1./2. restarting under each （一）; a schedule cell holds two units on two lines."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                                  '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'))
+    list_number = document.styles["List Number"].element.pPr.numPr.numId.val
+    list_abstract = numbering.num_having_numId(list_number).abstractNumId.val
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="91"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0">'
+                               '<w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    for num_id in (92, 93):
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{num_id}"><w:abstractNumId w:val="{list_abstract}"/>'
+                                   '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+
+    def numbered(text, num_id=None, style=None):
+        paragraph = document.add_paragraph(text, style=style)
+        if num_id is not None:
+            paragraph._p.get_or_add_pPr().insert(0, parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    numbered("石岭县应急管理局")
+    numbered("关于开展2024年“安全生产月”活动的通知")
+    numbered("四、活动内容")
+    numbered("集中学习。", 90)
+    numbered("6月上旬，各村要组织集中学习。", 92, "List Number")
+    numbered("各企业要于6月15日前开展一次隐患自查自纠。", 92, "List Number")
+    numbered("组织开展应急演练。", 90)
+    numbered("各学校要于6月20日前开展1次地震应急疏散演练。", 93, "List Number")
+    numbered("县应急管理局将于6月下旬开展防汛应急演练。", 93, "List Number")
+    numbered("五、工作要求")
+    numbered("加强组织领导。", 91)
+    numbered("强化信息报送。各村要于每周四前将活动开展情况报县应急管理局。", 91)
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("序号", "时间", "责任单位")):
+        cell.text = text
+    row = table.rows[1].cells
+    row[0].text, row[1].text = "1", "6月下旬"
+    row[2].paragraphs[0].text = "县应急管理局"
+    row[2].add_paragraph("各乡镇")
+    document.save(str(path))
+    return path
+
+
+def test_word_automatic_numbering_is_read_as_the_clause_numbers_a_reader_sees(tmp_path):
+    lines = [line.text for line in read_notice(_numbered_docx(tmp_path / "numbered.docx"))]
+    assert lines[3:12] == ["（一）集中学习。", "1.6月上旬，各村要组织集中学习。", "2.各企业要于6月15日前开展一次隐患自查自纠。",
+                           "（二）组织开展应急演练。", "1.各学校要于6月20日前开展1次地震应急疏散演练。",
+                           "2.县应急管理局将于6月下旬开展防汛应急演练。", "五、工作要求", "（一）加强组织领导。",
+                           "（二）强化信息报送。各村要于每周四前将活动开展情况报县应急管理局。"]
+    draft = extract(read_notice(tmp_path / "numbered.docx"))
+    drills = [r.value for r in draft.requirements if r.value.get("type") == "drill_per_sector"]
+    assert drills and {d["basis"] for d in drills} == {"四（二）1"}
+
+
+def test_a_table_cell_of_several_lines_reads_as_one_list(tmp_path):
+    lines = [line.text for line in read_notice(_numbered_docx(tmp_path / "numbered.docx"))]
+    assert lines[-1] == "1\t6月下旬\t县应急管理局；各乡镇"

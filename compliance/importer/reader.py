@@ -30,6 +30,185 @@ def _decode(raw: bytes, display: str) -> str:
         raise InputError(Problem(display, "the text is neither UTF-8 nor GB18030/GBK", code="unknown-encoding")) from None
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+_CN_COUNT = "〇一二三四五六七八九"
+
+
+def _chinese_count(number: int) -> str:
+    """一 … 九十九 as a notice writes its clause numbers (十, 十一, 二十, 二十一)."""
+    if number < 10:
+        return _CN_COUNT[number]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return ("" if tens == 1 else _CN_COUNT[tens]) + "十" + (_CN_COUNT[ones] if ones else "")
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+                           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _format_number(number: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital", "japaneseCounting",
+               "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return _chinese_count(number)
+    if fmt == "ideographTraditional" and 1 <= number <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[number - 1]
+    if fmt == "decimalEnclosedCircle" and 1 <= number <= 20:
+        return chr(0x2460 + number - 1)
+    if fmt in ("lowerLetter", "upperLetter") and number >= 1:
+        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and number >= 1:
+        return _roman(number).upper() if fmt == "upperRoman" else _roman(number)
+    return str(number)  # decimal, decimalZero, decimalFullWidth and the rest
+
+
+class _Numbering:
+    """Word's automatic list numbering (numbering.xml) rebuilt as the text a reader of the document sees: a paragraph
+    numbered by its own numPr or its style's gets its level's lvlText (“%1.”, “（%1）”) with the counters
+    filled in. Counters belong to the abstract list, as in Word: a w:num with a startOverride restarts its level the
+    first time it is used; a deeper level restarts after a shallower one is numbered. Bullets and levels with no text
+    add nothing."""
+
+    def __init__(self, document) -> None:
+        self.abstract_of: dict[str, str] = {}
+        self.levels: dict[str, dict[int, dict]] = {}  # abstractNumId -> ilvl -> {start, fmt, text, restart}
+        self.overrides: dict[str, dict[int, dict]] = {}  # numId -> ilvl -> {start?, fmt?, text?}
+        self.style_numpr: dict[str, tuple[str | None, int | None]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.used: set[tuple[str, int]] = set()
+        try:
+            numbering = document.part.numbering_part.element
+        except Exception:  # no numbering part: nothing is numbered automatically
+            numbering = None
+        if numbering is not None:
+            for abstract in numbering.iter(f"{_W}abstractNum"):
+                self.levels[abstract.get(f"{_W}abstractNumId")] = {
+                    int(lvl.get(f"{_W}ilvl", "0")): self._level(lvl) for lvl in abstract.iter(f"{_W}lvl")}
+            for num in numbering.iter(f"{_W}num"):
+                num_id = num.get(f"{_W}numId")
+                abstract = num.find(f"{_W}abstractNumId")
+                if abstract is not None:
+                    self.abstract_of[num_id] = abstract.get(f"{_W}val")
+                for override in num.iter(f"{_W}lvlOverride"):
+                    level = int(override.get(f"{_W}ilvl", "0"))
+                    entry: dict = {}
+                    lvl = override.find(f"{_W}lvl")
+                    if lvl is not None:
+                        entry.update({key: value for key, value in self._level(lvl).items() if value is not None})
+                    start = override.find(f"{_W}startOverride")
+                    if start is not None:
+                        entry["start"] = int(start.get(f"{_W}val", "0"))
+                    self.overrides.setdefault(num_id, {})[level] = entry
+        try:
+            styles = document.styles.element
+        except Exception:
+            styles = None
+        if styles is not None:
+            based: dict[str, str] = {}
+            own: dict[str, tuple[str | None, int | None]] = {}
+            for style in styles.iter(f"{_W}style"):
+                style_id = style.get(f"{_W}styleId")
+                parent = style.find(f"{_W}basedOn")
+                if parent is not None:
+                    based[style_id] = parent.get(f"{_W}val")
+                ppr = style.find(f"{_W}pPr")
+                numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
+                if numpr is not None:
+                    own[style_id] = self._numpr(numpr)
+            for style_id in set(based) | set(own):
+                seen, current = set(), style_id
+                while current and current not in own and current not in seen:
+                    seen.add(current)
+                    current = based.get(current)
+                if current in own:
+                    self.style_numpr[style_id] = own[current]
+
+    @staticmethod
+    def _val(element, name: str) -> str | None:
+        child = element.find(f"{_W}{name}")
+        return child.get(f"{_W}val") if child is not None else None
+
+    def _level(self, lvl) -> dict:
+        start = self._val(lvl, "start")
+        restart = self._val(lvl, "lvlRestart")
+        return {"start": int(start) if start is not None else None, "fmt": self._val(lvl, "numFmt"),
+                "text": self._val(lvl, "lvlText"), "restart": int(restart) if restart is not None else None}
+
+    def _numpr(self, numpr) -> tuple[str | None, int | None]:
+        ilvl = self._val(numpr, "ilvl")
+        return self._val(numpr, "numId"), int(ilvl) if ilvl is not None else None
+
+    def _definition(self, num_id: str, abstract: str, level: int) -> dict:
+        definition = {"start": 1, "fmt": "decimal", "text": None, "restart": None}
+        definition.update({key: value for key, value in self.levels.get(abstract, {}).get(level, {}).items() if value is not None})
+        definition.update({key: value for key, value in self.overrides.get(num_id, {}).get(level, {}).items() if key != "start"})
+        return definition
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before this paragraph (w:p element), counting it; "" when it is not numbered."""
+        ppr = paragraph.find(f"{_W}pPr")
+        num_id = level = None
+        if ppr is not None:
+            style = ppr.find(f"{_W}pStyle")
+            if style is not None:
+                num_id, level = self.style_numpr.get(style.get(f"{_W}val"), (None, None))
+            numpr = ppr.find(f"{_W}numPr")
+            if numpr is not None:
+                own_id, own_level = self._numpr(numpr)
+                num_id = own_id if own_id is not None else num_id
+                level = own_level if own_level is not None else level
+        level = level or 0
+        if not num_id or num_id == "0" or num_id not in self.abstract_of:
+            return ""
+        abstract = self.abstract_of[num_id]
+        definition = self._definition(num_id, abstract, level)
+        if definition["fmt"] in ("bullet", "none") or not definition["text"]:
+            return ""
+        counters = self.counters.setdefault(abstract, {})
+        start_override = self.overrides.get(num_id, {}).get(level, {}).get("start")
+        if (num_id, level) not in self.used and start_override is not None:
+            counters[level] = start_override
+        elif level in counters:
+            counters[level] += 1
+        else:
+            counters[level] = definition["start"]
+        self.used.add((num_id, level))
+        for deeper in [key for key in counters if key > level]:
+            restart = self._definition(num_id, abstract, deeper)["restart"]
+            if restart is None or restart > level:  # w:lvlRestart="0" keeps counting
+                del counters[deeper]
+
+        def fill(match: re.Match) -> str:
+            shown = int(match.group(1)) - 1
+            value = counters.get(shown)
+            if value is None:
+                value = self._definition(num_id, abstract, shown)["start"]
+            return _format_number(value, self._definition(num_id, abstract, shown)["fmt"] or "decimal")
+
+        return re.sub(r"%([1-9])", fill, definition["text"])
+
+
+def _cell_text(paragraphs: list[str]) -> str:
+    """A table cell's paragraphs (two units on two lines, 区安委办 / 各街镇) read as one list: joined with ；, or
+    directly after a paragraph that ends its own sentence or clause."""
+    text = ""
+    for part in (part.strip() for part in paragraphs):
+        if not part:
+            continue
+        if text and not text.endswith(("。", "；", "，", "、", "：", ";", ",", ":")):
+            text += "；"
+        text += part
+    return text
+
+
 def _docx_lines(path: Path) -> list[str]:
     try:
         import docx  # python-docx
@@ -41,17 +220,26 @@ def _docx_lines(path: Path) -> list[str]:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several kinds for a damaged file
         raise InputError(Problem(str(path), f"not a readable .docx file ({type(error).__name__})", code="bad-docx")) from None
+    numbering = _Numbering(document)
+
+    def paragraph_text(element) -> str:
+        return numbering.label(element) + Paragraph(element, document).text
+
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            lines.append(paragraph_text(child))
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 cells = []
+                seen = []
                 for cell in row.cells:
-                    text = cell.text.strip()
+                    if any(cell._tc is other for other in seen):  # a merged cell is met once per grid column it spans
+                        continue
+                    seen.append(cell._tc)
+                    text = _cell_text([paragraph_text(p) for p in cell._tc.iterchildren(f"{_W}p")])
                     if not cells or cells[-1] != text:  # merged cells repeat their text
                         cells.append(text)
                 lines.append("\t".join(cells))
