@@ -1992,3 +1992,12 @@ def test_word_automatic_numbering_is_read_as_the_clause_numbers_a_reader_sees(tm
 def test_a_table_cell_of_several_lines_reads_as_one_list(tmp_path):
     lines = [line.text for line in read_notice(_numbered_docx(tmp_path / "numbered.docx"))]
     assert lines[-1] == "1\t6月下旬\t县应急管理局；各乡镇"
+
+
+def test_drills_listed_as_numbered_lines_below_an_order_ending_qizhong_take_its_deadline():
+    body = ("（四）组织开展应急演练。各乡镇要于6月25日前至少组织1次应急演练，其中：\n1.各村（社区）重点开展防汛或地质灾害避险转移演练；\n"
+            "2.辖区生产经营单位重点开展火灾、危险化学品泄漏、有限空间事故应急演练；\n3.辖区中小学校、幼儿园开展地震、火灾应急疏散演练。")
+    drills = {(day, tuple(sorted(sectors)), scenarios) for kind, day, sectors, scenarios in _activities_of(body) if kind == "drill"}
+    assert drills == {("2024-06-25", ("community", "rural"), ("flood", "geological")),
+                      ("2024-06-25", ("enterprise",), ("fire", "hazardous_chemicals", "confined_space")),
+                      ("2024-06-25", ("school",), ("earthquake", "fire"))}

@@ -1052,6 +1052,8 @@ def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
 
 LISTS_BELOW = re.compile(r"(?:其中|具体(?:如下|要求)?|分别为)\s*[:：]\s*$")
 SUB_ITEM = re.compile(r"^\s*[（(][0-9一二三四五六七八九十]{1,2}[）)]")
+NUMBERED_ITEM = re.compile(r"^\s*[0-9]{1,2}\s*[.．、](?![0-9])")
+LISTED_PART = re.compile(rf"{SUB_ITEM.pattern}|{NUMBERED_ITEM.pattern}")
 BARE_HEADING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;]{2,20}[。.]?\s*$")
 
 
@@ -1065,8 +1067,10 @@ def take_listed_drills(draft: Draft, lines: list[Line], year: int, clauses: dict
             continue
         when = when_in(line.text, year)
         children = []
+        # the parts may be numbered （1） or, below an order that is not itself a 1. item, 1. (四（四） 各街镇要…演练，其中：/1.…)
+        item = SUB_ITEM if NUMBERED_ITEM.match(line.text) else LISTED_PART
         for below in numbered[index + 1:]:
-            if not SUB_ITEM.match(below.text):
+            if not item.match(below.text):
                 break
             children.append(below.line if hasattr(below, "line") else below.number)
         drills = [a for a in draft.activities if a.value["kind"] == "drill" and a.line in children]
