@@ -2001,3 +2001,12 @@ def test_drills_listed_as_numbered_lines_below_an_order_ending_qizhong_take_its_
     assert drills == {("2024-06-25", ("community", "rural"), ("flood", "geological")),
                       ("2024-06-25", ("enterprise",), ("fire", "hazardous_chemicals", "confined_space")),
                       ("2024-06-25", ("school",), ("earthquake", "fire"))}
+
+
+def test_drills_listed_on_numbered_lines_below_an_order_are_ordered_per_sector():
+    body = ("（四）组织开展应急演练。各乡镇要于6月25日前至少组织1次应急演练，其中：\n1.各村（社区）重点开展防汛或地质灾害避险转移演练；\n"
+            "2.辖区生产经营单位重点开展火灾、危险化学品泄漏、有限空间事故应急演练；\n3.辖区中小学校、幼儿园开展地震、火灾应急疏散演练。")
+    draft = extract(_lines(f"岷山县安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各乡镇：\n{body}\n"))
+    orders = {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"}
+    assert orders == {"rural", "community", "enterprise", "school"}
+    assert not [r for r in draft.requirements if r.value["type"] == "activity" and r.value.get("kind") == "drill"]

@@ -1057,6 +1057,25 @@ LISTED_PART = re.compile(rf"{SUB_ITEM.pattern}|{NUMBERED_ITEM.pattern}")
 BARE_HEADING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[.．、])[^，,。；;]{2,20}[。.]?\s*$")
 
 
+def listed_below(lines: list[Line], number: int) -> list[int]:
+    """The lines of the parts listed below a drill order that ends 其中： (or 具体如下：), numbered （1） or 1."""
+    numbered = [line for line in lines if line.text.strip()]
+    for index, line in enumerate(numbered):
+        if line.number != number:
+            continue
+        if not (LISTS_BELOW.search(line.text) and re.search(r"演练", line.text)):
+            return []
+        # the parts may be numbered （1） or, below an order that is not itself a 1. item, 1. (四（四） 各街镇要…演练，其中：/1.…)
+        item = SUB_ITEM if NUMBERED_ITEM.match(line.text) else LISTED_PART
+        children = []
+        for below in numbered[index + 1:]:
+            if not item.match(below.text):
+                break
+            children.append(below.number)
+        return children
+    return []
+
+
 def take_listed_drills(draft: Draft, lines: list[Line], year: int, clauses: dict[int, str]) -> None:
     """1.各中小学校要于6月20日前至少组织一次应急疏散演练，其中：（1）寄宿制学校要…；（2）沿河学校要…: the sub-items are
     the drills ordered, each due when the item says; the item's own 应急疏散演练 is no other drill. Nor is the item's
@@ -1066,13 +1085,7 @@ def take_listed_drills(draft: Draft, lines: list[Line], year: int, clauses: dict
         if not (LISTS_BELOW.search(line.text) and re.search(r"演练", line.text)):
             continue
         when = when_in(line.text, year)
-        children = []
-        # the parts may be numbered （1） or, below an order that is not itself a 1. item, 1. (四（四） 各街镇要…演练，其中：/1.…)
-        item = SUB_ITEM if NUMBERED_ITEM.match(line.text) else LISTED_PART
-        for below in numbered[index + 1:]:
-            if not item.match(below.text):
-                break
-            children.append(below.line if hasattr(below, "line") else below.number)
+        children = listed_below(lines, line.number)
         drills = [a for a in draft.activities if a.value["kind"] == "drill" and a.line in children]
         if not drills:
             continue

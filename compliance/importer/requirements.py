@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .activities import ADDRESSED, kind_of
+from .activities import ADDRESSED, kind_of, listed_below
 from .draft import Draft, Sourced, quote
 from .gates import TABLE_ROW, sentence_of
 from .reader import Line
@@ -207,6 +207,7 @@ def _drop_implied_publicity(draft: Draft) -> None:
 
 
 CHOICE = re.compile(r"等|或|之一")
+LISTS_BELOW_END = re.compile(r"[:：]\s*$")
 
 
 def _sector_drill_orders(draft: Draft, lines: list[Line]) -> None:
@@ -216,8 +217,10 @@ def _sector_drill_orders(draft: Draft, lines: list[Line]) -> None:
     text_of = {line.number: line.text for line in lines}
     for order in [r for r in draft.requirements if r.value["type"] == "activity" and r.value.get("kind") == "drill"]:
         # the drill read in a sector must be the one ordered: in the same sentence (…演练；区教育局组织全区中小学…: not)
-        for drill in [a for a in draft.activities if a.line == order.line and a.value["kind"] == "drill"
-                      and sentence_of(a, text_of) == sentence_of(order, text_of)]:
+        # …至少组织1次应急演练，其中：/1.各村（社区）重点开展…演练；: the parts listed below the order are its drills
+        below = listed_below(lines, order.line) if LISTS_BELOW_END.search(sentence_of(order, text_of)) else []
+        for drill in [a for a in draft.activities if a.value["kind"] == "drill" and (
+                a.line == order.line and sentence_of(a, text_of) == sentence_of(order, text_of) or a.line in below)]:
             for sector in drill.value.get("sectors") or ([drill.value["sector"]] if drill.value.get("sector") else []):
                 if (order.line, sector) not in ordered:
                     ordered.add((order.line, sector))
