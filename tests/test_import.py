@@ -2010,3 +2010,9 @@ def test_drills_listed_on_numbered_lines_below_an_order_are_ordered_per_sector()
     orders = {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"}
     assert orders == {"rural", "community", "enterprise", "school"}
     assert not [r for r in draft.requirements if r.value["type"] == "activity" and r.value.get("kind") == "drill"]
+
+
+def test_a_unit_named_before_yingji_is_not_told_anything():
+    draft = extract(_lines("江苏某化工有限公司关于开展2023年“安全生产月”活动的通知\n公司各部门、各车间：\n（四）宣传教育\n"
+                           "2.6月中旬，公司组织青年志愿者走进周边社区开展安全宣传进社区、进家庭活动，宣传化工企业应急避险和燃气安全常识。\n"))
+    assert not [r for r in draft.requirements if r.value["type"] == "sectors_covered"]
