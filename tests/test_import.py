@@ -2016,3 +2016,11 @@ def test_a_unit_named_before_yingji_is_not_told_anything():
     draft = extract(_lines("江苏某化工有限公司关于开展2023年“安全生产月”活动的通知\n公司各部门、各车间：\n（四）宣传教育\n"
                            "2.6月中旬，公司组织青年志愿者走进周边社区开展安全宣传进社区、进家庭活动，宣传化工企业应急避险和燃气安全常识。\n"))
     assert not [r for r in draft.requirements if r.value["type"] == "sectors_covered"]
+
+
+def test_a_dated_clause_repeating_a_schedule_row_is_that_rows_drill_and_no_undated_other():
+    draft = extract(_lines("江苏某化工有限公司关于开展2023年“安全生产月”活动的通知\n公司各部门、各车间：\n（三）应急演练\n"
+                           "3.综合办公室于6月中旬组织员工宿舍夜间疏散演练。\n附件1\n序号\t时间\t活动内容\t责任单位\n"
+                           "1\t6月中旬\t员工宿舍夜间疏散演练\t综合办公室\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert drills and all(d.get("start") and d["start"].isoformat() == "2023-06-11" for d in drills)

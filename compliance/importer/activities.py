@@ -942,6 +942,7 @@ def _in_heading(activity: Sourced, text: str) -> bool:
 def prune_vague(draft: Draft, lines: list[Line]) -> None:
     """Drop an undated mention of a kind that the notice also gives more precisely (a day, or sectors)."""
     text_of = {line.number: line.text for line in lines}
+    year = draft.value("year")
 
     def dated(v):
         return any(v.get(k) for k in ("date", "start", "end"))
@@ -959,6 +960,13 @@ def prune_vague(draft: Draft, lines: list[Line]) -> None:
             a is not activity and a.value["kind"] == "drill" and set(a.value.get("scenarios") or []) >= set(value["scenarios"])
             and sentence_of(a, text_of) == sentence_of(activity, text_of) for a in draft.activities)
         if not dated(value) and not sectored(value) and not own_hazards and any(dated(o) or sectored(o) for o in same):
+            continue
+        # 3.综合办公室于6月中旬组织员工宿舍夜间疏散演练。 beside the schedule row 6月中旬 员工宿舍夜间疏散演练: the sentence dates
+        # its event as the row does, so the undated reading of it is that row's event
+        timed = when_in(sentence_of(activity, text_of), year) if (
+            year and value["kind"] == "drill" and value.get("scenarios") and not dated(value) and not sectored(value)) else None
+        if timed and any(_window(o) == _window(activity_window(timed[0])) and set(o.get("scenarios") or []) == set(value["scenarios"])
+                         for o in same):
             continue
         if not dated(value) and _in_heading(activity, text_of.get(activity.line, "")) and any(
                 a is not activity and a.line == activity.line and a.value["kind"] == value["kind"] and dated(a.value) for a in draft.activities):
