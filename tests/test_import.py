@@ -2024,3 +2024,11 @@ def test_a_dated_clause_repeating_a_schedule_row_is_that_rows_drill_and_no_undat
                            "1\t6月中旬\t员工宿舍夜间疏散演练\t综合办公室\n"))
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert drills and all(d.get("start") and d["start"].isoformat() == "2023-06-11" for d in drills)
+
+
+def test_a_drill_after_a_comma_with_its_own_time_is_held_then():
+    draft = extract(_lines("某街道办事处关于开展2025年“安全生产月”活动的通知\n各社区：\n"
+                           "（五）组织开展应急演练。街道将于6月12日联合枫汀小学开展校园防溺水和地震疏散演练，6月下旬在银杉社区组织电动自行车充电火灾应急演练。\n"))
+    ebike = [a.value for a in draft.activities if a.value["kind"] == "drill" and "ebike_charging" in a.value.get("scenarios", [])]
+    assert [(d.get("date"), d.get("start") and d["start"].isoformat(), d.get("end") and d["end"].isoformat()) for d in ebike] == [
+        (None, "2025-06-21", "2025-06-30")]

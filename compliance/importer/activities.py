@@ -496,6 +496,12 @@ def add_drills(draft: Draft, value: dict[str, Any], words: str, line: int, phras
             one.pop("sectors", None)
             if sectors := holders_in(sentence, at - 1):
                 one["sectors"] = sectors
+            # …于6月12日…开展校园防溺水演练，6月下旬在银杉社区组织…火灾应急演练: a drill after a comma that gives its own
+            # time is held then
+            if (year := draft.value("year")) and (own := when_in(part, year, draft.issued)):
+                for key in ("date", "start", "end"):
+                    one.pop(key, None)
+                one.update(activity_window(own[0]))
         add_activity(draft, Sourced(one, line, phrase))
 
 
@@ -963,11 +969,12 @@ def prune_vague(draft: Draft, lines: list[Line]) -> None:
             continue
         # 3.综合办公室于6月中旬组织员工宿舍夜间疏散演练。 beside the schedule row 6月中旬 员工宿舍夜间疏散演练: the sentence dates
         # its event as the row does, so the undated reading of it is that row's event
-        timed = when_in(sentence_of(activity, text_of), year) if (
-            year and value["kind"] == "drill" and value.get("scenarios") and not dated(value) and not sectored(value)) else None
-        if timed and any(_window(o) == _window(activity_window(timed[0])) and set(o.get("scenarios") or []) == set(value["scenarios"])
-                         for o in same):
-            continue
+        if year and value["kind"] == "drill" and value.get("scenarios") and not dated(value) and not sectored(value):
+            times = {_window(activity_window(when[0])) for piece in re.split(r"[，,；;]", sentence_of(activity, text_of))
+                     if (when := when_in(piece, year))}
+            if any(a.value["kind"] == "drill" and "\t" in text_of.get(a.line, "") and _window(a.value) in times
+                   and set(a.value.get("scenarios") or []) == set(value["scenarios"]) for a in draft.activities):
+                continue
         if not dated(value) and _in_heading(activity, text_of.get(activity.line, "")) and any(
                 a is not activity and a.line == activity.line and a.value["kind"] == value["kind"] and dated(a.value) for a in draft.activities):
             continue  # （二）开展应急疏散演练。各学校要在6月20日前…演练: the item's heading names the event its body dates
