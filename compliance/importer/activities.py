@@ -1045,6 +1045,10 @@ def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
                 o.line not in rows and _sectors_of(o.value) and _window(o.value) == _window(value)
                 and set(o.value.get("scenarios") or []) == set(value.get("scenarios") or []) for o in drills):
             return True  # 6  6月20日前  地质灾害或防汛应急演练  各乡镇: the row of 各乡镇要组织各村…演练
+        if not _sectors_of(value) and activity.line not in rows and any(_window(value)) and value.get("scenarios") and any(
+                o.line in rows and _sectors_of(o.value) and _window(o.value) == _window(value)
+                and set(o.value.get("scenarios") or []) == set(value["scenarios"]) for o in drills):
+            return True  # 街道将于6月12日联合枫汀小学开展校园防溺水和地震疏散演练 beside the row 6月12日 校园防溺水和地震疏散演练: the row
         if not _sectors_of(value):
             if not any(_window(value)) and any(o.line == activity.line and set(o.value.get("scenarios") or ["-"]) < set(value.get("scenarios") or [])
                                                for o in drills):
