@@ -2036,7 +2036,8 @@ def test_a_drill_after_a_comma_with_its_own_time_is_held_then():
 
 def test_the_issuers_drill_repeating_a_schedule_row_is_the_rows_with_its_sector():
     draft = extract(_lines("某街道办事处关于开展2025年“安全生产月”活动的通知\n各社区：\n"
-                           "（五）组织开展应急演练。街道将于6月12日联合枫汀小学开展校园防溺水和地震疏散演练。\n附件1\n序号\t时间\t活动内容\t责任单位\n"
+                           "（五）组织开展应急演练。6月25日前，各社区要开展1次高层住宅火灾应急疏散演练。"
+                           "街道将于6月12日联合枫汀小学开展校园防溺水和地震疏散演练，6月下旬在银杉社区组织电动自行车充电火灾应急演练。\n附件1\n序号\t时间\t活动内容\t责任单位\n"
                            "1\t6月12日\t校园防溺水和地震疏散演练\t街道应急管理办；枫汀小学\n"))
-    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill" and "drowning" in a.value.get("scenarios", [])]
     assert drills and all(d.get("sectors") == ["school"] or d.get("sector") == "school" for d in drills)
