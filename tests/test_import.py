@@ -2041,3 +2041,9 @@ def test_the_issuers_drill_repeating_a_schedule_row_is_the_rows_with_its_sector(
                            "1\t6月12日\t校园防溺水和地震疏散演练\t街道应急管理办；枫汀小学\n"))
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill" and "drowning" in a.value.get("scenarios", [])]
     assert drills and all(d.get("sectors") == ["school"] or d.get("sector") == "school" for d in drills)
+
+
+def test_a_meetings_branch_venues_order_no_launch():
+    draft = extract(_lines("重庆市某区安全生产委员会办公室关于开展2024年全区“安全生产月”活动的通知\n各街道办事处、镇人民政府：\n"
+                           "（一）集中学习研讨。区安委办将于6月5日组织召开全区“安全生产月”动员部署视频会，区安委会成员单位分管负责同志参加，各街镇设分会场。\n"))
+    assert not [r for r in draft.requirements if r.value.get("kind") == "launch_ceremony"]

@@ -226,8 +226,10 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     if kind and SUB_ITEM_LABEL.match(sentence) and kind.start() < SUB_ITEM_LABEL.match(sentence).end():
         return None  # 进社区：各社区要…: the label names the sector of the item, not an event held before the units
     first = ADDRESSEES.search(sentence)
-    if first and re.search(r"同步|分会场", sentence[first.start():]):
-        return None  # …举办主场活动，各乡镇同步开展分会场活动: the addressees hold their own, the same day
+    # …举办主场活动，各乡镇同步开展分会场活动: the addressees hold their own, the same day; but a meeting's 分会场
+    # (…召开全区…动员部署视频会，…各街镇设分会场) is where they sit in on the issuer's meeting
+    if first and re.search(r"同步" if value["kind"] == "launch_ceremony" else r"同步|分会场", sentence[first.start():]):
+        return None
     if kind and first and first.start() > kind.start() and not re.search(r"要|应(?!急)|须", sentence[:kind.start()]):
         return f"the addressees ({first.group(0)}) only take part in an event the issuer holds"
     return None
