@@ -2047,3 +2047,9 @@ def test_a_meetings_branch_venues_order_no_launch():
     draft = extract(_lines("重庆市某区安全生产委员会办公室关于开展2024年全区“安全生产月”活动的通知\n各街道办事处、镇人民政府：\n"
                            "（一）集中学习研讨。区安委办将于6月5日组织召开全区“安全生产月”动员部署视频会，区安委会成员单位分管负责同志参加，各街镇设分会场。\n"))
     assert not [r for r in draft.requirements if r.value.get("kind") == "launch_ceremony"]
+
+
+def test_a_check_held_by_a_class_of_schools_in_their_sector_is_left_to_the_clerk():
+    draft = extract(_lines("某县教育局关于开展2022年全县教育系统“安全生产月”活动的通知\n各乡镇中心学校，县直各中小学：\n（二）开展校园安全隐患排查整治\n"
+                           "2.寄宿制学校要重点对学生宿舍用电、夜间值守情况开展专项检查。\n"))
+    assert not [a for a in draft.activities if a.value["kind"] == "hazard_inspection"]

@@ -157,18 +157,22 @@ def examples_of_a_class(value: dict[str, Any], sentence: str) -> str | None:
 CHECK_OF_SCHOOLS = re.compile(r"对[^，,。；;对]{0,14}?(?:学校|中小学|幼儿园|校园)[^，,。；;]{0,24}?(?:开展|进行|实施)")
 
 
+# 2.寄宿制学校要重点对学生宿舍用电…开展专项检查: a class of schools, the sentence's subject, holds the check
+SCHOOLS_HOLD = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[）)]|[0-9]{1,2}\s*[.．、])?\s*(?:各|辖区|全县|全区|全市)?[\u4e00-\u9fa5、]{0,8}?(?:学校|中小学|幼儿园)(?:要|应(?!急)|须)")
+
+
 def check_of_schools(value: dict[str, Any], sentence: str, own: str | None = None) -> str | None:
     """各中小学校要…对校舍、消防设施…开展一次全面自查 / 对各学校…开展专项督查: a hazard check held by the schools alone or
     made of schools, read in no sector. The references read such a check both ways (guilan-2025 in no sector,
     wanyang-2025 in the school's), so the clerk decides; in a school's own plan it is the school's own (no sector)."""
-    if value.get("kind") != "hazard_inspection" or _sectors(value) or own == "school":
+    if value.get("kind") != "hazard_inspection" or set(_sectors(value)) not in (set(), {"school"}) or own == "school":
         return None
     # every word for the check (组织督查组，对各学校…开展专项督查: the second clause says what it is made of)
     for word in dict(KINDS)["hazard_inspection"].finditer(sentence):
         stop = re.search(r"[，,；;。]", sentence[word.end():])
         start = max(sentence.rfind(mark, 0, word.start()) for mark in "，,；;。") + 1
         clause = sentence[start:word.end() + stop.start()] if stop else sentence[start:]
-        if holders_in(sentence, word.start()) == ["school"] or CHECK_OF_SCHOOLS.search(clause):
+        if holders_in(sentence, word.start()) == ["school"] or CHECK_OF_SCHOOLS.search(clause) or SCHOOLS_HOLD.match(sentence):
             return "a check held by the schools or made of them: whether it is in the school sector is the clerk's call"
     return None
 
