@@ -2053,3 +2053,9 @@ def test_a_check_held_by_a_class_of_schools_in_their_sector_is_left_to_the_clerk
     draft = extract(_lines("某县教育局关于开展2022年全县教育系统“安全生产月”活动的通知\n各乡镇中心学校，县直各中小学：\n（二）开展校园安全隐患排查整治\n"
                            "2.寄宿制学校要重点对学生宿舍用电、夜间值守情况开展专项检查。\n"))
     assert not [a for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+
+
+def test_heads_told_a_duty_first_then_to_give_a_safety_lesson_hold_a_leader_talk():
+    kinds = [(kind, day, sectors) for kind, day, sectors, _ in _activities_of(
+        "1.各学校校长要切实当好学校安全第一责任人，于6月15日前为全校师生讲一堂安全课。", 2022)]
+    assert kinds == [("leader_talk", "2022-06-15", ("school",))]
