@@ -2059,3 +2059,11 @@ def test_heads_told_a_duty_first_then_to_give_a_safety_lesson_hold_a_leader_talk
     kinds = [(kind, day, sectors) for kind, day, sectors, _ in _activities_of(
         "1.各学校校长要切实当好学校安全第一责任人，于6月15日前为全校师生讲一堂安全课。", 2022)]
     assert kinds == [("leader_talk", "2022-06-15", ("school",))]
+
+
+def test_a_schedule_row_repeating_a_check_of_enterprises_without_its_sector_is_that_check():
+    draft = extract(_lines("某街道办事处关于开展2025年“安全生产月”活动的通知\n各社区：\n"
+                           "（二）开展隐患排查。6月中下旬，街道综合行政执法队将对辖区危险化学品使用企业开展专项执法检查。\n附件1\n序号\t时间\t活动内容\t责任单位\n"
+                           "5\t6月中下旬\t危险化学品使用企业专项执法检查\t街道综合行政执法队\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert checks and all(c.get("sectors") == ["enterprise"] or c.get("sector") == "enterprise" for c in checks)

@@ -1033,6 +1033,18 @@ def _window(value: dict[str, Any]) -> tuple:
     return value.get("date"), value.get("start"), value.get("end")
 
 
+def drop_twin_rows(draft: Draft, rows: set[int] = frozenset()) -> None:
+    """A schedule row (5  6月中下旬  危险化学品使用企业专项执法检查) that repeats, without its sector, a check its clause
+    dates alike and reads in a sector (…将对辖区危险化学品使用企业开展专项执法检查: enterprise) is that clause's check."""
+    def twin(activity: Sourced) -> bool:
+        value = activity.value
+        return value["kind"] == "hazard_inspection" and activity.line in rows and not _sectors_of(value) and any(_window(value)) and any(
+            o.line not in rows and o.value["kind"] == value["kind"] and _sectors_of(o.value) and _window(o.value) == _window(value)
+            for o in draft.activities)
+
+    draft.activities = [a for a in draft.activities if not twin(a)]
+
+
 def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
     """`6月中旬，各社区要…演练；企业要…演练` gives drills per sector: the same sentence read as one drill without a
     sector is not another event. Nor is an undated mention of a drill the schedule table dates, nor a schedule row

@@ -6,7 +6,7 @@ is unambiguous. Everything else stays a TODO for the clerk.
 
 from __future__ import annotations
 
-from .activities import (drop_split_publicity, drop_twin_drills, take_listed_drills, take_inline_listed_drills, drop_heading_twins, drop_alternative_training, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague,
+from .activities import (drop_split_publicity, drop_twin_drills, drop_twin_rows, take_listed_drills, take_inline_listed_drills, drop_heading_twins, drop_alternative_training, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague,
                          take_campaign_spans, take_heading_spans)
 from .clauses import clause_of_lines, heading_spans
 from .draft import Draft, Sourced
@@ -56,6 +56,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         take_inline_listed_drills(draft, lines)
         prune_vague(draft, lines)
         drop_twin_drills(draft, in_table)
+        drop_twin_rows(draft, in_table)
         take_listed_drills(draft, lines, the_year, clauses)
         drop_heading_twins(draft, lines, clauses)
         drop_alternative_training(draft)
