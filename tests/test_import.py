@@ -2067,3 +2067,10 @@ def test_a_schedule_row_repeating_a_check_of_enterprises_without_its_sector_is_t
                            "5\t6月中下旬\t危险化学品使用企业专项执法检查\t街道综合行政执法队\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert checks and all(c.get("sectors") == ["enterprise"] or c.get("sector") == "enterprise" for c in checks)
+
+
+def test_wujin_parts_numbered_1_inside_a_paragraph_are_one_publicity_each():
+    found = _activities_of("（三）深入开展安全宣传“五进”活动。各社区、各企业要紧扣活动主题，1.进企业，组织职工开展岗位大讨论；2.进农村，宣传农用机械安全；"
+                           "3.进社区，利用宣传栏宣传消防安全；4.进学校，配合学校开展“安全第一课”；5.进家庭，入户提醒居民清理楼道杂物。", 2025)
+    assert sorted(sectors for kind, _, sectors, _ in found if kind == "publicity") == [
+        ("community",), ("enterprise",), ("family",), ("rural",), ("school",)]

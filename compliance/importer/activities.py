@@ -181,7 +181,9 @@ _ALL_SECTORS = "|".join(words for _, words in SECTOR_WORDS)
 SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[）)])\s*(?:安全(?:宣传|知识|文化))?进(?P<where>{_ALL_SECTORS})\s*[。.：:，,]")
 # 一是进企业，…；二是进农村，…: 五进 written as one paragraph of enumerated parts (…四进活动：进企业重点宣传…；进农村重点…:
 # parts that begin with where they go and what they stress)
-ENUMERATED_ITEM = re.compile(rf"(?:^|[。；;：:“])\s*(?P<n>[一二三四五六]是)?进(?P<where>{_ALL_SECTORS})\s*(?(n)[，,：:]|重点)")
+# 一是进企业，… / 进企业重点… / …要紧扣活动主题，1.进企业，…；2.进农村，…: a part of 五进 inside a paragraph
+ENUMERATED_ITEM = re.compile(rf"(?:(?:^|[。；;：:“])\s*(?P<n>[一二三四五六]是)?|(?:^|[。；;：:“，,])\s*(?P<d>[1-6]\s*[.．、]|[（(][1-6][）)])\s*)"
+                             rf"进(?P<where>{_ALL_SECTORS})\s*(?(n)[，,：:]|(?(d)[，,：:]|重点))")
 SCHOOL = re.compile(r"学校|小学|中学|幼儿园|师生|校园")
 
 
