@@ -2074,3 +2074,10 @@ def test_wujin_parts_numbered_1_inside_a_paragraph_are_one_publicity_each():
                            "3.进社区，利用宣传栏宣传消防安全；4.进学校，配合学校开展“安全第一课”；5.进家庭，入户提醒居民清理楼道杂物。", 2025)
     assert sorted(sectors for kind, _, sectors, _ in found if kind == "publicity") == [
         ("community",), ("enterprise",), ("family",), ("rural",), ("school",)]
+
+
+def test_a_theme_under_its_heading_followed_by_an_order_on_the_same_line_is_the_first_sentence():
+    draft = extract(_lines("重庆市某区安全生产委员会办公室关于开展2024年全区“安全生产月”活动的通知\n各街道办事处：\n一、活动主题\n"
+                           "人人讲安全、个个会应急——畅通生命通道。各街镇要紧扣活动主题，结合辖区实际组织开展各项活动。\n二、活动时间\n2024年6月1日至6月30日。\n"))
+    assert draft.value("theme") == "人人讲安全、个个会应急——畅通生命通道"
+    assert [r for r in draft.requirements if r.value["type"] == "theme"]

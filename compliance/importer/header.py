@@ -143,6 +143,7 @@ def find_edition_theme(lines: list[Line], draft: Draft) -> None:
 
 THEME_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
 THEME_LEAD_IN = re.compile(r"主题(?:是|为)?\s*[:：]\s*$")  # 活动主题为： / 今年是第24个…，活动主题是：
+THEME_THEN_MORE = re.compile(r"\s*[“\"]?(?P<theme>[^，,。；;：:“”\"]{4,40}?)[”\"]?\s*。\s*\S")
 SECTION_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[）)])")
 
 
@@ -160,6 +161,10 @@ def theme_under_heading(lines: list[Line], draft: Draft) -> None:
             if 4 <= len(theme) <= 40:
                 first = theme_lines[0]
                 draft.fields["theme"] = Sourced(theme, first.number, first.text.strip())
+        elif heading and following and (stated := THEME_THEN_MORE.match(following[0].text)) \
+                and not re.search(r"要|开展|围绕|紧扣|主题|今年|第\s*[0-9]+\s*个|[0-9]\s*月", stated["theme"]):
+            # 人人讲安全、个个会应急——畅通生命通道。各街镇要紧扣活动主题，…: the theme as the first sentence of the line
+            draft.fields["theme"] = Sourced(stated["theme"], following[0].number, following[0].text.strip()[:40])
         if heading:
             return
 
