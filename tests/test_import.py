@@ -2081,3 +2081,7 @@ def test_a_theme_under_its_heading_followed_by_an_order_on_the_same_line_is_the_
                            "人人讲安全、个个会应急——畅通生命通道。各街镇要紧扣活动主题，结合辖区实际组织开展各项活动。\n二、活动时间\n2024年6月1日至6月30日。\n"))
     assert draft.value("theme") == "人人讲安全、个个会应急——畅通生命通道"
     assert [r for r in draft.requirements if r.value["type"] == "theme"]
+
+
+def test_units_told_to_set_up_a_group_of_their_own_accordingly_are_ordered_one():
+    assert "leading_group" in _requirement_types("三、组织领导\n领导小组办公室设在区应急管理局。各街镇要相应成立领导小组，明确专门科室和人员，并确定1名联络员。")
