@@ -2085,3 +2085,7 @@ def test_a_theme_under_its_heading_followed_by_an_order_on_the_same_line_is_the_
 
 def test_units_told_to_set_up_a_group_of_their_own_accordingly_are_ordered_one():
     assert "leading_group" in _requirement_types("三、组织领导\n领导小组办公室设在区应急管理局。各街镇要相应成立领导小组，明确专门科室和人员，并确定1名联络员。")
+
+
+def test_units_told_to_complete_their_self_check_by_a_day_are_ordered_it():
+    assert "activity" in _requirement_types("（二）开展专项检查。区属各国有企业要在6月20日前完成本单位隐患自查自纠。")
