@@ -2089,3 +2089,17 @@ def test_units_told_to_set_up_a_group_of_their_own_accordingly_are_ordered_one()
 
 def test_units_told_to_complete_their_self_check_by_a_day_are_ordered_it():
     assert "activity" in _requirement_types("（二）开展专项检查。区属各国有企业要在6月20日前完成本单位隐患自查自纠。")
+
+
+def test_rows_of_an_attachment_after_the_signature_cite_the_attachment_not_the_last_clause():
+    from compliance.importer.clauses import clause_of_lines
+    from compliance.importer.reader import Line
+
+    texts = ["五、工作要求", "（四）6月25日前，各单位报送活动总结（附件2）。", "附件：1.重点活动安排表", "2.活动情况统计表",
+             "淮澜经开区安委办", "附件1", "序号\t时间\t活动内容\t责任单位", "1\t6月上旬\t企业主要负责人讲安全\t各企业",
+             "附件 2：", "单位名称\t活动场次"]
+    clauses = clause_of_lines([Line(number, text) for number, text in enumerate(texts, start=1)])
+    assert clauses[2] == "五（四）"
+    assert clauses[3] == "五（四）"  # the list of attachments under the body is no attachment itself
+    assert clauses[8] == "附件1"
+    assert clauses[10] == "附件2"

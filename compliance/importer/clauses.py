@@ -12,6 +12,8 @@ CN_NUMBERS = "零一二三四五六七八九十"
 HEADING_1 = re.compile(rf"^\s*([{CN_NUMBERS}]{{1,3}})\s*[、.．]?\s*(?=\S)")
 HEADING_2 = re.compile(rf"^\s*[（(]\s*([{CN_NUMBERS}]{{1,3}}|[0-9]{{1,2}})\s*[）)]")
 HEADING_3 = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*(?=\S)")
+# 附件1 / 附件 2 / 附件一 alone on its line: an attachment after the signature, whose rows are its own clause
+ATTACHMENT = re.compile(r"^\s*附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：]?\s*$")
 
 
 def clause_of_lines(lines: list[Line]) -> dict[int, str]:
@@ -20,7 +22,9 @@ def clause_of_lines(lines: list[Line]) -> dict[int, str]:
     clauses: dict[int, str] = {}
     for line in lines:
         text = line.text
-        if (match := HEADING_1.match(text)) and len(text) < 60 and not HEADING_2.match(text):
+        if match := ATTACHMENT.match(text):
+            current = [f"附件{match.group(1) or ''}", "", ""]
+        elif (match := HEADING_1.match(text)) and len(text) < 60 and not HEADING_2.match(text):
             current = [match.group(1), "", ""]
         elif match := HEADING_2.match(text):
             current = [current[0], f"（{match.group(1)}）", ""]
