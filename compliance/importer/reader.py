@@ -254,11 +254,9 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
 _CN_NUMBER = r"(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CN_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十])((?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})(?=\s*年)")
 _CN_MONTH = r"(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
-# a month in Chinese numerals is read only where it is plainly a date: after a year (年, 今年, 明年), or before a day,
-# a part of the month (上旬, 底, 份) or a span (至, 到)
-_CN_DATE = re.compile(
-    rf"(?:(?<=年)|(?<=今年)|(?<=明年))?{_CN_MONTH}(?:(?P<d>{_CN_NUMBER})\s*(?P<unit>[日号]))?"
-)
+# a month in Chinese numerals is read only where it is plainly a date (arabic_dates.month decides): after a year
+# (年, 今年, 明年), or before a day, a part of the month (上旬, 底, 份) or a span (至, 到)
+_CN_DATE = re.compile(rf"{_CN_MONTH}(?:(?P<d>{_CN_NUMBER})\s*(?P<unit>[日号]))?")
 _CN_DAY_ALONE = re.compile(rf"(?<=[至到—－~～])\s*(?P<d>{_CN_NUMBER})\s*(?P<unit>[日号])")
 
 
