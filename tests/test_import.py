@@ -124,6 +124,20 @@ def test_a_missing_or_unreadable_notice_is_one_clear_line(tmp_path):
     assert run.code == 2 and "not a readable .docx" in run.err
 
 
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "has no text [empty-notice]"),
+    (b"  \r\n\r\n", "has no text [empty-notice]"),
+    (b"Notice on the safety month\n", "has no Chinese text"),
+])
+def test_an_empty_or_non_chinese_notice_is_refused_not_drafted(tmp_path, content, message):
+    notice = tmp_path / "notice.txt"
+    notice.write_bytes(content)
+    output = tmp_path / "draft.yaml"
+    run = run_cli("import", notice, "-o", output)
+    assert run.code == 2 and message in run.err and "notice.txt" in run.err and "Traceback" not in run.err
+    assert not output.exists()
+
 def _lines(text: str):
     from compliance.importer.reader import Line
 

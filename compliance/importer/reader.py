@@ -30,6 +30,8 @@ def _decode(raw: bytes, display: str) -> str:
         raise InputError(Problem(display, "the text is neither UTF-8 nor GB18030/GBK", code="unknown-encoding")) from None
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _CN_COUNT = "〇一二三四五六七八九"
@@ -323,5 +325,9 @@ def read_notice(path: Path) -> list[Line]:
         texts = _decode(path.read_bytes(), display).splitlines()
     else:
         raise InputError(Problem(display, "import reads .txt or .docx notices", code="unsupported-format"))
+    if not any(text.strip() for text in texts):
+        raise InputError(Problem(display, "the notice has no text", code="empty-notice"))
+    if not any(_CJK.search(text) for text in texts):
+        raise InputError(Problem(display, "the notice has no Chinese text: import reads notices written in Chinese", code="not-a-notice"))
     return [Line(number, arabic_dates(unicodedata.normalize("NFC", text.replace("\u3000", " ")).translate(_FULL_WIDTH)).rstrip())
             for number, text in join_wrapped(texts)]
