@@ -2117,3 +2117,17 @@ def test_rows_of_an_attachment_after_the_signature_cite_the_attachment_not_the_l
     assert clauses[3] == "五（四）"  # the list of attachments under the body is no attachment itself
     assert clauses[8] == "附件1"
     assert clauses[10] == "附件2"
+
+
+def test_a_schedule_row_whose_cells_run_on_under_an_empty_number_is_one_row():
+    draft = extract(_lines("某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n附件1\n序号\t时间\t活动内容\t责任单位\n"
+                           "1\t6月1日—\t开展“查找身边安全隐患”专项排查，重点排查农村自建房、瓶装\t各乡镇人民政府；\n"
+                           "\t6月25日\t液化石油气、电动自行车充电等\t县住建局\n"
+                           "2\t6月10日、\t县安委办对各乡镇开展督导检查\t县安委办\n\t6月17日\n"
+                           "3\t6月中旬\t组织企业职工观看警示教育片\t县应急管理局\n"))
+    checks = [a for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(a.value.get("start") and a.value["start"].isoformat(), a.value.get("end") and a.value["end"].isoformat())
+            for a in checks if a.line == 5] == [("2025-06-01", "2025-06-25")]
+    assert not [a for a in checks if a.line in (6, 8)]  # the lines a row runs on to are no rows of their own
+    films = [a for a in draft.activities if a.value["kind"] == "warning_education"]
+    assert [a.line for a in films] == [9] and films[0].phrase.startswith("组织企业职工")  # read as a row, after a run-on of two cells

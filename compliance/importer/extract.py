@@ -46,7 +46,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_period(lines, draft, the_year)
         find_campaigns(lines, draft, the_year)
         rows = schedule_rows(lines)
-        in_table = {row.line.number for row in rows}
+        in_table = {number for row in rows for number in (row.line.number, *row.more)}
         find_schedule_activities(rows, draft, the_year)
         find_activities(lines, draft, the_year, clauses, skip=in_table)
         find_drills_per_sector(lines, draft, the_year, clauses)

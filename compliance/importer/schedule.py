@@ -26,6 +26,7 @@ class Row:
     time: str
     others: str = ""  # the remaining cells: who is responsible, who takes part
     responsible: str = ""  # the cell under 责任单位 / 牵头单位, when the header has one
+    more: tuple[int, ...] = ()  # the lines its cells run over onto (an empty 序号 cell continues the row above)
 
 
 def _cells(text: str) -> list[str]:
@@ -35,13 +36,33 @@ def _cells(text: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"[ \u3000]{2,}", text.strip())]
 
 
+NUMBER_HEADER = re.compile(r"序\s*号|编\s*号")
+
+
+def _row(line: Line, cells: list[str], columns: tuple[int, int], responsible: int | None, more: tuple[int, ...] = ()) -> Row:
+    rest = "、".join(cell for i, cell in enumerate(cells) if i not in columns and not cell.isdigit() and cell)
+    who = cells[responsible] if responsible is not None and responsible < len(cells) else ""
+    return Row(line, cells[columns[0]], cells[columns[1]], rest, who, more)
+
+
 def schedule_rows(lines: list[Line]) -> list[Row]:
-    """Every row under a header that names a content column and a time column."""
+    """Every row under a header that names a content column and a time column. Under a 序号 column, a line whose
+    序号 cell is empty (6月1日— / <TAB>6月15日 on the next line) continues the row above: its cells are joined to
+    that row's, column by column."""
     rows: list[Row] = []
     columns: tuple[int, int] | None = None
     responsible: int | None = None
+    numbered = False
+    last: list[str] | None = None  # the cells of the row above, as joined so far
     for line in lines:
         cells = _cells(line.text)
+        if (columns and numbered and last is not None and "\t" in line.text and cells and not cells[0]
+                and any(cells)):
+            last = [(last[i] if i < len(last) else "") + (cells[i] if i < len(cells) else "")
+                    for i in range(max(len(last), len(cells)))]
+            rows[-1] = _row(rows[-1].line, last, columns, responsible, rows[-1].more + (line.number,))
+            continue
+        last = None
         if len(cells) < 3:
             columns = None
             continue
@@ -50,10 +71,10 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
         if content is not None and time is not None:
             columns = (content, time)
             responsible = next((i for i, cell in enumerate(cells) if RESPONSIBLE_HEADER.search(cell) and len(cell) <= 6), None)
+            numbered = bool(NUMBER_HEADER.fullmatch(cells[0])) and 0 not in columns
         elif columns and max(columns) < len(cells):
-            rest = "、".join(cell for i, cell in enumerate(cells) if i not in columns and not cell.isdigit())
-            who = cells[responsible] if responsible is not None and responsible < len(cells) else ""
-            rows.append(Row(line, cells[columns[0]], cells[columns[1]], rest, who))
+            rows.append(_row(line, cells, columns, responsible))
+            last = cells if numbered and cells[0] else None
     return rows
 
 
