@@ -2131,3 +2131,13 @@ def test_a_schedule_row_whose_cells_run_on_under_an_empty_number_is_one_row():
     assert not [a for a in checks if a.line in (6, 8)]  # the lines a row runs on to are no rows of their own
     films = [a for a in draft.activities if a.value["kind"] == "warning_education"]
     assert [a.line for a in films] == [9] and films[0].phrase.startswith("组织企业职工")  # read as a row, after a run-on of two cells
+
+
+def test_a_rows_drill_for_the_units_it_begins_with_is_their_sectors_and_ordered_so_beside_a_plain_order():
+    draft = extract(_lines("某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n"
+                           "（三）扎实开展应急演练。各乡镇要指导各村（社区）结合汛期特点开展避险转移演练。\n附件1\n序号\t时间\t活动内容\t责任单位\n"
+                           "1\t6月20日前\t各村（社区）开展防汛或地质灾害避险转移演练\t各乡镇人民政府\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert [(d["date"].isoformat(), sorted(d["sectors"])) for d in drills] == [("2025-06-20", ["community", "rural"])]
+    assert sorted(r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector") == ["community", "rural"]
+    assert not [r for r in draft.requirements if r.value.get("kind") == "drill"]

@@ -110,7 +110,11 @@ def _row_sectors(kind: str, row: Row) -> list[str]:
     if kind == "drill":
         if sector := school_sector(row.content):
             return [sector]
-        return [name for name, words in DRILL_SUBJECTS if re.search(rf"各(?:{words})", row.others)]
+        if named := [name for name, words in DRILL_SUBJECTS if re.search(rf"各(?:{words})", row.others)]:
+            return named
+        # 各村（社区）开展…演练: the units the row's own text begins with
+        subject = re.match(r"各(?P<who>[^，,。；：:]{1,12}?)(?:开展|组织|举办|进行)", row.content)
+        return [name for name, words in DRILL_SUBJECTS if subject and re.search(words, subject["who"])]
     if re.search(r"企业(?:员工|职工)", row.content):
         return ["enterprise"]
     sector = _addressee_sector(row)
@@ -146,12 +150,15 @@ def find_row_orders(rows: list[Row], draft: Draft, year: int, clauses: dict[int,
     row's window; a drill by one sector's units is that sector's drill. A kind the text itself orders is left to the
     text (a clause that repeats a row is that row)."""
     ordered = {r.value.get("kind") for r in draft.requirements if r.value["type"] == "activity"}
-    if any(r.value["type"] == "drill_per_sector" for r in draft.requirements):
+    per_sector = {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"}
+    if per_sector:
         ordered.add("drill")
     for row in rows:
         found = kind_of(row.content)
-        if not found or _addressees(row) is None or found[0] in ordered:
+        if not found or _addressees(row) is None:
             continue
+        if found[0] in ordered and not (found[0] == "drill" and not per_sector and _row_sectors("drill", row)):
+            continue  # a plain drill order in the text (各乡镇要指导各村（社区）…开展…演练) leaves the row its sector
         kind = found[0]
         if kind == "publicity" and re.search(r"进(?:企业|农村|社区|学校|校园|家庭)", row.content):
             continue  # 四进 in one row: sectors_covered, read with the notice's other publicity
