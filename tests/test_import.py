@@ -2141,3 +2141,10 @@ def test_a_rows_drill_for_the_units_it_begins_with_is_their_sectors_and_ordered_
     assert [(d["date"].isoformat(), sorted(d["sectors"])) for d in drills] == [("2025-06-20", ["community", "rural"])]
     assert sorted(r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector") == ["community", "rural"]
     assert not [r for r in draft.requirements if r.value.get("kind") == "drill"]
+
+
+def test_bodies_that_share_their_youguan_fuze_tongzhi_each_hold_the_post():
+    draft = _draft_of("（一）加强组织领导。省局成立领导小组，由局党组成员、副局长刘建新任组长，特种设备安全监察处处长周文斌任副组长，"
+                      "局办公室、新闻宣传处、执法稽查局有关负责同志为成员。", 2023)
+    assert [p.value for p in draft.leading_group["members"]] == [
+        {"title": "局办公室有关负责同志"}, {"title": "新闻宣传处有关负责同志"}, {"title": "执法稽查局有关负责同志"}]

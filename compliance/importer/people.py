@@ -197,7 +197,7 @@ def _inline_people(who: str) -> list[dict[str, str]]:
 
 
 BODY = re.compile(r"(?:局|委|办|部|科|股|室|中心|队|所|站)$")
-HOLDER = re.compile(r"(?:主要|分管)?负责(?:人|同志)$|主要领导$")
+HOLDER = re.compile(r"(?:主要|分管|有关)?负责(?:人|同志)$|主要领导$")
 POST = re.compile(r"(?:长|主任|书记|经理|总监|师|员)$")
 # a title that already names a person (派出所所长, 镇长, 书记): it does not take the last body's holder
 OFFICE_HOLDER = re.compile(r"(?:长|主任|书记|委员|员|人|经理|师|总监|领导|主席)$")
