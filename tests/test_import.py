@@ -2148,3 +2148,11 @@ def test_bodies_that_share_their_youguan_fuze_tongzhi_each_hold_the_post():
                       "局办公室、新闻宣传处、执法稽查局有关负责同志为成员。", 2023)
     assert [p.value for p in draft.leading_group["members"]] == [
         {"title": "局办公室有关负责同志"}, {"title": "新闻宣传处有关负责同志"}, {"title": "执法稽查局有关负责同志"}]
+
+
+def test_bodies_sharing_a_holder_before_a_post_of_its_own_each_hold_it():
+    draft = extract(_lines("某职业技术学院关于印发2024年“安全生产月”活动方案的通知\n各二级学院、各部门：\n二、组织领导\n"
+                           "　　组  长：刘国栋  党委书记\n"
+                           "　　成  员：党政办公室、教务处、保卫处主要负责人，各二级学院院长\n"))
+    assert [p.value for p in draft.leading_group["members"]] == [
+        {"title": "党政办公室主要负责人"}, {"title": "教务处主要负责人"}, {"title": "保卫处主要负责人"}, {"title": "各二级学院院长"}]

@@ -204,10 +204,14 @@ OFFICE_HOLDER = re.compile(r"(?:长|主任|书记|委员|员|人|经理|师|总�
 
 
 def _shared_suffix(titles: list[str]) -> list[str]:
-    """安全生产监督管理局、经济发展局、社会事务局主要负责人: the last body's office holder is every body's."""
-    if len(titles) < 2 or not (holder := HOLDER.search(titles[-1])):
+    """安全生产监督管理局、经济发展局、社会事务局主要负责人: the last body's office holder is every body's. Posts of their
+    own after it (…、保卫处主要负责人，各二级学院院长) share nothing and leave it the last of the bodies."""
+    last = len(titles)
+    while last > 1 and OFFICE_HOLDER.search(titles[last - 1]) and not HOLDER.search(titles[last - 1]) and not BODY.search(titles[last - 1]):
+        last -= 1
+    if last < 2 or not (holder := HOLDER.search(titles[last - 1])):
         return titles
-    return [t + holder.group(0) if BODY.search(t) or not OFFICE_HOLDER.search(t) else t for t in titles[:-1]] + titles[-1:]
+    return [t + holder.group(0) if BODY.search(t) or not OFFICE_HOLDER.search(t) else t for t in titles[:last - 1]] + titles[last - 1:]
 
 
 INLINE_ROLES = [
