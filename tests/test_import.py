@@ -2156,3 +2156,12 @@ def test_bodies_sharing_a_holder_before_a_post_of_its_own_each_hold_it():
                            "　　成  员：党政办公室、教务处、保卫处主要负责人，各二级学院院长\n"))
     assert [p.value for p in draft.leading_group["members"]] == [
         {"title": "党政办公室主要负责人"}, {"title": "教务处主要负责人"}, {"title": "保卫处主要负责人"}, {"title": "各二级学院院长"}]
+
+
+def test_an_indented_line_about_the_groups_office_after_its_members_is_no_member():
+    draft = extract(_lines("某职业技术学院关于印发2024年“安全生产月”活动方案的通知\n各二级学院、各部门：\n二、组织领导\n"
+                           "　　组  长：刘国栋  党委书记\n"
+                           "　　成  员：党政办公室、教务处、保卫处主要负责人\n"
+                           "　　领导小组下设办公室，办公室设在保卫处，由保卫处处长杨帆兼任办公室主任。\n"))
+    assert [p.value["title"] for p in draft.leading_group["members"]] == ["党政办公室主要负责人", "教务处主要负责人", "保卫处主要负责人"]
+    assert draft.leading_group["office"].value == "保卫处"

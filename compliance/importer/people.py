@@ -257,6 +257,10 @@ def _inline_group(text: str, line: Line, group: dict[str, Any]) -> None:
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[、.．](?![0-9]))")
 
 
+# 领导小组下设办公室，办公室设在保卫处…: a sentence about the group or its office, not one more member
+GROUP_SENTENCE = re.compile(r"领导小组|工作专班|指导委员会|下设办公室|办公室设在")
+
+
 def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
     """组  长：… lines, table rows (组长<TAB>杨建华<TAB>副县长), and the indented lines that continue them."""
     role = None
@@ -270,7 +274,8 @@ def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
             role, people = ROLE_KEY[re.sub(r"\s", "", match["role"])], _people(match["rest"])
             if role == "leader" and (leader := _title_and_name(match["rest"].strip().rstrip("。；;"), posts_of_one=True)):
                 people = [leader]  # 组长：集团董事长、总经理 刘志强: the leader is one person, so every post is his
-        elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40 and not HEADING.match(raw):
+        elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40 and not HEADING.match(raw) \
+                and not GROUP_SENTENCE.search(raw):
             people = _people(raw.strip())
         else:
             role = None
