@@ -2165,3 +2165,10 @@ def test_an_indented_line_about_the_groups_office_after_its_members_is_no_member
                            "　　领导小组下设办公室，办公室设在保卫处，由保卫处处长杨帆兼任办公室主任。\n"))
     assert [p.value["title"] for p in draft.leading_group["members"]] == ["党政办公室主要负责人", "教务处主要负责人", "保卫处主要负责人"]
     assert draft.leading_group["office"].value == "保卫处"
+
+
+def test_knowledge_of_hazard_checks_taught_at_a_venue_is_no_check():
+    found = _activities_of("（二）办好“安全宣传咨询日”。各乡镇要在6月16日同步设立分会场，组织辖区企业、村（社区）参加，"
+                           "现场开展隐患排查知识宣讲、应急技能体验和政策咨询。", 2025)
+    assert not [f for f in found if f[0] == "hazard_inspection"]
+    assert [f for f in found if f[0] == "consultation_day"]
