@@ -2172,3 +2172,10 @@ def test_knowledge_of_hazard_checks_taught_at_a_venue_is_no_check():
                            "现场开展隐患排查知识宣讲、应急技能体验和政策咨询。", 2025)
     assert not [f for f in found if f[0] == "hazard_inspection"]
     assert [f for f in found if f[0] == "consultation_day"]
+
+
+def test_a_schedule_rows_gathering_of_the_whole_county_sent_up_is_its_summary_alone():
+    own, _ = _reports_of("罗岭县安全生产委员会办公室", "附件1\n序号\t时间\t活动内容\t责任单位\n"
+                         "19\t6月26日前\t报送活动总结和“安全生产月”活动统计表\t各乡镇、县安委会各成员单位\n"
+                         "20\t6月30日前\t汇总全县活动情况报市安委办\t县安委办\n")
+    assert own == [("summary", "2024-06-30", None)]

@@ -149,8 +149,9 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
         another_sender = bool(ISSUER_SUBJECT.fullmatch(subject)) and not is_issuer(subject, org)
         upward = bool(recipient) and not ordered and not another_sender and is_superior(recipient, org, level)
         own = upward or is_issuer(subject, org) or bool(OWN_REPORT.search(tail) and "各" not in subject)
-        if own and not kinds and GATHERS_SITUATION.search(piece[since:match.start()]):
-            kinds = ["summary"]  # 汇总全区情况后…报市应急管理局: an account of the whole area, whatever was sent in
+        if own and not kinds and (GATHERS_SITUATION.search(piece[since:match.start()]) or GATHERS_SITUATION.search(tail)):
+            # 汇总全区情况后…报市应急管理局 / 6月30日前  汇总全县活动情况报市安委办: an account of the whole area, whatever was sent in
+            kinds = ["summary"]
         if own and not kinds:  # 区安监局汇总后于7月1日前报市安委办: what it gathered, due just before
             kinds = found[-1].kinds if found else before
         if own and not kinds and re.search(r"汇总|总结", piece[since:match.start()]):
