@@ -2179,3 +2179,10 @@ def test_a_schedule_rows_gathering_of_the_whole_county_sent_up_is_its_summary_al
                          "19\t6月26日前\t报送活动总结和“安全生产月”活动统计表\t各乡镇、县安委会各成员单位\n"
                          "20\t6月30日前\t汇总全县活动情况报市安委办\t县安委办\n")
     assert own == [("summary", "2024-06-30", None)]
+
+
+def test_units_told_to_take_part_in_the_drills_above_are_ordered_no_drill():
+    body = ("4．应急演练\n（1）6月12日下午，学院在教学区组织全院地震应急疏散演练。\n"
+            "各二级学院、各部门要组织本单位人员积极参加上述演练，演练前要做好方案，确保演练安全。")
+    assert "activity" not in _requirement_types(body)
+    assert "activity" in _requirement_types(body.replace("积极参加上述演练", "开展一次消防演练"))

@@ -533,6 +533,10 @@ KINDS_BY_NAME = dict(KINDS)
 STUDY_AGAIN = re.compile(r"(?<!同步)(?<!同时)(?:组织|开展)(?![^，,。；;]{0,16}?(?:群众|村民|居民|家长|学生))[^，,。；;]{0,16}?(?:集中|专题)?学习(?![\u4e00-\u9fa5]{0,2}(?:强国|平台))")
 
 
+# …积极参加上述演练 / 参与以上活动: the addressees join the events already named
+JOINS_THE_ABOVE = re.compile(r"(?:参加|参与)[^，。；]{0,4}(?:上述|以上|前述)[^，。；]{0,4}$")
+
+
 def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str], skip: set[int] = frozenset()) -> None:
     """Activities the notice asks for, dated or not: `企业要…开展…应急演练`, `进家庭方面…`; an order is a requirement."""
     asked: dict[str, Sourced] = {}
@@ -562,6 +566,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     continue
                 if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭|公共场所)", sentence):
                     continue
+                if JOINS_THE_ABOVE.search(sentence[:match.start()]):
+                    continue  # 各二级学院要组织本单位人员积极参加上述演练: the events named above, joined, no other held or ordered
                 positions = entered_sectors(kind, sentence, match)
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
                     or _implied_sectors(kind, own_order(sentence, match.start()), line.text, match.start()) or _carried(kind, carried.get(line.number))
