@@ -2186,3 +2186,11 @@ def test_units_told_to_take_part_in_the_drills_above_are_ordered_no_drill():
             "各二级学院、各部门要组织本单位人员积极参加上述演练，演练前要做好方案，确保演练安全。")
     assert "activity" not in _requirement_types(body)
     assert "activity" in _requirement_types(body.replace("积极参加上述演练", "开展一次消防演练"))
+
+
+def test_publicity_ordered_in_one_sector_per_sentence_covers_those_sectors():
+    draft = _draft_of("（五）广泛开展安全宣传。各市州局要设立咨询台。要组织开展特种设备安全宣传进社区活动，在住宅小区张贴安全乘梯须知。"
+                      "要组织开展特种设备安全宣传进学校活动，在中小学校开展主题宣传。", 2023)
+    covered = [r.value for r in draft.requirements if r.value["type"] == "sectors_covered"]
+    assert [c["sectors"] for c in covered] == [["community", "school"]]
+    assert not [r for r in draft.requirements if r.value.get("kind") == "publicity" and r.value["type"] == "activity"]

@@ -148,6 +148,19 @@ def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict
                 draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sorted(named, key=named.get),
                                                    "basis": clauses.get(line.number, "")}, line.number, quote(sentence, first, last + 3)))
                 return
+    # 要组织开展特种设备安全宣传进社区活动，…。要组织开展特种设备安全宣传进学校活动，…: one sector per order, the orders
+    # following one another in one clause, cover those sectors as one order naming them all would
+    for line in lines:
+        named, first_at = {}, None
+        for sentence in re.split(r"(?<=[。；;])", line.text):
+            found = [(name, m) for name, words in SECTOR_WORDS if (m := re.search(rf"安全宣传[“\"]?进(?:{words})", sentence))]
+            if len(found) == 1 and ADDRESSED.search(sentence[:found[0][1].start()]):
+                named.setdefault(found[0][0], line.text.find(sentence) + found[0][1].start())
+                first_at = first_at if first_at is not None else line.text.find(sentence) + found[0][1].start()
+        if len(named) >= 2:
+            draft.requirements.append(Sourced({"type": "sectors_covered", "kind": "publicity", "sectors": sorted(named, key=named.get),
+                                               "basis": clauses.get(line.number, "")}, line.number, quote(line.text, first_at, first_at + 40)))
+            return
 
 
 THEME_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
