@@ -2194,3 +2194,8 @@ def test_publicity_ordered_in_one_sector_per_sentence_covers_those_sectors():
     covered = [r.value for r in draft.requirements if r.value["type"] == "sectors_covered"]
     assert [c["sectors"] for c in covered] == [["community", "school"]]
     assert not [r for r in draft.requirements if r.value.get("kind") == "publicity" and r.value["type"] == "activity"]
+
+
+def test_a_drill_of_the_villages_and_their_residents_committees_is_rural_and_community():
+    found = _activities_of("⑤应急演练。各村（居）要在6月25日前搞一次防汛转移避险演练。", 2024)
+    assert {tuple(sorted(sectors)) for kind, _, sectors, _ in found if kind == "drill"} == {("community", "rural")}
