@@ -33,10 +33,17 @@ try:
     def _dumps(value: Any) -> str:
         return orjson.dumps(value).decode("utf-8")
 
+    def canonical_json(value: Any) -> bytes:
+        """The same bytes for equal values: keys sorted."""
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
     _loads = orjson.loads
 except ImportError:  # pragma: no cover - orjson is a dependency; the standard library does the same, slower
     def _dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
+
+    def canonical_json(value: Any) -> bytes:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")
 
     _loads = json.loads
 
@@ -143,7 +150,7 @@ class _EngineRuleset:
         definition[ALWAYS] = {"all": [{"m": {"t": "end"}}]}
         self.name = f"plancheck{next(_names)}"
         try:
-            self.handle = _engine.create_ruleset(self.name, json.dumps(definition, ensure_ascii=False))
+            self.handle = _engine.create_ruleset(self.name, _dumps(definition))
         except Exception as error:  # the C extension raises its own error type
             raise EngineError(f"durable-rules refused the ruleset: {error}") from error
         self.poisoned = False

@@ -7,7 +7,6 @@ how the conditions are decided.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -78,7 +77,7 @@ class DurableEngine:
     name = "durable"
 
     def __init__(self) -> None:
-        self._compiled: dict[str, durable.CompiledRuleset] = {}
+        self._compiled: dict[bytes, durable.CompiledRuleset] = {}
         # The set is kept beside its ruleset so that its id() is never reused while cached.
         self._by_set: dict[tuple[int, date], tuple[RequirementSet, durable.CompiledRuleset, list]] = {}
 
@@ -92,7 +91,7 @@ class DurableEngine:
         cache_key = (id(requirement_set), as_of)
         if cache_key not in self._by_set:
             conditions = requirement_set.conditions(as_of)
-            key = json.dumps(conditions, sort_keys=True, ensure_ascii=False)  # sets of the same conditions share one ruleset
+            key = durable.canonical_json(conditions)  # sets of the same conditions share one ruleset
             if key not in self._compiled:
                 self._compiled[key] = durable.CompiledRuleset(conditions)
             self._by_set[cache_key] = (requirement_set, self._compiled[key], requirement_set.rule_names(conditions))
