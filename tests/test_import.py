@@ -2199,3 +2199,8 @@ def test_publicity_ordered_in_one_sector_per_sentence_covers_those_sectors():
 def test_a_drill_of_the_villages_and_their_residents_committees_is_rural_and_community():
     found = _activities_of("⑤应急演练。各村（居）要在6月25日前搞一次防汛转移避险演练。", 2024)
     assert {tuple(sorted(sectors)) for kind, _, sectors, _ in found if kind == "drill"} == {("community", "rural")}
+
+
+def test_a_spot_check_made_of_the_enterprises_is_in_their_sector():
+    found = _activities_of("③隐患排查。乡安监站6月下旬会同派出所、供电所对各企业进行抽查，查出问题的要限期整改。", 2024)
+    assert [(kind, sectors) for kind, _, sectors, _ in found] == [("hazard_inspection", ("enterprise",))]

@@ -70,7 +70,8 @@ def check_sectors(sentence: str, at: int) -> list[str]:
     if holders_in(sentence, at) == ["enterprise"]:
         return ["enterprise"]
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;。") + 1
-    if CHECK_OF_ENTERPRISES.search(sentence[start:at + 1]):
+    # …对各企业进行抽查: the check's own word may begin with the verb (进行抽查)
+    if CHECK_OF_ENTERPRISES.search(sentence[start:at + 2]):
         return ["enterprise"]
     stop = CLAUSE_END.search(sentence, at)
     if stop and CHECK_STRESSES_ENTERPRISES.match(sentence, stop.start()):
