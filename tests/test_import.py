@@ -2204,3 +2204,10 @@ def test_a_drill_of_the_villages_and_their_residents_committees_is_rural_and_com
 def test_a_spot_check_made_of_the_enterprises_is_in_their_sector():
     found = _activities_of("③隐患排查。乡安监站6月下旬会同派出所、供电所对各企业进行抽查，查出问题的要限期整改。", 2024)
     assert [(kind, sectors) for kind, _, sectors, _ in found] == [("hazard_inspection", ("enterprise",))]
+
+
+@pytest.mark.parametrize("text", ["各乡镇要参照成立相应的领导小组，加强对本辖区活动的组织领导。",
+                                  "各二级学院、各部门要成立以主要负责人为组长的工作小组，做到有部署、有检查。",
+                                  "各门店、各物业项目要相应成立以门店总经理（项目经理）为组长的活动小组，切实把活动抓在手上。"])
+def test_units_told_to_set_up_a_group_in_other_words_are_ordered_one(text):
+    assert "leading_group" in _requirement_types(f"三、组织领导\n{text}")
