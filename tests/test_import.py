@@ -2211,3 +2211,14 @@ def test_a_spot_check_made_of_the_enterprises_is_in_their_sector():
                                   "各门店、各物业项目要相应成立以门店总经理（项目经理）为组长的活动小组，切实把活动抓在手上。"])
 def test_units_told_to_set_up_a_group_in_other_words_are_ordered_one(text):
     assert "leading_group" in _requirement_types(f"三、组织领导\n{text}")
+
+
+def test_a_row_for_the_towns_and_the_countys_own_departments_as_a_class_orders_its_event():
+    table = "附件1\n序号\t时间\t活动内容\t责任单位\n"
+    for who in ("各乡镇、县直各部门", "各乡镇、县直有关部门", "各乡镇、县属各国有企业"):
+        draft = extract(_lines(f"某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n{table}"
+                               f"3\t6月上旬\t理论学习中心组专题学习习近平总书记关于安全生产的重要论述\t{who}\n"))
+        assert [r.value.get("kind") for r in draft.requirements if r.value["type"] == "activity"] == ["study_session"], who
+    draft = extract(_lines(f"某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n{table}"
+                           "3\t6月上旬\t理论学习中心组专题学习习近平总书记关于安全生产的重要论述\t各乡镇、县应急管理局\n"))
+    assert not [r for r in draft.requirements if r.value["type"] == "activity"]  # shared with one named bureau: the issuer's

@@ -82,7 +82,9 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
 ADDRESSEES = re.compile(r"(?:辖区|区内|园区内?|县内|镇内)各?[\u4e00-\u9fa5]{0,4}?(?:企业|单位|学校)|各[\u4e00-\u9fa5]{0,4}?"
                         r"(?:企业|村（社区）|村|社区|中小学|学校|街道|乡镇|镇|单位|部门|分（子）公司|分公司|车间|科室)"
                         # 各乡镇应急办, 各县（市、区）应急管理局: the addressees' own offices
-                        r"|各[\u4e00-\u9fa5（）、]{1,8}?(?:应急办|应急管理办公室|应急管理局|应急管理站|安监站|安委办|办事处|人民政府)")
+                        r"|各[\u4e00-\u9fa5（）、]{1,8}?(?:应急办|应急管理办公室|应急管理局|应急管理站|安监站|安委办|办事处|人民政府)"
+                        # 县直各部门, 县直有关部门, 县属各国有企业: the units of the issuer's own level it addresses as a class
+                        r"|[县区市旗](?:直|属)(?:各|有关)[\u4e00-\u9fa5]{0,4}?(?:部门|单位|企业)")
 UNIT_SECTORS = [("enterprise", "企业"), ("rural", "村(?!（社区）)|村（社区）"), ("community", "社区"), ("school", "学校|中小学")]
 
 
