@@ -2222,3 +2222,10 @@ def test_a_row_for_the_towns_and_the_countys_own_departments_as_a_class_orders_i
     draft = extract(_lines(f"某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n{table}"
                            "3\t6月上旬\t理论学习中心组专题学习习近平总书记关于安全生产的重要论述\t各乡镇、县应急管理局\n"))
     assert not [r for r in draft.requirements if r.value["type"] == "activity"]  # shared with one named bureau: the issuer's
+
+
+def test_heads_of_the_addressees_named_by_their_post_hold_the_lecture_they_are_told_to_give():
+    draft = extract(_lines("某商业管理有限公司关于开展2022年“安全生产月”活动的通知\n各门店、各物业项目：\n"
+                           "（二）开展负责人讲安全。各门店总经理、各物业项目经理要于6月15日前，在本店（本项目）早班会上为员工讲一次安全课。\n"))
+    assert [(r.value["kind"], r.value["not_after"].isoformat()) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("leader_talk", "2022-06-15")]

@@ -229,6 +229,8 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     kind = dict(KINDS)[value["kind"]].search(sentence) or re.search(r"举办|举行|开展|组织|录制|观看|邀请|召开", sentence)
     if kind and SUB_ITEM_LABEL.match(sentence) and kind.start() < SUB_ITEM_LABEL.match(sentence).end():
         return None  # 进社区：各社区要…: the label names the sector of the item, not an event held before the units
+    if kind and re.search(r"各[\u4e00-\u9fa5（）()]{0,8}$", sentence[:kind.start()]):
+        return None  # 各门店总经理、各物业项目经理要…讲一次安全课: the post that names the event is the addressees' own
     first = ADDRESSEES.search(sentence)
     # …举办主场活动，各乡镇同步开展分会场活动: the addressees hold their own, the same day; but a meeting's 分会场
     # (…召开全区…动员部署视频会，…各街镇设分会场) is where they sit in on the issuer's meeting
