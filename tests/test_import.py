@@ -2229,3 +2229,8 @@ def test_heads_of_the_addressees_named_by_their_post_hold_the_lecture_they_are_t
                            "（二）开展负责人讲安全。各门店总经理、各物业项目经理要于6月15日前，在本店（本项目）早班会上为员工讲一次安全课。\n"))
     assert [(r.value["kind"], r.value["not_after"].isoformat()) for r in draft.requirements if r.value["type"] == "activity"] == [
         ("leader_talk", "2022-06-15")]
+
+
+def test_heads_told_to_give_a_first_safety_class_hold_a_leader_talk():
+    found = _activities_of("1．动员部署\n各二级学院院长要于6月14日前，为本院学生上一次“安全第一课”，讲清本专业的安全风险。", 2024)
+    assert [(kind, day) for kind, day, _, _ in found] == [("leader_talk", "2024-06-14")]
