@@ -2234,3 +2234,12 @@ def test_heads_of_the_addressees_named_by_their_post_hold_the_lecture_they_are_t
 def test_heads_told_to_give_a_first_safety_class_hold_a_leader_talk():
     found = _activities_of("1．动员部署\n各二级学院院长要于6月14日前，为本院学生上一次“安全第一课”，讲清本专业的安全风险。", 2024)
     assert [(kind, day) for kind, day, _, _ in found] == [("leader_talk", "2024-06-14")]
+
+
+def test_a_named_action_started_with_the_month_and_running_to_december_is_a_campaign():
+    body = ("（三）组织开展“电梯安全守护行动”。行动与“安全生产月”同步启动，持续至2023年12月31日。各市州局要对老旧电梯开展隐患排查。\n"
+            "（四）开展“安全敲门行动”。各社区要组织网格员开展“安全敲门行动”。")
+    draft = _draft_of(body, 2023)
+    assert [(c.value["name"], c.value["start"].isoformat(), c.value["end"].isoformat()) for c in draft.campaigns] == [
+        ("电梯安全守护行动", "2023-06-01", "2023-12-31")]
+    assert [r.value["name"] for r in draft.requirements if r.value["type"] == "campaign"] == ["电梯安全守护行动"]

@@ -239,6 +239,11 @@ CAMPAIGN_NAME = re.compile(r"[“\"「]?((?:安全生产|安全宣传)[\u4e00-\u
 CAMPAIGN_END = re.compile(r"(?:至|到|于)?\s*(?:(?P<y>[12][0-9]{3})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?P<end>底|末|(?P<d>[0-9]{1,2})\s*日)\s*(?:结束|止)?")
 
 
+NAMED_ACTION = re.compile(r"[“\"「]([\u4e00-\u9fa5]{2,12}行动)[”\"」]")
+# 。行动与“安全生产月”同步启动，持续至 / ，与安全生产月同步启动，至: the action's own start, with the month, and its end next
+ACTION_STARTS = re.compile(r"[。，,]?\s*(?:该|本|此)?(?:行动|活动)?\s*与\s*[“\"]?安全生产月[”\"]?(?:活动)?同步(?:启动|开展)[，,]?\s*(?:持续|延续|一直)?")
+
+
 def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
     seen: dict[str, Sourced] = {}
     for line in lines:
@@ -275,6 +280,20 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
                 value = {"name": name, "start": date(year, 6, 1), "end": value["end"]}  # starts with the month
             if "end" in value or name not in seen or "end" not in seen[name].value:
                 seen[name] = Sourced(value, line.number, quote(text, match.start(), match.end() + 30))
+    # （三）组织开展“电梯安全守护行动”。行动与“安全生产月”同步启动，持续至2023年12月31日: a named action that starts with
+    # the month and runs on past it is a campaign too (an action named with no span of its own, 敲门行动, is none)
+    for line in lines:
+        for match in NAMED_ACTION.finditer(line.text):
+            tail = line.text[match.end(): match.end() + 40]
+            if not (start := ACTION_STARTS.match(tail)):
+                continue
+            ends = [c for c in CAMPAIGN_END.finditer(tail, start.end()) if c.group("m") == "12" and c.start() - start.end() <= 8]
+            if ends and match.group(1) not in seen:
+                end = ends[0]
+                y = int(end["y"]) if end["y"] else year
+                seen[match.group(1)] = Sourced({"name": match.group(1), "start": date(year, 6, 1),
+                                                "end": date(y, 12, int(end["d"]) if end["d"] else 31)},
+                                               line.number, quote(line.text, match.start(), match.end() + end.end()))
     # the campaign's own time heading: （二）“安全生产英德行”活动时间 / 6月1日至12月31日
     for index, line in enumerate(lines[:-1]):
         match = CAMPAIGN_NAME.search(line.text)
