@@ -2243,3 +2243,8 @@ def test_a_named_action_started_with_the_month_and_running_to_december_is_a_camp
     assert [(c.value["name"], c.value["start"].isoformat(), c.value["end"].isoformat()) for c in draft.campaigns] == [
         ("电梯安全守护行动", "2023-06-01", "2023-12-31")]
     assert [r.value["name"] for r in draft.requirements if r.value["type"] == "campaign"] == ["电梯安全守护行动"]
+
+
+def test_a_quoted_actions_own_summary_is_a_campaign_summary():
+    _, asked = _reports_of("湖南省市场监督管理局", "（二）及时报送信息。7月3日前报送活动总结。12月15日前报送“电梯安全守护行动”工作总结。")
+    assert asked == [("summary", "2024-07-03", None), ("campaign_summary", "2024-12-15", None)]

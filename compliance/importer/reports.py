@@ -13,7 +13,8 @@ from .reader import Line
 from .recipients import is_superior, recipient_in
 
 REPORT_KINDS = [
-    ("campaign_summary", re.compile(r"(?:行|专项行动)[”\"」]?\s*(?:活动|专项)?总结")),
+    # “安全生产罗岭行”活动总结 / 专项行动总结 / “电梯安全守护行动”工作总结 (a quoted action's own summary)
+    ("campaign_summary", re.compile(r"(?:(?:行|专项行动)[”\"」]?|行动[”\"」])\s*(?:活动|专项|工作)?总结")),
     ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|名单|表|信息|姓名)|(?:明确|确定|指定|落实)\s*[1一]\s*名[^，。；]{0,10}联络员")),
     ("statistics", re.compile(r"统计表|报表")),
     ("summary", re.compile(r"总结")),
