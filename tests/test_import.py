@@ -2248,3 +2248,9 @@ def test_a_named_action_started_with_the_month_and_running_to_december_is_a_camp
 def test_a_quoted_actions_own_summary_is_a_campaign_summary():
     _, asked = _reports_of("湖南省市场监督管理局", "（二）及时报送信息。7月3日前报送活动总结。12月15日前报送“电梯安全守护行动”工作总结。")
     assert asked == [("summary", "2024-07-03", None), ("campaign_summary", "2024-12-15", None)]
+
+
+def test_units_told_to_post_the_12350_number_promote_it():
+    assert "activity" in _requirement_types("⑧举报电话。各村要在村务公开栏张贴“12350”举报电话和乡安监站值班电话，发动群众举报身边的安全隐患。")
+    found = _activities_of("⑧举报电话。各村要在村务公开栏张贴“12350”举报电话和乡安监站值班电话，发动群众举报身边的安全隐患。")
+    assert [kind for kind, _, _, _ in found] == ["whistleblower_promotion"]
