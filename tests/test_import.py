@@ -2254,3 +2254,9 @@ def test_units_told_to_post_the_12350_number_promote_it():
     assert "activity" in _requirement_types("⑧举报电话。各村要在村务公开栏张贴“12350”举报电话和乡安监站值班电话，发动群众举报身边的安全隐患。")
     found = _activities_of("⑧举报电话。各村要在村务公开栏张贴“12350”举报电话和乡安监站值班电话，发动群众举报身边的安全隐患。")
     assert [kind for kind, _, _, _ in found] == ["whistleblower_promotion"]
+
+
+def test_a_clause_headed_by_the_quoted_campaign_before_xuanchuan_covers_its_sectors():
+    draft = _draft_of("⑦“四进”宣传。安全宣传要进企业、进农村、进学校、进家庭，用好“村村响”大喇叭和村民微信群。")
+    assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [
+        ["enterprise", "rural", "school", "family"]]

@@ -12,6 +12,10 @@ from .reader import Line
 from .vocabulary import SECTOR_WORDS
 
 
+# 安全宣传“五进” / ⑦“四进”宣传。: the whole campaign named
+WHOLE_PUBLICITY = re.compile(r"安全宣传\s*[“\"]?([三四五六]进)[”\"]?|[“\"]([三四五六]进)[”\"]\s*宣传")
+
+
 def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """Requirements that follow from what was found, each with the clause that says it."""
     _theme_order(lines, draft, clauses)
@@ -23,11 +27,11 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             draft.todos.append(Sourced("requirement {type: period}? the period is only mentioned, no 活动时间 section sets it",
                                        source.line, source.phrase))
     _consultation_day_order(lines, draft, year, clauses)
-    mentions = [l for l in lines if re.search(r"安全宣传\s*[“\"]?([三四五六]进)", l.text)]
+    mentions = [l for l in lines if WHOLE_PUBLICITY.search(l.text)]
     preferred = [l for l in mentions if re.search(r"(开展|推进).{0,8}([三四五六]进)", l.text)] or mentions
     for line in preferred[:1]:
         text = line.text
-        match = re.search(r"安全宣传\s*[“\"]?([三四五六]进)[”\"]?", text)
+        match = WHOLE_PUBLICITY.search(text)
         if match:
             sectors = [name for name, words in SECTOR_WORDS if re.search(rf"进(?:{words})", " ".join(l.text for l in lines))]
             if len(sectors) >= 4:
