@@ -2260,3 +2260,9 @@ def test_a_clause_headed_by_the_quoted_campaign_before_xuanchuan_covers_its_sect
     draft = _draft_of("⑦“四进”宣传。安全宣传要进企业、进农村、进学校、进家庭，用好“村村响”大喇叭和村民微信群。")
     assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [
         ["enterprise", "rural", "school", "family"]]
+
+
+def test_the_month_named_as_6yuefen_in_passing_is_the_documents_period_and_no_requirement():
+    draft = _draft_of("　　今年6月份是第23个全国“安全生产月”，主题是“人人讲安全、个个会应急——畅通生命通道”。")
+    assert [day.isoformat() for day in draft.value("period")] == ["2024-06-01", "2024-06-30"]
+    assert not [r for r in draft.requirements if r.value["type"] == "period"]

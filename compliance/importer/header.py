@@ -223,7 +223,7 @@ def find_period(lines: list[Line], draft: Draft, year: int) -> None:
                     draft.fields["period"] = Sourced((start, end), candidate.number, quote(candidate.text, low, high))
                     return
     for line in lines:
-        match = re.search(r"今年\s*6\s*月是第\s*[0-9]{1,2}\s*个\s*全国", line.text)
+        match = re.search(r"今年\s*6\s*月(?:份)?是第\s*[0-9]{1,2}\s*个\s*全国", line.text)
         if match:
             draft.fields["period"] = Sourced((date(year, 6, 1), date(year, 6, 30)), line.number, quote(line.text, match.start(), match.end()))
             return
