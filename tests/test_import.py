@@ -2266,3 +2266,10 @@ def test_the_month_named_as_6yuefen_in_passing_is_the_documents_period_and_no_re
     draft = _draft_of("　　今年6月份是第23个全国“安全生产月”，主题是“人人讲安全、个个会应急——畅通生命通道”。")
     assert [day.isoformat() for day in draft.value("period")] == ["2024-06-01", "2024-06-30"]
     assert not [r for r in draft.requirements if r.value["type"] == "period"]
+
+
+@pytest.mark.parametrize("text", ["公司安全管理部于6月下旬对各门店进行交叉检查，检查结果在公司内部通报。",
+                                  "资产与实验室管理处于6月下旬对各二级学院自查情况进行抽查。"])
+def test_a_cross_check_or_a_spot_check_of_the_self_checks_is_a_hazard_check(text):
+    found = _activities_of(text, 2022)
+    assert [(kind, day) for kind, day, _, _ in found] == [("hazard_inspection", None)]
