@@ -2273,3 +2273,9 @@ def test_the_month_named_as_6yuefen_in_passing_is_the_documents_period_and_no_re
 def test_a_cross_check_or_a_spot_check_of_the_self_checks_is_a_hazard_check(text):
     found = _activities_of(text, 2022)
     assert [(kind, day) for kind, day, _, _ in found] == [("hazard_inspection", None)]
+
+
+def test_units_told_to_hold_one_self_check_of_their_labs_hold_a_hazard_check():
+    assert "activity" in _requirement_types("（1）实验室危险化学品专项检查。6月1日至6月20日，各二级学院要对本院所有实验室、实训室开展一次危险化学品“全链条”自查，发现问题立行立改。")
+    found = _activities_of("6月1日至6月20日，各二级学院要对本院所有实验室、实训室开展一次危险化学品“全链条”自查，发现问题立行立改。")
+    assert [kind for kind, _, _, _ in found] == ["hazard_inspection"]
