@@ -2279,3 +2279,10 @@ def test_units_told_to_hold_one_self_check_of_their_labs_hold_a_hazard_check():
     assert "activity" in _requirement_types("（1）实验室危险化学品专项检查。6月1日至6月20日，各二级学院要对本院所有实验室、实训室开展一次危险化学品“全链条”自查，发现问题立行立改。")
     found = _activities_of("6月1日至6月20日，各二级学院要对本院所有实验室、实训室开展一次危险化学品“全链条”自查，发现问题立行立改。")
     assert [kind for kind, _, _, _ in found] == ["hazard_inspection"]
+
+
+def test_a_weekly_check_whose_results_are_circulated_is_no_weekly_report():
+    _, asked = _reports_of("某职业技术学院", "（2）学生公寓安全检查。学生工作处、后勤服务中心每周五联合开展学生公寓安全检查，检查结果在全院通报。")
+    assert asked == []
+    _, asked = _reports_of("某职业技术学院", "活动期间，各部门每周五下午4点前将本周活动开展情况报保卫处。")
+    assert asked == [("progress", None, "friday")]
