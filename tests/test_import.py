@@ -2286,3 +2286,8 @@ def test_a_weekly_check_whose_results_are_circulated_is_no_weekly_report():
     assert asked == []
     _, asked = _reports_of("某职业技术学院", "活动期间，各部门每周五下午4点前将本周活动开展情况报保卫处。")
     assert asked == [("progress", None, "friday")]
+
+
+def test_a_knowledge_contest_held_online_is_a_knowledge_contest():
+    found = _activities_of("（2）6月中旬，校团委组织“安全知识网络竞赛”，鼓励全体学生积极参加。")
+    assert [kind for kind, _, _, _ in found] == ["knowledge_contest"]
