@@ -2291,3 +2291,9 @@ def test_a_weekly_check_whose_results_are_circulated_is_no_weekly_report():
 def test_a_knowledge_contest_held_online_is_a_knowledge_contest():
     found = _activities_of("（2）6月中旬，校团委组织“安全知识网络竞赛”，鼓励全体学生积极参加。")
     assert [kind for kind, _, _, _ in found] == ["knowledge_contest"]
+
+
+def test_units_told_to_hold_a_class_meeting_by_a_day_are_ordered_that_publicity():
+    draft = _draft_of("（2）各二级学院要在6月7日前，以班级为单位召开一次安全教育主题班会，重点讲清防溺水等内容。")
+    assert [(r.value["kind"], r.value["not_after"].isoformat()) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("publicity", "2024-06-07")]

@@ -533,6 +533,7 @@ KINDS_BY_NAME = dict(KINDS)
 STUDY_AGAIN = re.compile(r"(?<!同步)(?<!同时)(?:组织|开展)(?![^，,。；;]{0,16}?(?:群众|村民|居民|家长|学生))[^，,。；;]{0,16}?(?:集中|专题)?学习(?![\u4e00-\u9fa5]{0,2}(?:强国|平台))")
 
 
+LESSON = re.compile(r"主题班会|专题安全教育")
 # …积极参加上述演练 / 参与以上活动: the addressees join the events already named
 JOINS_THE_ABOVE = re.compile(r"(?:参加|参与)[^，。；]{0,4}(?:上述|以上|前述)[^，。；]{0,4}$")
 
@@ -564,8 +565,9 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             for kind, match in named:
                 if kind in ("consultation_day",):
                     continue
-                if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭|公共场所)", sentence):
-                    continue
+                if kind == "publicity" and not re.search(r"进(?:企业|农村|社区|学校|校园|家庭|公共场所)", sentence) \
+                        and not LESSON.fullmatch(match.group(0)):
+                    continue  # (各二级学院要在6月7日前…召开一次安全教育主题班会: a lesson is an event of its own)
                 if JOINS_THE_ABOVE.search(sentence[:match.start()]):
                     continue  # 各二级学院要组织本单位人员积极参加上述演练: the events named above, joined, no other held or ordered
                 positions = entered_sectors(kind, sentence, match)
