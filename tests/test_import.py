@@ -2297,3 +2297,10 @@ def test_units_told_to_hold_a_class_meeting_by_a_day_are_ordered_that_publicity(
     draft = _draft_of("（2）各二级学院要在6月7日前，以班级为单位召开一次安全教育主题班会，重点讲清防溺水等内容。")
     assert [(r.value["kind"], r.value["not_after"].isoformat()) for r in draft.requirements if r.value["type"] == "activity"] == [
         ("publicity", "2024-06-07")]
+
+
+def test_a_companys_gathered_report_to_its_parent_group_and_the_district_bureau_is_its_own():
+    own, asked = _reports_of("浙江鹭澜商业管理有限公司", "（三）6月28日前，各门店、各项目将活动总结报公司安全管理部。"
+                             "公司安全管理部汇总后，于7月5日前报鹭澜控股集团安全环保部和临澜区应急管理局。")
+    assert own == [("summary", "2024-07-05", None)]
+    assert asked == [("summary", "2024-06-28", None)]

@@ -47,7 +47,15 @@ def issuer_rank(org: str, level: str | None) -> int | None:
 
 def is_superior(recipient: str, org: str, level: str | None) -> bool:
     """市安委办 above a county, 区安委办 above a district bureau, any government body above a company or a hospital;
-    the issuer's own offices (县应急管理局宣教股 for a county 安委办, 集团安全环保部, 保卫科) are not."""
+    the issuer's own offices (县应急管理局宣教股 for a county 安委办, 集团安全环保部, 保卫科) are not. Of two bodies
+    (报鹭澜控股集团安全环保部和临澜区应急管理局), either above the issuer makes the report its own."""
+    parts = [part for part in re.split(r"和|及|、", recipient) if len(part) >= 2]
+    if len(parts) > 1 and any(_is_superior(part, org, level) for part in parts):
+        return True
+    return _is_superior(recipient, org, level)
+
+
+def _is_superior(recipient: str, org: str, level: str | None) -> bool:
     rank = _rank(recipient)
     if level == "enterprise":
         return rank is not None or bool(PARK_BODY.search(recipient))
