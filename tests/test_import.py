@@ -2304,3 +2304,9 @@ def test_a_companys_gathered_report_to_its_parent_group_and_the_district_bureau_
                              "公司安全管理部汇总后，于7月5日前报鹭澜控股集团安全环保部和临澜区应急管理局。")
     assert own == [("summary", "2024-07-05", None)]
     assert asked == [("summary", "2024-06-28", None)]
+
+
+def test_units_told_to_complete_their_drills_by_a_day_are_ordered_them():
+    draft = _draft_of("（五）开展应急演练。各门店、各项目要于6月25日前，按照下表完成应急演练。", 2022)
+    assert [(r.value["kind"], r.value["not_after"].isoformat()) for r in draft.requirements if r.value["type"] == "activity"] == [
+        ("drill", "2022-06-25")]
