@@ -2310,3 +2310,8 @@ def test_units_told_to_complete_their_drills_by_a_day_are_ordered_them():
     draft = _draft_of("（五）开展应急演练。各门店、各项目要于6月25日前，按照下表完成应急演练。", 2022)
     assert [(r.value["kind"], r.value["not_after"].isoformat()) for r in draft.requirements if r.value["type"] == "activity"] == [
         ("drill", "2022-06-25")]
+
+
+def test_a_mobilisation_joined_to_another_meeting_by_ji_is_a_launch():
+    found = _activities_of("6月3日下午，学院召开“安全生产月”活动动员暨安全稳定工作会议，对活动进行全面部署。")
+    assert [(kind, day) for kind, day, _, _ in found] == [("launch_ceremony", "2024-06-03")]
