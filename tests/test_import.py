@@ -2315,3 +2315,10 @@ def test_units_told_to_complete_their_drills_by_a_day_are_ordered_them():
 def test_a_mobilisation_joined_to_another_meeting_by_ji_is_a_launch():
     found = _activities_of("6月3日下午，学院召开“安全生产月”活动动员暨安全稳定工作会议，对活动进行全面部署。")
     assert [(kind, day) for kind, day, _, _ in found] == [("launch_ceremony", "2024-06-03")]
+
+
+def test_a_schedule_row_listing_several_days_is_one_event_on_each():
+    draft = extract(_lines("某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n附件1\n序号\t时间\t活动内容\t责任单位\n"
+                           "7\t6月10日、\t县安委办分三轮对各乡镇隐患排查整治情况开展督导检查\t县安委办\n\t6月17日、\n\t6月24日\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [c["date"].isoformat() for c in checks] == ["2025-06-10", "2025-06-17", "2025-06-24"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .activities import CHOICE, activity_window, add_activity, drill_scenarios, kind_of, requirement_window, school_sector, when_in
+from .dates import days_in
 from .draft import Draft, Sourced
 from .gates import HELD_FOR_PEOPLE
 from .reader import Line
@@ -127,6 +128,10 @@ def _row_sectors(kind: str, row: Row) -> list[str]:
     return []
 
 
+# 6月10日、6月17日、6月24日: days listed apart, no span between them
+SEVERAL_DAYS = re.compile(r"\s*(?:[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*[、，,和及]\s*)+[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*")
+
+
 def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
     """One activity for each row of a kind the vocabulary knows, dated by its time cell."""
     for row in rows:
@@ -135,6 +140,14 @@ def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
             continue
         kind = found[0]
         value: dict[str, Any] = {"kind": kind}
+        if SEVERAL_DAYS.fullmatch(row.time) and len(days := days_in(row.time, year)) >= 2:
+            # 6月10日、6月17日、6月24日 | 县安委办分三轮…开展督导检查: one event on each day the cell lists
+            for day, _, _ in days:
+                one = {**value, "date": day}
+                if sectors := _row_sectors(kind, row):
+                    one["sectors"] = sectors
+                add_activity(draft, Sourced(one, row.line.number, row.content[:40]))
+            continue
         if row.time:
             when = when_in(row.time, year, draft.issued)
             if when is None:
