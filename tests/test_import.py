@@ -2322,3 +2322,10 @@ def test_a_schedule_row_listing_several_days_is_one_event_on_each():
                            "7\t6月10日、\t县安委办分三轮对各乡镇隐患排查整治情况开展督导检查\t县安委办\n\t6月17日、\n\t6月24日\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [c["date"].isoformat() for c in checks] == ["2025-06-10", "2025-06-17", "2025-06-24"]
+
+
+def test_heads_of_enterprises_named_after_bodies_of_no_sector_leave_the_talk_in_none():
+    draft = extract(_lines("某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n附件1\n序号\t时间\t活动内容\t责任单位\n"
+                           "4\t6月1日—6月15日\t“一把手”讲安全：各乡镇、各部门和县属国有企业主要负责人至少讲一次安全课\t各乡镇、各部门、县属各国有企业\n"))
+    talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
+    assert [(t.get("start").isoformat(), t.get("sectors")) for t in talks] == [("2025-06-01", None)]

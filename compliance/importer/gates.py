@@ -16,7 +16,7 @@ from .draft import Draft, Sourced
 from .reader import Line
 from .dates import days_in
 from .people import COMMON_SURNAMES, POST_END
-from .sectors import holders_in, issuers_own_sector, without_onlookers
+from .sectors import SHARED_BEFORE, holders_in, issuers_own_sector, without_onlookers
 from .vocabulary import DRILL_SUBJECTS, KINDS
 
 _UNITS = "|".join(words for _, words in DRILL_SUBJECTS)
@@ -60,7 +60,8 @@ def unsure_sector(value: dict[str, Any], sentence: str, own: str | None = None) 
         return None
     if value["kind"] in ALWAYS_SECTORED and (units := ORDERED_UNITS.match(sentence)) and _sector_of(units["who"]) != own:
         return f"ordered for {units['who']}, but no sector was read"
-    if value["kind"] in HELD_FOR_PEOPLE and (people := SECTOR_PEOPLE.search(without_onlookers(sentence))) and _sector_of(people.group(0)) != own:
+    if value["kind"] in HELD_FOR_PEOPLE and (people := SECTOR_PEOPLE.search(plain := without_onlookers(sentence))) and _sector_of(people.group(0)) != own \
+            and not SHARED_BEFORE.search(plain[:people.start()]):  # 各乡镇、各部门和县属国有企业主要负责人: shared with bodies of no sector
         return f"held with {people.group(0)}, but no sector was read"
     if value["kind"] in ALWAYS_SECTORED and (units := _units_before_event(value["kind"], sentence)) and _sector_of(units) != own:
         return f"{units} are named before it, but no sector was read"
