@@ -2329,3 +2329,10 @@ def test_heads_of_enterprises_named_after_bodies_of_no_sector_leave_the_talk_in_
                            "4\t6月1日—6月15日\t“一把手”讲安全：各乡镇、各部门和县属国有企业主要负责人至少讲一次安全课\t各乡镇、各部门、县属各国有企业\n"))
     talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
     assert [(t.get("start").isoformat(), t.get("sectors")) for t in talks] == [("2025-06-01", None)]
+
+
+def test_a_sentence_that_goes_on_with_yao_tongguo_addresses_the_units_the_clause_named():
+    body = ("（五）广泛开展安全宣传。6月16日，各市州局要设立特种设备安全咨询台。"
+            "要通过多种渠道广泛宣传12315投诉举报热线和“12350”安全生产举报电话，畅通群众投诉举报渠道。")
+    kinds = [r.value.get("kind") for r in _draft_of(body, 2023).requirements if r.value["type"] == "activity"]
+    assert "whistleblower_promotion" in kinds
