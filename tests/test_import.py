@@ -2336,3 +2336,8 @@ def test_a_sentence_that_goes_on_with_yao_tongguo_addresses_the_units_the_clause
             "要通过多种渠道广泛宣传12315投诉举报热线和“12350”安全生产举报电话，畅通群众投诉举报渠道。")
     kinds = [r.value.get("kind") for r in _draft_of(body, 2023).requirements if r.value["type"] == "activity"]
     assert "whistleblower_promotion" in kinds
+
+
+def test_a_double_random_spot_check_is_a_hazard_check():
+    found = _activities_of("省局将于7月至12月组织开展“双随机、一公开”抽查，对各地行动开展情况进行跟踪问效。", 2023)
+    assert [kind for kind, _, _, _ in found] == ["hazard_inspection"]
