@@ -1748,6 +1748,39 @@ def test_lines_hard_wrapped_at_one_width_are_joined_into_their_paragraphs(tmp_pa
     assert ("drill", date(2024, 6, 25)) in [(a.value["kind"], a.value.get("date")) for a in draft.activities]
 
 
+def test_lines_cut_at_one_width_on_the_page_are_joined_over_page_furniture(tmp_path):
+    import unicodedata
+
+    from compliance.importer.reader import join_wrapped
+
+    def cut(paragraph: str, width: float = 24) -> list[str]:  # as a PDF lays it out: a digit takes half a place
+        lines, line, used = [], "", 0.0
+        for char in paragraph:
+            place = 1 if unicodedata.east_asian_width(char) in "WFA" else 0.5
+            if used + place > width and char not in "，。；":  # a mark may hang past the edge
+                lines, line, used = lines + [line], "", 0.0
+            line, used = line + char, used + place
+        return lines + [line]
+
+    opening = "今年6月是第24个全国“安全生产月”。根据省安委办《关于开展2025年全省“安全生产月”活动的通知》部署，现就做好我市活动通知如下。"
+    drills = ("（一）组织开展应急演练。各县（市、区）要在6月25日前组织完成以下演练：各社区要开展高层住宅火灾应急疏散演练；各中小学校要开展"
+              "地震和火灾应急疏散演练；各企业要开展危险化学品泄漏事故应急演练。")
+    films = "（二）开展警示教育。6月份，各地要组织企业职工观看《生命重于泰山》专题片和近年典型事故警示教育片，以案说法、以案促改。"
+    page_two = cut(drills)
+    page_two[3:3] = ["", "— 1 —", "", "某市人民政府门户网站 政府信息公开", ""]  # a page break in the middle of the paragraph
+    wrapped = (["某市安委办关于开展2025年“安全生产月”活动的通知", "各县（市、区）安委会：", *cut(opening), "一、活动时间",
+                "2025年6月1日至6月30日。", "二、重点活动", *page_two, *cut(films), "", "— 2 —", "", "某市人民政府门户网站 政府信息公开",
+                "", "某市安委办"])
+    assert len({len(text) for text in wrapped if len(text) > 20}) > 1  # no one number of characters
+    joined = [text for _, text in join_wrapped(wrapped)]
+    assert opening in joined and drills in joined and films in joined
+    assert not any("门户网站" in text or "— 1 —" in text for text in joined)
+    assert "一、活动时间" in joined and "二、重点活动" in joined
+    draft = extract(_notice_lines(tmp_path, "\n".join(wrapped) + "\n"))
+    assert {"school", "enterprise"} <= {a.value.get("sector") for a in draft.activities if a.value["kind"] == "drill"}
+    assert draft.value("period") == (date(2025, 6, 1), date(2025, 6, 30))
+
+
 def test_a_media_campaign_its_visits_and_its_ledger():
     for body in ("（六）6月至12月，市安委办联合市级媒体组成采访组，深入各县（市、区）重点行业领域开展暗查暗访、曝光典型隐患。",
                  "（六）县应急局会同县融媒体中心组成联合采访组，赴各乡镇开展暗查暗访，曝光一批典型隐患问题。"):

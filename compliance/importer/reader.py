@@ -289,29 +289,80 @@ def arabic_dates(text: str) -> str:
     return _CN_DAY_ALONE.sub(lambda m: f"{_cn_number(m['d'])}{m['unit']}", text)
 
 
+# — 2 — / - 3 -: a page's number on a line of its own, in text copied from a PDF
+PAGE_MARK = re.compile(r"^\s*[—－\-–]\s*[0-9]{1,3}\s*[—－\-–]\s*$")
+# 一、 / （三） / 2． / 第一，: after a full stop, a line that begins a heading or an item begins a paragraph of its own
+_NEW_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、](?![0-9A-Za-z])|第[一二三四五六七八九十]{1,2}[，,、])")
+
+
+_HANGING = ("，", "。", "、", "；", "：", "）", "”", "》")
+
+
+def _visual(text: str) -> float:
+    """The width a line takes on a page: a Chinese character or mark (“，”) is one, a digit or a Latin letter half."""
+    return sum(1 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+def _page_breaks(stripped: list[str]) -> set[int]:
+    """The lines of page furniture: page numbers (— 2 —), a header or footer line repeated beside them, and the blank
+    lines around them."""
+    marks = [i for i, text in enumerate(stripped) if PAGE_MARK.match(text)]
+    if len(marks) < 2:
+        return set()
+    repeated = Counter(text.strip() for text in stripped if text.strip())
+    furniture = set()
+    for mark in marks:
+        furniture.add(mark)
+        for step in (-1, 1):
+            i = mark + step
+            while 0 <= i < len(stripped) and abs(i - mark) <= 4 and (
+                    not stripped[i].strip() or (repeated[stripped[i].strip()] >= 2 and not PAGE_MARK.match(stripped[i]))):
+                furniture.add(i)
+                i += step
+    return furniture
+
+
 def join_wrapped(texts: list[str]) -> list[tuple[int, str]]:
     """Lines hard-wrapped at one width (text copied from a PDF) joined back into their paragraphs.
 
-    A notice is hard-wrapped when many of its lines are cut at the same number of characters in the middle of a sentence;
-    a line of that width is then continued by the next line unless the next is indented (a paragraph begins indented)
-    or blank. Each joined line keeps the number of its first line."""
+    A notice is hard-wrapped when many of its lines are cut at the same width in the middle of a sentence: the same
+    number of characters, or (cut where the page ends) the same width on the page, within a character, a digit or a
+    Latin letter taking half of one (a mark may hang past the edge). A line cut at that width is then continued by the next line unless the next is
+    indented (a paragraph begins indented) or blank, or begins a heading after a full stop (…以宣传代替整改。 / 二、活动时间), and over page furniture (— 2 — and a header
+    repeated on each page, which are dropped). Each joined line keeps the number of its first line."""
     stripped = [text.rstrip() for text in texts]
-    cut = Counter(len(text) for text in stripped if len(text) >= 20 and not text.endswith(("。", "；", "：", ";", ":")))
+    open_lines = [text for text in stripped if len(text) >= 20 and not text.endswith(("。", "；", "：", ";", ":"))]
     long_lines = sum(1 for text in stripped if len(text) >= 20)
-    if not cut:
+    by_count = Counter(len(text) for text in open_lines)
+    by_width = Counter(_visual(text) for text in open_lines)
+    if not by_count:
         return list(enumerate(stripped, start=1))
-    width, count = cut.most_common(1)[0]
+    width, count = by_count.most_common(1)[0]
+    page = max(by_width, key=lambda w: sum(n for v, n in by_width.items() if w - 1 <= v <= w))
+    on_page = sum(n for v, n in by_width.items() if page - 1 <= v <= page)
+    if on_page > count:
+        count = on_page
+
+        def is_cut(text: str) -> bool:  # a mark may hang past the edge (…避险转移演练，)
+            return page - 1 <= _visual(text) <= page + (1 if text.endswith(_HANGING) else 0)
+    else:
+        def is_cut(text: str) -> bool:
+            return len(text) == width
     if count < 5 or count * 3 < long_lines:
         return list(enumerate(stripped, start=1))
+    furniture = _page_breaks(stripped)
     joined: list[tuple[int, str]] = []
     continues = False
     for number, text in enumerate(stripped, start=1):
-        if continues and text.strip() and not text[:1].isspace() and text[:1] != "\u3000":
+        if number - 1 in furniture:
+            continue
+        if continues and text.strip() and not text[:1].isspace() and text[:1] != "\u3000" and not (
+                joined[-1][1].endswith("。") and _NEW_ITEM.match(text)):
             first, before = joined[-1]
             joined[-1] = (first, before + text)
         else:
             joined.append((number, text))
-        continues = len(text) == width
+        continues = is_cut(text)
     return joined
 
 
