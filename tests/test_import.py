@@ -2374,3 +2374,24 @@ def test_a_sentence_that_goes_on_with_yao_tongguo_addresses_the_units_the_clause
 def test_a_double_random_spot_check_is_a_hazard_check():
     found = _activities_of("省局将于7月至12月组织开展“双随机、一公开”抽查，对各地行动开展情况进行跟踪问效。", 2023)
     assert [kind for kind, _, _, _ in found] == ["hazard_inspection"]
+
+
+def test_drills_listed_after_a_head_with_their_deadline_are_each_units_by_it():
+    body = ("（四）组织开展应急演练。各县（市、区）要在6月25日前组织完成以下演练：地质灾害隐患点所在村要开展一次避险转移演练，"
+            "沿海乡镇各村要开展一次防台风演练；各社区要开展高层住宅火灾应急疏散演练；各中小学校、幼儿园要开展地震和火灾应急疏散演练；"
+            "危险化学品、工贸等企业要开展危险化学品泄漏、火灾等事故应急演练。")
+    draft = _draft_of(body, 2025)
+    drills = {(a.value.get("sector"), a.value.get("date"), tuple(a.value.get("scenarios") or ())) for a in draft.activities
+              if a.value["kind"] == "drill"}
+    assert drills == {("rural", date(2025, 6, 25), ("geological", "weather")), ("community", date(2025, 6, 25), ("high_rise",)),
+                      ("school", date(2025, 6, 25), ("earthquake", "fire")),
+                      ("enterprise", date(2025, 6, 25), ("hazardous_chemicals", "fire"))}
+    orders = {r.value["sector"]: r.value["any_of"] for r in draft.requirements if r.value["type"] == "drill_per_sector"}
+    assert orders == {"rural": True, "community": False, "school": False, "enterprise": True}
+    # a listed clause that names no units of a sector leaves the sentence to the other readings
+    assert _nothing_listed_below("各县（市、区）要在6月25日前组织完成以下演练：县应急局要开展一次综合演练，各社区要开展疏散演练。")
+
+
+def _nothing_listed_below(sentence: str) -> bool:
+    from compliance.importer.activities import drills_listed_below
+    return drills_listed_below(sentence, 2025) is None

@@ -756,6 +756,29 @@ def organised_series(part: str) -> list[tuple[str, str]]:
     return found if len(found) >= 2 else []
 
 
+# 各县（市、区）要在6月25日前组织完成以下演练：…: a head that announces the drills listed after its colon, with their deadline
+LIST_HEAD = re.compile(r"(?:以下|下列|如下)[^，,。；;：:]{0,4}?(?:演练|推演)\s*[：:]")
+# 地质灾害隐患点所在村要开展一次避险转移演练 / 各中小学校、幼儿园要开展…演练: a listed clause, its units and their drill
+LISTED_CLAUSE = re.compile(rf"^\s*(?P<who>[^，,。；;：:要]{{0,16}}?(?:{_ANY_SUBJECT})){QUALIFIER}\s*(?:还|也|均|都)?(?:要|应|须)?\s*"
+                           r"(?:分别)?(?:组织)?(?:开展|进行)[^，,。；;]*?(?:演练|推演)")
+
+
+def drills_listed_below(sentence: str, year: int) -> tuple[tuple[dict[str, date], int, int], list[tuple[str, str]]] | None:
+    """The drills a head lists after its colon (…于6月25日前组织完成以下演练：X要开展…演练，Y要开展…演练；Z要…), each of its
+    units, dated by the head's deadline; None unless every listed clause names its units and the head its deadline."""
+    if not (head := LIST_HEAD.search(sentence)) or not (when := when_in(sentence[:head.start()], year)) or set(when[0]) != {"end"}:
+        return None
+    found = []
+    for part in re.split(r"[；;]", sentence[head.end():]):
+        for chunk in re.split(r"[，,](?=[^，,；;]{0,16}?(?:要|应|须)(?:分别)?(?:组织)?(?:开展|进行))", part):
+            if not chunk.strip():
+                continue
+            if not (match := LISTED_CLAUSE.match(chunk)) or not _subject_sectors(match["who"]):
+                return None
+            found.append((match["who"], chunk.strip()))
+    return ((when[0], when[1], when[2]), found) if found else None
+
+
 # …各企业要开展一次应急演练；非煤矿山企业还要开展一次尾矿库防汛桌面推演: units named without 各 told they must do more
 # (还要) are some of those told before (各学校也要…: a whole class)
 ALSO_SOME = re.compile(r"^\s*(?!各|辖区|全)[\u4e00-\u9fa5、]{2,12}?(?:还要|还应|还须)")
@@ -824,6 +847,19 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
             lead = LEADING_TIME.match(sentence)
             shared = when_in(lead["time"], year) if lead and not re.search(_ANY_SUBJECT, lead["time"]) else None
             if _focus_drills(draft, line, sentence, year, clauses):
+                continue
+            if listed := drills_listed_below(sentence, year):
+                # …要在6月25日前组织完成以下演练：地质灾害隐患点所在村要开展…演练，沿海乡镇各村要开展…演练；各社区要…
+                head_when, series = listed
+                by_sector: dict[str, list[str]] = {}
+                for who, clause in series:
+                    for sector in _subject_sectors(who):
+                        if not (own_sector and sector == own_sector):
+                            by_sector.setdefault(sector, []).append(clause)
+                for sector, own_clauses in by_sector.items():
+                    scenarios = list(dict.fromkeys(s for clause in own_clauses for s in _part_scenarios(clause)))
+                    _add_sector_drill(draft, line, own_clauses[0], [sector], scenarios, head_when, clauses,
+                                      any_of=True if len(own_clauses) > 1 else None)
                 continue
             parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER})[、和及与等]*\s*(?:要|应|需|[在于](?=[0-9]{{1,2}}\s*月)))", sentence)
             for part in parts:
