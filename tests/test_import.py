@@ -314,7 +314,8 @@ def test_a_report_gathered_by_the_issuers_office_is_what_was_sent_to_it():
 
 @pytest.mark.parametrize(("org", "level"), [("赣源县卫生健康委员会", "department"), ("某市发改委", "department"),
                                             ("黔川经济开发区管理委员会", "county"), ("梅岭县安全生产委员会", "county"),
-                                            ("桂岚区第一中学", "enterprise")])
+                                            ("桂岚区第一中学", "enterprise"), ("白果镇石门村村民委员会", "community"),
+                                            ("江南社区居民委员会", "community")])
 def test_committees_and_schools_get_their_level(org, level):
     from compliance.importer.header import level_of
     assert level_of(org) == level
@@ -2395,3 +2396,12 @@ def test_drills_listed_after_a_head_with_their_deadline_are_each_units_by_it():
 def _nothing_listed_below(sentence: str) -> bool:
     from compliance.importer.activities import drills_listed_below
     return drills_listed_below(sentence, 2025) is None
+
+
+def test_a_village_committees_own_reports_to_its_town_are_its_own():
+    text = ("白果镇石门村村民委员会\n石门村2023年“安全生产月”活动方案\n四、报送要求\n1、6月5日前将本方案报镇应急办。\n"
+            "2、活动期间每周五下午把本周开展情况报镇应急办。\n3、6月25日前将活动总结和照片报镇应急办。\n")
+    draft = extract(_lines(text))
+    assert draft.value("level") == "community"
+    assert {(r.value["kind"], r.value.get("due")) for r in draft.reports} >= {("plan", date(2023, 6, 5)), ("summary", date(2023, 6, 25))}
+    assert not [r for r in draft.requirements if r.value["type"] in ("report_due", "recurring_report")]

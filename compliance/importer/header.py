@@ -29,7 +29,13 @@ COMMITTEE = re.compile(r"(?<!安全生产)(?<!管理)委员会$|(?<![安管党])
 SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|学院|大学|职校|技校|医院|卫生院)$")
 
 
+# 白果镇石门村村民委员会 / 江南社区居民委员会: a village's or a community's own committee, no department
+RESIDENTS_COMMITTEE = re.compile(r"(?:村民委员会|居民委员会|村委会|居委会)$")
+
+
 def level_of(org: str) -> str | None:
+    if RESIDENTS_COMMITTEE.search(org):
+        return "community"
     if ENTERPRISE.search(org) or SCHOOL.search(org):
         return "enterprise"  # a school or a hospital, like a company, plans for its own staff and premises
     if BUREAU.search(org) or COMMITTEE.search(org):
