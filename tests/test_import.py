@@ -2405,3 +2405,13 @@ def test_a_village_committees_own_reports_to_its_town_are_its_own():
     assert draft.value("level") == "community"
     assert {(r.value["kind"], r.value.get("due")) for r in draft.reports} >= {("plan", date(2023, 6, 5)), ("summary", date(2023, 6, 25))}
     assert not [r for r in draft.requirements if r.value["type"] in ("report_due", "recurring_report")]
+
+
+def test_heads_of_enterprises_named_after_heads_of_bodies_of_no_sector_put_a_talk_in_no_sector():
+    for body in ("（二）开展“一把手”讲安全活动。各乡镇主要负责人、县直各部门主要负责人和各企业主要负责人要在6月份至少讲一次安全课。",
+                 "（二）各县（市、区）党政主要负责人、市安委会各成员单位主要负责人和市属各企业主要负责人要在6月20日前至少讲一次安全课。"):
+        talks = [a for a in _activities_of(body) if a[0] == "leader_talk"]
+        assert talks and all(sectors == () for _, _, sectors, _ in talks), body
+    # the heads of enterprises alone are the enterprises' talk
+    talks = [a for a in _activities_of("（二）各企业主要负责人要在6月20日前至少讲一次安全课。") if a[0] == "leader_talk"]
+    assert [sectors for _, _, sectors, _ in talks] == [("enterprise",)]

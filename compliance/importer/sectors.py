@@ -21,7 +21,9 @@ SHARED_WITH_BODIES = re.compile(r"[^，,。；;要应]{0,16}?(?:部门|单位|�
 CLAUSE_END = re.compile(r"[，,；;。]")
 # 乡属各单位、各生产经营单位要… / 各部门和各企业要…: bodies of no sector named before the units share the order
 # (组织干部职工和企业从业人员观看…: people of no sector joined to them, too)
-SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构|干部职工|干部|群众|居民|党员)[、和及与]\s*(?:各|辖区)?[^，,。；;、]{0,6}$")
+# (各县市政府主要负责人、州直各部门主要负责人和各企业主要负责人: the heads of bodies of no sector, too)
+SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构|干部职工|干部|群众|居民|党员|(?:部门|单位|机关|政府|党政)(?:主要|分管)?负责(?:人|同志))"
+                           r"[、和及与]\s*(?:各|辖区)?[^，,。；;、]{0,6}$")
 
 
 def _units_named(who: str) -> list[str]:
@@ -89,7 +91,8 @@ def without_onlookers(sentence: str) -> str:
 
 def people_in(sentence: str) -> list[str]:
     sentence = without_onlookers(sentence)
-    positions = {name: m.start() for name, words in PEOPLE if (m := re.search(words, sentence))}
+    # 各部门主要负责人和各企业主要负责人: people of one sector named after those of bodies of no sector share the event
+    positions = {name: m.start() for name, words in PEOPLE if (m := re.search(words, sentence)) and not SHARED_BEFORE.search(sentence[:m.start()])}
     return sorted(positions, key=positions.get)
 
 
