@@ -2415,3 +2415,12 @@ def test_heads_of_enterprises_named_after_heads_of_bodies_of_no_sector_put_a_tal
     # the heads of enterprises alone are the enterprises' talk
     talks = [a for a in _activities_of("（二）各企业主要负责人要在6月20日前至少讲一次安全课。") if a[0] == "leader_talk"]
     assert [sectors for _, _, sectors, _ in talks] == [("enterprise",)]
+
+
+
+def test_a_row_held_by_every_town_written_with_its_streets_in_brackets_orders_its_event():
+    table = ("序号\t时间\t活动内容\t责任单位\n"
+             "2\t6月上旬\t开展新《安全生产法》专题学习\t各镇（街道）、区属各企业\n"
+             "6\t6月16日\t“安全宣传咨询日”主场活动\t区应急管理局、各镇（街道）\n")
+    orders = [r.value for r in _draft_of(table, 2022).requirements if r.value["type"] == "activity"]
+    assert [(o["kind"], o.get("not_before"), o.get("not_after")) for o in orders] == [("study_session", date(2022, 6, 1), date(2022, 6, 10))]

@@ -81,7 +81,7 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
 
 # 各社区 / 区内各企业 / 辖区企业 / 各分（子）公司: a responsible cell that names only the units the notice addresses
 ADDRESSEES = re.compile(r"(?:辖区|区内|园区内?|县内|镇内)各?[\u4e00-\u9fa5]{0,4}?(?:企业|单位|学校)|各[\u4e00-\u9fa5]{0,4}?"
-                        r"(?:企业|村（社区）|村|社区|中小学|学校|街道|乡镇|镇|单位|部门|分（子）公司|分公司|车间|科室)"
+                        r"(?:企业|村（社区）|村|社区|中小学|学校|(?:乡镇|镇)（街道）|街道|乡镇|镇|单位|部门|分（子）公司|分公司|车间|科室)"
                         # 各乡镇应急办, 各县（市、区）应急管理局: the addressees' own offices
                         r"|各[\u4e00-\u9fa5（）、]{1,8}?(?:应急办|应急管理办公室|应急管理局|应急管理站|安监站|安委办|办事处|人民政府)"
                         # 县直各部门, 县直有关部门, 县属各国有企业: the units of the issuer's own level it addresses as a class
@@ -117,7 +117,10 @@ def _row_sectors(kind: str, row: Row) -> list[str]:
             return named
         # 各村（社区）开展…演练: the units the row's own text begins with
         subject = re.match(r"各(?P<who>[^，,。；：:]{1,12}?)(?:开展|组织|举办|进行)", row.content)
-        return [name for name, words in DRILL_SUBJECTS if subject and re.search(words, subject["who"])]
+        if held := [name for name, words in DRILL_SUBJECTS if subject and re.search(words, subject["who"])]:
+            return held
+        # 社区高层建筑火灾疏散逃生演练 / 企业生产安全事故应急演练: a drill the row's text names by its sector's units first
+        return []
     if re.search(r"企业(?:员工|职工)", row.content):
         return ["enterprise"]
     sector = _addressee_sector(row)
