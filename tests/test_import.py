@@ -2424,3 +2424,12 @@ def test_a_row_held_by_every_town_written_with_its_streets_in_brackets_orders_it
              "6\t6月16日\t“安全宣传咨询日”主场活动\t区应急管理局、各镇（街道）\n")
     orders = [r.value for r in _draft_of(table, 2022).requirements if r.value["type"] == "activity"]
     assert [(o["kind"], o.get("not_before"), o.get("not_after")) for o in orders] == [("study_session", date(2022, 6, 1), date(2022, 6, 10))]
+
+
+def test_a_drill_row_that_names_its_sectors_units_first_is_theirs():
+    table = ("序号\t时间\t活动内容\t责任单位\t参加人员\n"
+             "7\t6月10日—6月25日\t社区高层建筑火灾疏散逃生演练\t各街道\t社区居民\n"
+             "8\t6月10日—6月25日\t企业生产安全事故应急演练\t县应急管理局\t企业员工\n"
+             "9\t6月22日\t危险化学品泄漏事故综合应急演练（浙禾化工有限公司）\t县应急管理局\t各街道观摩")
+    found = {(sectors, scenarios) for kind, _, sectors, scenarios in _activities_of(table) if kind == "drill"}
+    assert found == {(("community",), ("high_rise",)), (("enterprise",), ("industry_accident",)), ((), ("hazardous_chemicals",))}

@@ -120,7 +120,7 @@ def _row_sectors(kind: str, row: Row) -> list[str]:
         if held := [name for name, words in DRILL_SUBJECTS if subject and re.search(words, subject["who"])]:
             return held
         # 社区高层建筑火灾疏散逃生演练 / 企业生产安全事故应急演练: a drill the row's text names by its sector's units first
-        return []
+        return [name for name, words in DRILL_SUBJECTS if re.match(rf"\s*(?:{words})(?![（(、和及与])", row.content)][:1]
     if re.search(r"企业(?:员工|职工)", row.content):
         return ["enterprise"]
     sector = _addressee_sector(row)
