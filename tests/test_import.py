@@ -2433,3 +2433,11 @@ def test_a_drill_row_that_names_its_sectors_units_first_is_theirs():
              "9\t6月22日\t危险化学品泄漏事故综合应急演练（浙禾化工有限公司）\t县应急管理局\t各街道观摩")
     found = {(sectors, scenarios) for kind, _, sectors, scenarios in _activities_of(table) if kind == "drill"}
     assert found == {(("community",), ("high_rise",)), (("enterprise",), ("industry_accident",)), ((), ("hazardous_chemicals",))}
+
+
+def test_a_check_row_made_of_enterprises_is_in_their_sector():
+    table = ("序号\t时间\t活动内容\t责任单位\n"
+             "5\t6月中旬\t对危险化学品、工贸企业开展专项执法检查\t区应急管理行政执法队\n"
+             "6\t6月下旬\t对人员密集场所开展消防安全检查\t区消防救援大队\n")
+    found = {(kind, when, sectors) for kind, when, sectors, _ in _activities_of(table, 2022) if kind == "hazard_inspection"}
+    assert found == {("hazard_inspection", None, ("enterprise",)), ("hazard_inspection", None, ())}

@@ -11,6 +11,7 @@ from .dates import days_in
 from .draft import Draft, Sourced
 from .gates import HELD_FOR_PEOPLE
 from .reader import Line
+from .sectors import CHECK_OF_ENTERPRISES
 from .vocabulary import DRILL_SUBJECTS, SECTOR_WORDS
 
 CONTENT_HEADER = re.compile(r"(?:活动|工作)?(?:内容|项目|名称|事项)")
@@ -125,7 +126,8 @@ def _row_sectors(kind: str, row: Row) -> list[str]:
         return ["enterprise"]
     sector = _addressee_sector(row)
     if kind == "hazard_inspection":
-        return ["enterprise"] if sector == "enterprise" else []  # a check held by the enterprises alone
+        # a check held by the enterprises alone, or made of enterprises (对危险化学品、工贸企业开展专项执法检查)
+        return ["enterprise"] if sector == "enterprise" or CHECK_OF_ENTERPRISES.search(row.content) else []
     if kind in HELD_FOR_PEOPLE and sector:
         return [sector]
     return []
