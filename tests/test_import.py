@@ -2441,3 +2441,15 @@ def test_a_check_row_made_of_enterprises_is_in_their_sector():
              "6\t6月下旬\t对人员密集场所开展消防安全检查\t区消防救援大队\n")
     found = {(kind, when, sectors) for kind, when, sectors, _ in _activities_of(table, 2022) if kind == "hazard_inspection"}
     assert found == {("hazard_inspection", None, ("enterprise",)), ("hazard_inspection", None, ())}
+
+
+def test_an_event_named_as_a_rule_studied_or_with_the_manner_it_is_held_in_is_no_order():
+    body = ("（一）突出学法普法。各镇（街道）、区属各企业要把学习新《安全生产法》作为活动的首要任务，重点学习全员安全生产责任制和事故隐患排查"
+            "治理等新规定，企业主要负责人讲安全公开课要结合本企业实际，讲清岗位风险。")
+    draft = _draft_of(body, 2022)
+    kinds = {r.value.get("kind") for r in draft.requirements if r.value["type"] == "activity"}
+    assert not kinds & {"hazard_inspection", "leader_talk"}
+    assert any("in passing" in t.value for t in draft.todos)
+    # an order to hold the check is still one
+    draft = _draft_of("（二）各企业要在6月20日前开展一次隐患排查，排查要覆盖全部生产场所。", 2022)
+    assert [r.value["kind"] for r in draft.requirements if r.value["type"] == "activity"] == ["hazard_inspection"]
