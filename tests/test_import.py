@@ -2453,3 +2453,10 @@ def test_an_event_named_as_a_rule_studied_or_with_the_manner_it_is_held_in_is_no
     # an order to hold the check is still one
     draft = _draft_of("（二）各企业要在6月20日前开展一次隐患排查，排查要覆盖全部生产场所。", 2022)
     assert [r.value["kind"] for r in draft.requirements if r.value["type"] == "activity"] == ["hazard_inspection"]
+
+
+def test_a_row_whose_event_the_text_names_only_in_passing_orders_it_by_the_rows_time():
+    body = ("四、活动安排\n序号\t时间\t活动内容\t责任单位\n3\t6月上旬\t企业主要负责人讲安全公开课\t区属各企业\n"
+            "（一）突出学法普法。区属各企业要把学习新《安全生产法》作为活动的首要任务，企业主要负责人讲安全公开课要结合本企业实际，讲清岗位风险。")
+    orders = [r.value for r in _draft_of(body, 2022).requirements if r.value["type"] == "activity"]
+    assert [(o["kind"], o.get("not_before"), o.get("not_after")) for o in orders] == [("leader_talk", date(2022, 6, 1), date(2022, 6, 10))]

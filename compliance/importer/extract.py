@@ -52,7 +52,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_drills_per_sector(lines, draft, the_year, clauses)
         find_sector_items(lines, draft, the_year, clauses)
         find_undated_activities(lines, draft, the_year, clauses, skip=in_table)
-        find_row_orders(rows, draft, the_year, clauses)
+        find_row_orders(rows, draft, the_year, clauses, lines)
         take_inline_listed_drills(draft, lines)
         prune_vague(draft, lines)
         drop_twin_drills(draft, in_table)

@@ -9,7 +9,7 @@ from typing import Any
 from .activities import CHOICE, activity_window, add_activity, drill_scenarios, kind_of, requirement_window, school_sector, when_in
 from .dates import days_in
 from .draft import Draft, Sourced
-from .gates import HELD_FOR_PEOPLE
+from .gates import HELD_FOR_PEOPLE, mentioned_in_passing, sentence_of
 from .reader import Line
 from .sectors import CHECK_OF_ENTERPRISES
 from .vocabulary import DRILL_SUBJECTS, SECTOR_WORDS
@@ -165,11 +165,14 @@ def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
         add_activity(draft, Sourced(value, row.line.number, row.content[:40]))
 
 
-def find_row_orders(rows: list[Row], draft: Draft, year: int, clauses: dict[int, str]) -> None:
+def find_row_orders(rows: list[Row], draft: Draft, year: int, clauses: dict[int, str], lines: list[Line] = ()) -> None:
     """A row whose responsible cell names only the addressees (区内各企业, 各社区) orders its event of them, with the
     row's window; a drill by one sector's units is that sector's drill. A kind the text itself orders is left to the
-    text (a clause that repeats a row is that row)."""
-    ordered = {r.value.get("kind") for r in draft.requirements if r.value["type"] == "activity"}
+    text (a clause that repeats a row is that row); one the text names only in passing (…讲安全公开课要结合本企业实际)
+    is not ordered there."""
+    text_of = {line.number: line.text for line in lines}
+    ordered = {r.value.get("kind") for r in draft.requirements if r.value["type"] == "activity"
+               and not mentioned_in_passing(r.value, sentence_of(r, text_of))}
     per_sector = {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"}
     if per_sector:
         ordered.add("drill")
