@@ -2460,3 +2460,11 @@ def test_a_row_whose_event_the_text_names_only_in_passing_orders_it_by_the_rows_
             "（一）突出学法普法。区属各企业要把学习新《安全生产法》作为活动的首要任务，企业主要负责人讲安全公开课要结合本企业实际，讲清岗位风险。")
     orders = [r.value for r in _draft_of(body, 2022).requirements if r.value["type"] == "activity"]
     assert [(o["kind"], o.get("not_before"), o.get("not_after")) for o in orders] == [("leader_talk", date(2022, 6, 1), date(2022, 6, 10))]
+
+
+def test_an_inline_group_with_names_of_no_common_surname_beside_common_ones():
+    text = ("2022年“安全生产月”活动的通知\n州安委会成立活动领导小组，由州人民政府副州长才让东智任组长，州应急管理局局长巴图、州委宣传部副部长李红梅任副组长，"
+            "州教育局、州交通运输局分管负责同志为成员。\n")
+    group = extract(_lines(text)).leading_group
+    assert group["leader"].value == {"name": "才让东智", "title": "州人民政府副州长"}
+    assert [(p.value["name"], p.value["title"]) for p in group["deputies"]] == [("巴图", "州应急管理局局长"), ("李红梅", "州委宣传部副部长")]

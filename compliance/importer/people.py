@@ -162,8 +162,8 @@ def _one_leader(people: list[dict[str, str]]) -> dict[str, str]:
     return people[0]
 
 
-# 副旗长巴特尔 / 局长乌日娜: a name of no common surname, right after a post and ending the entry
-NAME_AFTER_POST = re.compile(r"(?<=[长记理师任席员官])(?P<name>[\u4e00-\u9fa5]{2,3})(?=、|$|同志)")
+# 副旗长巴特尔 / 局长乌日娜 / 副州长才让东智: a name of no common surname, right after a post and ending the entry
+NAME_AFTER_POST = re.compile(r"(?<=[长记理师任席员官])(?P<name>[\u4e00-\u9fa5]{2,4})(?=、|$|同志)")
 
 
 def _is_name_of_any_origin(text: str) -> bool:
@@ -180,8 +180,10 @@ def _inline_people(who: str) -> list[dict[str, str]]:
         if left and left[-1].get("name") and who[:joint.start()].endswith(left[-1]["name"]) and "title" in left[-1]:
             if right := _inline_people(who[joint.end():]):
                 return left + right
-    names = [m for m in TITLE_THEN_NAME.finditer(who) if _is_name(m["name"])] or [
-        m for m in NAME_AFTER_POST.finditer(who) if _is_name_of_any_origin(m["name"])]
+    # 州应急管理局局长巴图、州委宣传部副部长李红梅: names of any origin, each right after its post, beside common ones
+    common = [m for m in TITLE_THEN_NAME.finditer(who) if _is_name(m["name"])]
+    names = sorted(common + [m for m in NAME_AFTER_POST.finditer(who) if _is_name_of_any_origin(m["name"])
+                             and not any(m.start() < c.end() and c.start() < m.end() for c in common)], key=lambda m: m.start())
     if not names:
         return [{"title": t} for t in _shared_suffix([t.strip() for t in re.split(r"[、，,]", who) if len(t.strip()) > 1])]
     people, start = [], 0
