@@ -2468,3 +2468,9 @@ def test_an_inline_group_with_names_of_no_common_surname_beside_common_ones():
     group = extract(_lines(text)).leading_group
     assert group["leader"].value == {"name": "才让东智", "title": "州人民政府副州长"}
     assert [(p.value["name"], p.value["title"]) for p in group["deputies"]] == [("巴图", "州应急管理局局长"), ("李红梅", "州委宣传部副部长")]
+
+
+def test_units_of_one_sector_joined_with_a_dun_hao_begin_their_own_drill_order():
+    found = _activities_of("（四）各县市要组织开展一次草原火灾扑救应急演练，各中小学校、幼儿园要开展一次地震应急疏散演练，"
+                           "以上演练均须于6月25日前完成。", 2022)
+    assert ("drill", "2022-06-25", ("school",), ("earthquake",)) in found

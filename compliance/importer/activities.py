@@ -861,7 +861,9 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     _add_sector_drill(draft, line, own_clauses[0], [sector], scenarios, head_when, clauses,
                                       any_of=True if len(own_clauses) > 1 else None)
                 continue
-            parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER})[、和及与等]*\s*(?:要|应|需|[在于](?=[0-9]{{1,2}}\s*月)))", sentence)
+            # (…，各中小学校、幼儿园要开展…: units of one sector joined with 、 begin a part of their own too)
+            parts = re.split(rf"[；;：:]|[，,](?=\s*(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER})(?:[、和及与](?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}))*"
+                             rf"[、和及与等]*\s*(?:要|应|需|[在于](?=[0-9]{{1,2}}\s*月)))", sentence)
             for part in parts:
                 if shared and part.startswith(lead.group(0)):
                     part = part[lead.end():]
