@@ -2474,3 +2474,14 @@ def test_units_of_one_sector_joined_with_a_dun_hao_begin_their_own_drill_order()
     found = _activities_of("（四）各县市要组织开展一次草原火灾扑救应急演练，各中小学校、幼儿园要开展一次地震应急疏散演练，"
                            "以上演练均须于6月25日前完成。", 2022)
     assert ("drill", "2022-06-25", ("school",), ("earthquake",)) in found
+
+
+def test_units_organised_with_others_before_them_hold_the_drill():
+    found = _activities_of("（四）各县市要组织牧区乡镇、村（牧委会）开展一次草原火灾扑救应急演练，有林区的县市同时要开展森林火灾扑救演练，"
+                           "各中小学校、幼儿园要开展一次地震应急疏散演练，以上演练均须于6月25日前完成；州应急管理局将于6月下旬组织全州森林草原"
+                           "火灾扑救综合演练，各县市分管负责同志现场观摩。", 2022)
+    rural = [when for kind, when, sectors, _ in found if kind == "drill" and sectors == ("rural",)]
+    assert rural == ["2022-06-25"]
+    # a named body's schools (县教育局要组织中小学校、幼儿园开展演练) are left as they were: no sector order read from them
+    found = _draft_of("（三）县教育局要组织中小学校、幼儿园开展演练。", 2022)
+    assert not [r for r in found.requirements if r.value["type"] == "drill_per_sector"]
