@@ -2485,3 +2485,14 @@ def test_units_organised_with_others_before_them_hold_the_drill():
     # a named body's schools (县教育局要组织中小学校、幼儿园开展演练) are left as they were: no sector order read from them
     found = _draft_of("（三）县教育局要组织中小学校、幼儿园开展演练。", 2022)
     assert not [r for r in found.requirements if r.value["type"] == "drill_per_sector"]
+
+
+def test_a_campaigns_span_read_from_its_time_section_is_kept_when_its_own_clause_gives_only_the_end():
+    text = ("某州安委会关于开展2022年“安全生产月”和“安全生产塔拉行”活动的通知\n各县（市）人民政府：\n一、活动时间\n"
+            "“安全生产月”活动时间为2022年6月1日至30日；“安全生产塔拉行”活动与“安全生产月”同步启动，持续至12月31日。\n"
+            "（七）深入开展“安全生产塔拉行”活动。各县市要同步组织开展本地“塔拉行”活动，持续至12月31日。其一，各县市要联合新闻媒体深入"
+            "重点行业领域开展采访报道和暗查暗访。\n")
+    draft = extract(_lines(text))
+    assert [(c.value["name"], c.value.get("start"), c.value["end"]) for c in draft.campaigns] == [("安全生产塔拉行", date(2022, 6, 1), date(2022, 12, 31))]
+    media = [a.value for a in draft.activities if a.value["kind"] == "media_campaign"]
+    assert [(m.get("start"), m.get("end")) for m in media] == [(date(2022, 6, 1), date(2022, 12, 31))]

@@ -284,7 +284,8 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
                     pass
             if "end" in value and "start" not in value and re.search(r"同步(?:启动|开展)", text):
                 value = {"name": name, "start": date(year, 6, 1), "end": value["end"]}  # starts with the month
-            if "end" in value or name not in seen or "end" not in seen[name].value:
+            # (…持续至12月31日 again in the campaign's own clause leaves the span read before, 同步启动 with the month)
+            if name not in seen or "end" not in seen[name].value or ("end" in value and ("start" in value or "start" not in seen[name].value)):
                 seen[name] = Sourced(value, line.number, quote(text, match.start(), match.end() + 30))
     # （三）组织开展“电梯安全守护行动”。行动与“安全生产月”同步启动，持续至2023年12月31日: a named action that starts with
     # the month and runs on past it is a campaign too (an action named with no span of its own, 敲门行动, is none)
