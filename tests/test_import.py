@@ -2496,3 +2496,11 @@ def test_a_campaigns_span_read_from_its_time_section_is_kept_when_its_own_clause
     assert [(c.value["name"], c.value.get("start"), c.value["end"]) for c in draft.campaigns] == [("安全生产塔拉行", date(2022, 6, 1), date(2022, 12, 31))]
     media = [a.value for a in draft.activities if a.value["kind"] == "media_campaign"]
     assert [(m.get("start"), m.get("end")) for m in media] == [(date(2022, 6, 1), date(2022, 12, 31))]
+
+
+def test_campaign_work_that_runs_until_the_campaigns_end_takes_its_span():
+    text = ("某州安委会关于开展2022年“安全生产月”和“安全生产塔拉行”活动的通知\n各县（市）人民政府：\n一、活动时间\n"
+            "“安全生产塔拉行”活动与“安全生产月”同步启动，持续至12月31日。\n"
+            "（七）深入开展“安全生产塔拉行”活动。其三，州应急管理局将在“哈尔塔拉发布”开设“曝光台”，每月曝光一批重大事故隐患和典型执法案例，直至12月底。\n")
+    exposure = [a.value for a in extract(_lines(text)).activities if a.value["kind"] == "hazard_exposure"]
+    assert [(e.get("date"), e.get("start"), e.get("end")) for e in exposure] == [(None, date(2022, 6, 1), date(2022, 12, 31))]

@@ -1244,13 +1244,20 @@ def take_campaign_spans(draft: Draft, lines: list[Line], clauses: dict[int, str]
         label = clauses.get(line.number, "")
         if label and label not in headings:
             headings[label] = re.split(r"[。；;]", line.text)[0]
+    text_of = {line.number: line.text for line in lines}
     for activity in draft.activities:
-        if any(_window(activity.value)) or activity.value["kind"] not in CAMPAIGN_KINDS:
+        if activity.value["kind"] not in CAMPAIGN_KINDS:
             continue
+        if any(_window(activity.value)):
+            # 每月曝光一批重大事故隐患…，直至12月底: the day it runs until is no deadline, and it runs with the campaign
+            day = activity.value.get("date")
+            if not day or not re.search(rf"(?:直至|持续至|一直到|延续至)\s*(?:{day.year}年)?{day.month}月(?:{day.day}日|底|末)", text_of.get(activity.line, "")):
+                continue
         label = clauses.get(activity.line, "")
         enclosing = [headings.get(label[:end], "") for end in range(1, len(label) + 1) if label[:end] in headings]
         for name, span in spans.items():
-            if any(name in heading for heading in enclosing):
+            if any(name in heading for heading in enclosing) and activity.value.get("date", span[1]) == span[1]:
+                activity.value.pop("date", None)
                 activity.value["start"], activity.value["end"] = span
                 break
 
