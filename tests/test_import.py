@@ -2504,3 +2504,10 @@ def test_campaign_work_that_runs_until_the_campaigns_end_takes_its_span():
             "（七）深入开展“安全生产塔拉行”活动。其三，州应急管理局将在“哈尔塔拉发布”开设“曝光台”，每月曝光一批重大事故隐患和典型执法案例，直至12月底。\n")
     exposure = [a.value for a in extract(_lines(text)).activities if a.value["kind"] == "hazard_exposure"]
     assert [(e.get("date"), e.get("start"), e.get("end")) for e in exposure] == [(None, date(2022, 6, 1), date(2022, 12, 31))]
+
+
+def test_a_deputy_named_once_after_a_party_post_and_another_holds_both():
+    text = ("2023年“安全生产月”活动方案\n组　长：公司党委书记、董事长　周立群\n副组长：公司党委副书记、总经理　吴　昊\n　　　　公司安全总监　陈光辉\n")
+    group = extract(_lines(text)).leading_group
+    assert [p.value for p in group["deputies"]] == [{"name": "吴昊", "title": "公司党委副书记、总经理"}, {"name": "陈光辉", "title": "公司安全总监"}]
+    # two administrative posts before one name may be two deputies (test_deputies_whose_posts_come_before_their_names)

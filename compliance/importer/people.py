@@ -263,6 +263,10 @@ HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（
 GROUP_SENTENCE = re.compile(r"领导小组|工作专班|指导委员会|下设办公室|办公室设在")
 
 
+# 公司党委副书记、总经理 / 局党组成员、副局长: a party post, then the administrative post the same person holds
+PARTY_POST_FIRST = re.compile(r"^[^、]{0,12}?(?:党委|党组|党工委|党支部|党总支)(?:副?书记|委员|成员)、[^、]+$")
+
+
 def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
     """组  长：… lines, table rows (组长<TAB>杨建华<TAB>副县长), and the indented lines that continue them."""
     role = None
@@ -274,8 +278,11 @@ def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
             role, people = ROLE_KEY[label], _table_row(cells)
         elif match := ROLE.match(raw.strip()):
             role, people = ROLE_KEY[re.sub(r"\s", "", match["role"])], _people(match["rest"])
-            if role == "leader" and (leader := _title_and_name(match["rest"].strip().rstrip("。；;"), posts_of_one=True)):
-                people = [leader]  # 组长：集团董事长、总经理 刘志强: the leader is one person, so every post is his
+            if role in ("leader", "deputies") and (leader := _title_and_name(match["rest"].strip().rstrip("。；;"), posts_of_one=True)) \
+                    and (role == "leader" or PARTY_POST_FIRST.match(leader["title"])):
+                # 组长：集团董事长、总经理 刘志强: the leader is one person, so every post is his; so is a deputy's party post
+                # and the post after it (副组长：公司党委副书记、总经理　吴　昊), as one person holds both
+                people = [leader]
         elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40 and not HEADING.match(raw) \
                 and not GROUP_SENTENCE.search(raw):
             people = _people(raw.strip())
