@@ -2511,3 +2511,12 @@ def test_a_deputy_named_once_after_a_party_post_and_another_holds_both():
     group = extract(_lines(text)).leading_group
     assert [p.value for p in group["deputies"]] == [{"name": "吴昊", "title": "公司党委副书记、总经理"}, {"name": "陈光辉", "title": "公司安全总监"}]
     # two administrative posts before one name may be two deputies (test_deputies_whose_posts_come_before_their_names)
+
+
+def test_the_background_after_a_plan_is_declared_and_before_its_first_section_holds_no_event():
+    text = ("石门村2023年“安全生产月”活动方案\n今年6月是第22个全国“安全生产月”。根据镇里的通知要求，结合我村实际，制定本方案。\n"
+            "我村地处山区，群众安全意识还比较弱，喊着要他参加演练、培训，还有人不愿意来。\n一、活动时间\n2023年6月1日至6月30日。\n"
+            "二、活动内容\n第一，6月2日晚上，召开村两委会议，组织开展一次安全培训。\n")
+    draft = extract(_lines(text))
+    assert [(a.value["kind"], a.line) for a in draft.activities if a.value["kind"] == "training"] == [("training", 7)]
+    assert any(t.line == 3 and "opening" in t.value for t in draft.todos)

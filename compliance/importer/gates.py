@@ -341,15 +341,24 @@ def _lines_of_aims(lines: list[Line]) -> set[int]:
 OPENING = re.compile(r"通知如下|(?<!研究)决定(?:在|于|从|自|今年|组织|开展)|制定本[\u4e00-\u9fa5]{0,4}方案|特制定|方案如下")
 
 
+PLAN_DECLARED = re.compile(r"制定本[\u4e00-\u9fa5]{0,4}方案[。.]?\s*$")
+
+
 def lines_of_opening(lines: list[Line]) -> set[int]:
     """The opening paragraph's lines: before the first numbered section, saying why the notice acts."""
-    found = set()
+    found, after = set(), set()
+    declared = False
     for line in lines:
         if SECTION_HEADING.match(line.text):
-            break
+            return found | after
         if OPENING.search(line.text):
             found.add(line.number)
-    return found
+        elif declared and line.text.strip():
+            # 结合我村实际，制定本方案。 / 我村地处山区…，喊着要他参加演练、培训…: after the plan is declared, the
+            # paragraphs before its first section tell the background, not the plan
+            after.add(line.number)
+        declared = declared or bool(PLAN_DECLARED.search(line.text))
+    return found  # no numbered section: what follows the opening may be the plan itself
 
 
 def _undated_in_opening(draft: Draft, lines: list[Line], found: list[Sourced]) -> list[Sourced]:
