@@ -2520,3 +2520,14 @@ def test_the_background_after_a_plan_is_declared_and_before_its_first_section_ho
     draft = extract(_lines(text))
     assert [(a.value["kind"], a.line) for a in draft.activities if a.value["kind"] == "training"] == [("training", 7)]
     assert any(t.line == 3 and "opening" in t.value for t in draft.todos)
+
+
+def test_a_named_action_given_a_span_past_the_month_is_a_campaign():
+    text = ("某集团关于开展2024年“安全生产月”暨“安全生产百日攻坚”专项行动的通知\n各分公司：\n一、时间安排\n"
+            "“安全生产月”活动时间：2024年6月1日至6月30日。\n“安全生产百日攻坚”专项行动：2024年6月1日至9月8日，分三个阶段进行。\n"
+            "四、工作要求\n1.各分公司要将百日攻坚与“安全生产月”统筹推进，攻坚行动持续至9月8日，不得提前收官。\n")
+    draft = extract(_lines(text))
+    assert [(c.value["name"], c.value["start"], c.value["end"]) for c in draft.campaigns] == [
+        ("安全生产百日攻坚专项行动", date(2024, 6, 1), date(2024, 9, 8))]
+    # a span within the month is no campaign
+    assert not extract(_lines(text.replace("9月8日", "6月25日"))).campaigns

@@ -245,6 +245,7 @@ CAMPAIGN_NAME = re.compile(r"[“\"「]?((?:安全生产|安全宣传)[\u4e00-\u
 CAMPAIGN_END = re.compile(r"(?:至|到|于)?\s*(?:(?P<y>[12][0-9]{3})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?P<end>底|末|(?P<d>[0-9]{1,2})\s*日)\s*(?:结束|止)?")
 
 
+ACTION_WITH_SPAN = re.compile(r"[“\"「]([\u4e00-\u9fa5]{2,12})[”\"」](专项行动|专项整治行动|行动)?\s*(?:活动)?(?:时间)?\s*[：:为]\s*")
 NAMED_ACTION = re.compile(r"[“\"「]([\u4e00-\u9fa5]{2,12}行动)[”\"」]")
 # 。行动与“安全生产月”同步启动，持续至 / ，与安全生产月同步启动，至: the action's own start, with the month, and its end next
 ACTION_STARTS = re.compile(r"[。，,]?\s*(?:该|本|此)?(?:行动|活动)?\s*与\s*[“\"]?安全生产月[”\"]?(?:活动)?同步(?:启动|开展)[，,]?\s*(?:持续|延续|一直)?")
@@ -301,6 +302,15 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
                 seen[match.group(1)] = Sourced({"name": match.group(1), "start": date(year, 6, 1),
                                                 "end": date(y, 12, int(end["d"]) if end["d"] else 31)},
                                                line.number, quote(line.text, match.start(), match.end() + end.end()))
+    # “安全生产百日攻坚”专项行动：2024年6月1日至9月8日: a named action given a span of its own that runs on past the month
+    for line in lines:
+        for match in ACTION_WITH_SPAN.finditer(line.text):
+            name = match.group(1) + (match.group(2) or "")
+            if not name.endswith("行动") or name in seen or not (spans := spans_in(line.text[match.end(): match.end() + 30], year)):
+                continue
+            start, end = spans[0][0], spans[0][1]
+            if start.month >= 5 and end.month > 6:
+                seen[name] = Sourced({"name": name, "start": start, "end": end}, line.number, quote(line.text, match.start(), match.end() + 20))
     # the campaign's own time heading: （二）“安全生产英德行”活动时间 / 6月1日至12月31日
     for index, line in enumerate(lines[:-1]):
         match = CAMPAIGN_NAME.search(line.text)
