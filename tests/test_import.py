@@ -2531,3 +2531,9 @@ def test_a_named_action_given_a_span_past_the_month_is_a_campaign():
         ("安全生产百日攻坚专项行动", date(2024, 6, 1), date(2024, 9, 8))]
     # a span within the month is no campaign
     assert not extract(_lines(text.replace("9月8日", "6月25日"))).campaigns
+
+
+def test_a_form_filled_in_and_sent_together_by_a_day_is_due_that_day():
+    draft = _draft_of("（二）明确联络员。各单位要明确1名熟悉业务的联络员，填写联络员回执（附件1），注明办公电话和手机号码，于5月28日前一并报送。", 2025)
+    due = {(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"}
+    assert due == {("liaison_form", date(2025, 5, 28))}

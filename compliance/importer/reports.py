@@ -138,6 +138,9 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
             if (sent := list(SENDS.finditer(before_it))) and re.search(r"[，,]", before_it[sent[-1].end():]):
                 before_it = before_it[sent[-1].end():]
             kinds = _kinds(before_it)
+            if not kinds and re.match(r"\s*(?:一并|一同|一起)", tail):
+                # 填写联络员回执（附件1），注明办公电话和手机号码，于5月28日前一并报送: what the sentence named before, sent together
+                kinds = _kinds(piece[matches[index - 1].end() if index else 0: match.start()])
         kinds += [kind for kind in _kinds(more) if kind not in kinds]
         tail += more
         subject = _subject_before(piece, match.start())
