@@ -2537,3 +2537,9 @@ def test_a_form_filled_in_and_sent_together_by_a_day_is_due_that_day():
     draft = _draft_of("（二）明确联络员。各单位要明确1名熟悉业务的联络员，填写联络员回执（附件1），注明办公电话和手机号码，于5月28日前一并报送。", 2025)
     due = {(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"}
     assert due == {("liaison_form", date(2025, 5, 28))}
+
+
+def test_a_case_recommended_with_the_summary_is_due_with_it():
+    draft = _draft_of("（三）各部门6月26日前报送活动总结，并推荐1个典型案例或经验做法。", 2023)
+    due = {(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"}
+    assert due == {("summary", date(2023, 6, 26)), ("cases", date(2023, 6, 26))}

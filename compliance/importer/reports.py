@@ -33,8 +33,8 @@ DUE = re.compile(rf"(?:于|在)?\s*(?P<when>{WHEN}){CLOCK}\s*(?:前|之前|以�
                  rf"|(?:截止|截至)(?:时间|日期)?\s*(?:为|是|：|:)?\s*(?P<by>{WHEN})")
 SENDS = re.compile(r"(?<![举海简快情通])报(?!道|名|刊|纸|警)|送(?:至|达|交)|提交|上传")
 NEXT_PART = re.compile(r"同时|[，,]\s*(?:并|另)|(?:于|在)?\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|每(?:周|星期|月)")
-# 同时报送典型案例1个 / 并附统计表: more of what is due that day, not another deadline
-CONTINUES = re.compile(r"(?:同时|[，,]\s*(?:并|另|同时))\s*(?:附|报送|上报|提交|报)")
+# 同时报送典型案例1个 / 并附统计表 / 并推荐1个典型案例: more of what is due that day, not another deadline
+CONTINUES = re.compile(r"(?:同时|[，,]\s*(?:并|另|同时))\s*(?:附|报送|上报|提交|报|推荐|推送)")
 # 请各单位… / 各乡镇…: the level below is told to send; 县安委办将…: the issuer sends
 ORDERED = re.compile(r"请|各")
 # 市安委办将于7月10日前将全市活动总结报省安委办: the issuer's own report, not an order to the level below
