@@ -2543,3 +2543,8 @@ def test_a_case_recommended_with_the_summary_is_due_with_it():
     draft = _draft_of("（三）各部门6月26日前报送活动总结，并推荐1个典型案例或经验做法。", 2023)
     due = {(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"}
     assert due == {("summary", date(2023, 6, 26)), ("cases", date(2023, 6, 26))}
+
+
+def test_a_units_own_schedule_of_activities_sent_up_is_its_plan():
+    draft = _draft_of("（一）各部门、各分子公司于6月5日前将本单位活动安排报安全质量部。", 2023)
+    assert {(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"} == {("plan", date(2023, 6, 5))}

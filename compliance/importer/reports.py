@@ -18,7 +18,8 @@ REPORT_KINDS = [
     ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|名单|表|信息|姓名)|(?:明确|确定|指定|落实)\s*[1一]\s*名[^，。；]{0,10}联络员")),
     ("statistics", re.compile(r"统计表|报表")),
     ("summary", re.compile(r"总结")),
-    ("plan", re.compile(r"(?:活动|实施|工作)?方案")),
+    # (本单位活动安排报安全质量部: a unit's schedule of its own activities is its plan)
+    ("plan", re.compile(r"(?:活动|实施|工作)?方案|(?:本单位|本部门|本院|本校|本地|具体)(?:的)?活动安排")),
     ("progress", re.compile(r"进展情况|进展|印证资料|工作动态|活动信息|工作信息|开展情况|周报|简报")),
     ("cases", re.compile(r"典型案例")),
 ]
