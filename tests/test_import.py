@@ -2548,3 +2548,11 @@ def test_a_case_recommended_with_the_summary_is_due_with_it():
 def test_a_units_own_schedule_of_activities_sent_up_is_its_plan():
     draft = _draft_of("（一）各部门、各分子公司于6月5日前将本单位活动安排报安全质量部。", 2023)
     assert {(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"} == {("plan", date(2023, 6, 5))}
+
+
+def test_a_village_clerk_and_a_full_time_officer_named_after_their_posts():
+    text = ("2023年“安全生产月”活动方案\n村里成立“安全生产月”活动领导小组，由村党支部书记、村委会主任李长贵任组长，村委会副主任何秀英任副组长，"
+            "村文书王强、村综治专干张红梅、妇女主任陈小琴和8个村民小组组长为成员。\n")
+    group = extract(_lines(text)).leading_group
+    assert [(p.value.get("name"), p.value.get("title")) for p in group["members"]] == [
+        ("王强", "村文书"), ("张红梅", "村综治专干"), ("陈小琴", "妇女主任"), (None, "8个村民小组组长")]
