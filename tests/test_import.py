@@ -2556,3 +2556,10 @@ def test_a_village_clerk_and_a_full_time_officer_named_after_their_posts():
     group = extract(_lines(text)).leading_group
     assert [(p.value.get("name"), p.value.get("title")) for p in group["members"]] == [
         ("王强", "村文书"), ("张红梅", "村综治专干"), ("陈小琴", "妇女主任"), (None, "8个村民小组组长")]
+
+
+def test_a_study_held_in_the_form_of_discussions_is_ordered():
+    draft = _draft_of("（一）开展集中学习研讨。6月上旬，各县（市、区）、市安委会各成员单位要通过党委（党组）理论学习中心组学习、专题辅导、"
+                      "研讨交流等形式，深入学习习近平总书记关于安全生产的重要论述和安全生产法律法规。", 2025)
+    orders = [r.value for r in draft.requirements if r.value["type"] == "activity"]
+    assert [(o["kind"], o.get("not_before"), o.get("not_after")) for o in orders] == [("study_session", date(2025, 6, 1), date(2025, 6, 10))]
