@@ -2563,3 +2563,9 @@ def test_a_study_held_in_the_form_of_discussions_is_ordered():
                       "研讨交流等形式，深入学习习近平总书记关于安全生产的重要论述和安全生产法律法规。", 2025)
     orders = [r.value for r in draft.requirements if r.value["type"] == "activity"]
     assert [(o["kind"], o.get("not_before"), o.get("not_after")) for o in orders] == [("study_session", date(2025, 6, 1), date(2025, 6, 10))]
+
+
+def test_units_told_to_complete_a_training_by_a_day_are_ordered_it():
+    draft = _draft_of("（六）培训和竞赛。6月底前，各部门要完成全员消防“四个能力”培训和急救技能培训，一线岗位人员培训覆盖率达到100%。", 2023)
+    orders = [r.value for r in draft.requirements if r.value["type"] == "activity"]
+    assert [(o["kind"], o.get("not_after")) for o in orders] == [("training", date(2023, 6, 30))]
