@@ -2569,3 +2569,10 @@ def test_units_told_to_complete_a_training_by_a_day_are_ordered_it():
     draft = _draft_of("（六）培训和竞赛。6月底前，各部门要完成全员消防“四个能力”培训和急救技能培训，一线岗位人员培训覆盖率达到100%。", 2023)
     orders = [r.value for r in draft.requirements if r.value["type"] == "activity"]
     assert [(o["kind"], o.get("not_after")) for o in orders] == [("training", date(2023, 6, 30))]
+
+
+def test_a_consultation_point_ordered_beside_an_open_day_orders_the_day():
+    draft = _draft_of("6.安全宣传咨询日。2024年6月16日，各分公司要组织所属项目部在工地大门口或周边社区设立安全咨询点，同时开展“工地开放日”活动，"
+                      "邀请周边居民和工人家属走进工地。", 2024)
+    orders = {(r.value["kind"], r.value.get("date")) for r in draft.requirements if r.value["type"] == "activity"}
+    assert {("consultation_day", date(2024, 6, 16)), ("open_day", date(2024, 6, 16))} <= orders

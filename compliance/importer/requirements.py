@@ -87,7 +87,9 @@ def _orders_another_event(sentence: str) -> bool:
     """同日，各水厂要同步举办“水厂开放日”活动: the units are told to hold an event of another kind alongside, not the
     consultation day."""
     found = kind_of(sentence)
-    return bool(found) and found[0] not in ("consultation_day", "publicity") and not CONSULTATION.search(sentence)
+    # (…在工地大门口或周边社区设立安全咨询点，同时开展“工地开放日”活动: the point is the day's, the open day another beside it)
+    return bool(found) and found[0] not in ("consultation_day", "publicity") and not CONSULTATION.search(sentence) \
+        and not re.search(r"咨询(?:点|台|站|活动)", sentence[:found[1].start()])
 
 
 def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
