@@ -2576,3 +2576,12 @@ def test_a_consultation_point_ordered_beside_an_open_day_orders_the_day():
                       "邀请周边居民和工人家属走进工地。", 2024)
     orders = {(r.value["kind"], r.value.get("date")) for r in draft.requirements if r.value["type"] == "activity"}
     assert {("consultation_day", date(2024, 6, 16)), ("open_day", date(2024, 6, 16))} <= orders
+
+
+def test_a_schedule_row_that_has_the_addressees_set_up_branch_venues_orders_the_consultation_day():
+    table = ("序号\t时间\t活动内容\t责任单位\n6\t6月16日\t“安全宣传咨询日”主场活动（东墅文化广场），各镇（街道）设分会场\t区应急管理局、各镇（街道）\n")
+    orders = [(r.value["kind"], r.value.get("date")) for r in _draft_of(table, 2022).requirements if r.value["type"] == "activity"]
+    assert orders == [("consultation_day", date(2022, 6, 16))]
+    # the issuer's own day in a row, with no branch venue, orders nothing
+    plain = table.replace("，各镇（街道）设分会场", "").replace("区应急管理局、各镇（街道）", "区应急管理局")
+    assert not [r for r in _draft_of(plain, 2022).requirements if r.value["type"] == "activity"]

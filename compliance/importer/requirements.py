@@ -92,6 +92,9 @@ def _orders_another_event(sentence: str) -> bool:
         and not re.search(r"咨询(?:点|台|站|活动)", sentence[:found[1].start()])
 
 
+ROW_BRANCH_VENUE = re.compile(r"各[^，,。；;\t]{1,10}?(?:同步)?设立?分会场")
+
+
 def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """The 6-16 consultation day is ordered when the text about it (not a schedule row) addresses the level below: the
     line it was read from, the body under a heading that only names it (（四）开展“安全宣传咨询日”活动 / 6月16日，局在…
@@ -105,6 +108,12 @@ def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses:
     candidates += [line for line in lines if CONSULTATION.search(line.text) and line not in candidates]
     for line in candidates:
         if TABLE_ROW.search(line.text):
+            # 6	6月16日	“安全宣传咨询日”主场活动（东墅文化广场），各镇（街道）设分会场	…: a row whose own text has the
+            # addressees hold theirs at a 分会场 orders the day, as the same words in a clause do
+            if CONSULTATION.search(line.text) and (own := ROW_BRANCH_VENUE.search(line.text)):
+                draft.requirements.append(Sourced({"type": "activity", "kind": "consultation_day", "date": date(year, 6, 16),
+                                                   "basis": clauses.get(line.number, "")}, line.number, own.group(0)))
+                return
             continue
         body, index = line, by_number[line.number]
         if HEADING_ONLY.match(line.text) and index + 1 < len(lines) and not TABLE_ROW.search(lines[index + 1].text) \
