@@ -2585,3 +2585,9 @@ def test_a_schedule_row_that_has_the_addressees_set_up_branch_venues_orders_the_
     # the issuer's own day in a row, with no branch venue, orders nothing
     plain = table.replace("，各镇（街道）设分会场", "").replace("区应急管理局、各镇（街道）", "区应急管理局")
     assert not [r for r in _draft_of(plain, 2022).requirements if r.value["type"] == "activity"]
+
+
+def test_units_that_attend_the_issuers_meeting_then_hold_their_own_by_a_day():
+    found = _activities_of("（一）州人民政府将于6月2日召开全州“安全生产月”活动动员部署视频会议，各县（市）、各行委设分会场参加，"
+                           "并于6月10日前召开本地动员部署会议。", 2022)
+    assert sorted(when for kind, when, _, _ in found if kind == "launch_ceremony") == ["2022-06-02", "2022-06-10"]

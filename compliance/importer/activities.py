@@ -330,7 +330,15 @@ def _timed_others(sentence: str, first: tuple[str, re.Match], year: int, issued:
         if holder.start() >= first[1].end() and (again := KINDS_BY_NAME[first[0]].search(sentence, holder.end())) \
                 and not NEXT_HOLDER.search(sentence, holder.end(), again.start()) and when_in(sentence[holder.end():again.end()], year, issued):
             found.append((first[0], again))
+    # …视频会议，各县（市）、各行委设分会场参加，并于6月10日前召开本地动员部署会议: after attending the issuer's, the units
+    # hold their own (本地, 本单位) by a time of its own
+    if (own := OWN_AGAIN.search(sentence, first[1].end())) and (again := KINDS_BY_NAME[first[0]].search(sentence, own.end())) \
+            and not re.search(r"[，,；;。]", sentence[own.end():again.start()]) and when_in(own["time"] + "前", year, issued):
+        found.append((first[0], again))
     return found
+
+
+OWN_AGAIN = re.compile(r"[，,]\s*并(?:于|在)(?P<time>[0-9]{1,2}\s*月[^，,。；;]{1,6}?)(?:前|之前)(?:召开|组织|开展|举办|举行)(?:本地|本单位|本辖区|本部门|本系统)")
 
 
 # …应急演练，各非煤子公司要开展一次火灾应急演练: a comma before other units told to hold something begins their order
