@@ -2591,3 +2591,11 @@ def test_units_that_attend_the_issuers_meeting_then_hold_their_own_by_a_day():
     found = _activities_of("（一）州人民政府将于6月2日召开全州“安全生产月”活动动员部署视频会议，各县（市）、各行委设分会场参加，"
                            "并于6月10日前召开本地动员部署会议。", 2022)
     assert sorted(when for kind, when, _, _ in found if kind == "launch_ceremony") == ["2022-06-02", "2022-06-10"]
+
+
+def test_the_issuers_gathered_account_of_the_whole_area_sent_up_once_is_its_summary():
+    text = ("某县白岗乡人民政府\n关于开展2024年“安全生产月”活动的通知\n各行政村：\n"
+            "1.各村要于6月27日前将活动总结报乡应急办。\n2.乡政府将汇总全乡活动开展情况，于6月30日前报县安委办。\n")
+    draft = extract(_lines(text))
+    assert ("summary", date(2024, 6, 30)) in {(r.value["kind"], r.value.get("due")) for r in draft.reports}
+    assert "progress" not in {r.value["kind"] for r in draft.reports}

@@ -154,7 +154,11 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
         another_sender = bool(ISSUER_SUBJECT.fullmatch(subject)) and not is_issuer(subject, org)
         upward = bool(recipient) and not ordered and not another_sender and is_superior(recipient, org, level)
         own = upward or is_issuer(subject, org) or bool(OWN_REPORT.search(tail) and "各" not in subject)
-        if own and not kinds and (GATHERS_SITUATION.search(piece[since:match.start()]) or GATHERS_SITUATION.search(tail)):
+        gathers = GATHERS_SITUATION.search(piece[since:match.start()]) or GATHERS_SITUATION.search(tail)
+        if own and kinds == ["progress"] and gathers and not WEEKLY.search(piece):
+            # 乡政府将汇总全乡活动开展情况，于6月30日前报县安委办: the whole area's account sent up once is its summary
+            kinds = ["summary"]
+        if own and not kinds and gathers:
             # 汇总全区情况后…报市应急管理局 / 6月30日前  汇总全县活动情况报市安委办: an account of the whole area, whatever was sent in
             kinds = ["summary"]
         if own and not kinds:  # 区安监局汇总后于7月1日前报市安委办: what it gathered, due just before
