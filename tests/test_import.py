@@ -2599,3 +2599,10 @@ def test_the_issuers_gathered_account_of_the_whole_area_sent_up_once_is_its_summ
     draft = extract(_lines(text))
     assert ("summary", date(2024, 6, 30)) in {(r.value["kind"], r.value.get("due")) for r in draft.reports}
     assert "progress" not in {r.value["kind"] for r in draft.reports}
+
+
+def test_an_undated_event_under_a_phase_heading_with_no_number_takes_the_phases_span():
+    body = ("三、时间安排和主要活动\n第二阶段  集中开展（6月1日—6月25日）\n"
+            "7.警示教育。辖区企业要组织员工观看《生命重于泰山》和事故警示教育片，用身边事教育身边人。\n")
+    films = [a.value for a in _draft_of(body).activities if a.value["kind"] == "warning_education"]
+    assert [(f.get("start"), f.get("end")) for f in films] == [(date(2024, 6, 1), date(2024, 6, 25))]

@@ -44,6 +44,7 @@ def sentences(line: Line) -> list[tuple[str, int]]:
     return [(s, o) for s, o in parts if s.strip()]
 
 
+PHASE_HEADING = re.compile(rf"^\s*第[{CN_NUMBERS}]{{1,2}}阶段")
 BRACKETED = re.compile(r"[（(]([^（）()]{4,30})[）)]")
 
 
@@ -67,6 +68,8 @@ def heading_spans(lines: list[Line], year: int) -> dict[int, tuple[date, date]]:
         if HEADING_1.match(text) and len(text) < 60 and not HEADING_2.match(text):
             outer, inner = _heading_span(text, year), None
         elif (match := HEADING_2.match(text)) and not match.group(1).isdigit():  # （1） is an item, not a phase
+            inner = _heading_span(text, year)
+        elif PHASE_HEADING.match(text):  # 第二阶段  集中开展（6月1日—6月25日）: a phase heading with no number of its own
             inner = _heading_span(text, year)
         if span := inner or outer:
             found[line.number] = span
