@@ -2606,3 +2606,20 @@ def test_an_undated_event_under_a_phase_heading_with_no_number_takes_the_phases_
             "7.警示教育。辖区企业要组织员工观看《生命重于泰山》和事故警示教育片，用身边事教育身边人。\n")
     films = [a.value for a in _draft_of(body).activities if a.value["kind"] == "warning_education"]
     assert [(f.get("start"), f.get("end")) for f in films] == [(date(2024, 6, 1), date(2024, 6, 25))]
+
+
+def test_a_campaign_started_with_the_month_runs_on_to_the_day_it_lasts_until():
+    body = ("二、活动时间\n“安全生产月”活动时间为2023年6月1日至30日。“安全生产翠屏行”活动与“安全生产月”同步启动，持续至2023年11月30日。\n"
+            "三、主要活动\n（八）深入开展“安全生产翠屏行”活动。各乡镇要同步组织开展本地区“翠屏行”活动。\n")
+    draft = _draft_of(body, 2023)
+    assert [(c.value["name"], c.value["end"]) for c in draft.campaigns] == [("安全生产翠屏行", date(2023, 11, 30))]
+    assert [r.value["end_not_before"] for r in draft.requirements if r.value["type"] == "campaign"] == [date(2023, 11, 30)]
+
+
+def test_a_campaign_declared_in_the_opening_that_its_own_clause_gives_one_department_is_no_requirement():
+    text = ("某农垦集团有限公司\n关于开展2025年“安全生产月”活动的通知\n各分公司：\n"
+            "集团公司决定于2025年6月1日至6月30日组织开展“安全生产月”活动，同步开展“安全生产黑土行”活动，持续至11月30日。\n"
+            "（四）开展“安全生产黑土行”活动\n集团公司党群工作部要会同安全生产监督管理部，从6月1日起至11月30日，深入各分公司开展“安全生产黑土行”专题采访报道。\n")
+    draft = extract(_lines(text))
+    assert [(c.value["name"], c.value["end"]) for c in draft.campaigns] == [("安全生产黑土行", date(2025, 11, 30))]
+    assert not [r for r in draft.requirements if r.value["type"] == "campaign"]

@@ -268,6 +268,9 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
             for candidate in CAMPAIGN_END.finditer(tail):
                 if re.search(r"(结束|止|底|末)", candidate.group(0)) or candidate.group("m") == "12":
                     end_match = candidate
+                # 与“安全生产月”同步启动，持续至2023年11月30日: a day the campaign runs on to, past the month
+                elif int(candidate.group("m")) > 6 and re.search(r"(?:持续|延续|一直)(?:至|到)\s*$", tail[:candidate.start() + 1]):
+                    end_match = candidate
             spans = spans_in(tail, year)
             months = MONTH_SPAN.search(tail)
             value: dict[str, Any] = {"name": name}

@@ -44,8 +44,11 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
         _publicity_ordered_by_sub_items(lines, draft, clauses)
     for campaign in draft.campaigns:
         if campaign.value.get("end"):
+            # 同步开展“安全生产黑土行”活动，持续至11月30日 in the opening, then （四）…集团公司党群工作部要…开展“安全生产黑土行”专题采访:
+            # who must run it is read where the campaign is last named, its own clause
+            line_number, phrase = _own_clause(lines, campaign) or (campaign.line, campaign.phrase)
             draft.requirements.append(Sourced({"type": "campaign", "name": campaign.value["name"], "end_not_before": campaign.value["end"],
-                                               "basis": clauses.get(campaign.line, "")}, campaign.line, campaign.phrase))
+                                               "basis": clauses.get(campaign.line, "")}, line_number, phrase))
     _leading_group_order(lines, draft, clauses)
     _sector_drill_orders(draft, lines)
     _drop_implied_drill(draft)
@@ -58,6 +61,21 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
                 liaison["require_phone"] = True
             draft.requirements.append(Sourced(liaison, line.number, quote(line.text, match.start(), match.end())))
             break
+
+
+CLAUSE_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}\s*[.．、])")
+
+
+def _own_clause(lines: list[Line], campaign: Sourced) -> tuple[int, str] | None:
+    """同步开展“安全生产黑土行”活动，持续至11月30日 in the opening, then （四）开展“安全生产黑土行”活动 / 集团公司党群工作部要…:
+    who must run a campaign is read in its own clause, the body under the first heading after it that names it alone."""
+    short = re.sub(r"[“”\"「」]", "", campaign.value["name"])[-3:]
+    for index, line in enumerate(lines[:-1]):
+        text = line.text.strip()
+        if line.number > campaign.line and CLAUSE_HEADING.match(text) and len(text) < 30 and "。" not in text \
+                and short in re.sub(r"[“”\"「」]", "", text) and (body := lines[index + 1].text.strip()):
+            return lines[index + 1].number, body[:40]
+    return None
 
 
 # 进社区：各社区要… / （2）进企业方面，各企业要…: a sub-item of 四进 that tells the units of its sector what to do
