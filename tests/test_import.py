@@ -2623,3 +2623,12 @@ def test_a_campaign_declared_in_the_opening_that_its_own_clause_gives_one_depart
     draft = extract(_lines(text))
     assert [(c.value["name"], c.value["end"]) for c in draft.campaigns] == [("安全生产黑土行", date(2025, 11, 30))]
     assert not [r for r in draft.requirements if r.value["type"] == "campaign"]
+
+
+def test_drills_listed_after_qizhong_by_kind_of_unit_with_no_yao_are_each_sectors_drill():
+    body = ("（五）扎实开展应急演练。各乡镇要督促指导辖区企业、学校、社区和农村开展有针对性的应急演练，其中：企业重点开展生产安全事故应急救援演练；"
+            "学校开展地震、火灾应急疏散演练；社区开展高层建筑、燃气安全等应急演练；农村结合汛期特点开展防汛避险转移演练。上述演练须于6月25日前完成。")
+    draft = _draft_of(body, 2023)
+    drills = {(a.value.get("sector"), a.value.get("date")) for a in draft.activities if a.value["kind"] == "drill"}
+    assert {(s, date(2023, 6, 25)) for s in ("enterprise", "school", "community", "rural")} <= drills
+    assert {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"} == {"enterprise", "school", "community", "rural"}

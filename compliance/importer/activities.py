@@ -903,6 +903,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 elif match := ORGANISED.search(part):
                     sectors = _subject_sectors(match["who"])
                     organised = match.start()  # …组织辖区燃气经营企业开展燃气泄漏演练，组织学校开展地震疏散演练: the units' own drill
+                elif (match := LISTED_AFTER_AMONG.match(part)) and AMONG.search(sentence[:sentence.find(part)]):
+                    sectors = _subject_sectors(match["who"])  # …开展有针对性的应急演练，其中：企业重点开展…；学校开展…
                 else:
                     continue
                 if own_sector and not (sectors := [s for s in sectors if s != own_sector]):
@@ -913,6 +915,11 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                 # …；非煤矿山企业还要开展一次…推演: some of the units told before, told to do more: their drill, no order
                 _add_sector_drill(draft, line, own, sectors, _part_scenarios(own), when, clauses, ordered=not ALSO_SOME.match(part))
 
+
+# …督促指导辖区企业、学校、社区和农村开展有针对性的应急演练，其中：企业重点开展…演练；学校开展…；农村结合汛期特点开展…:
+# after 其中：, each part names the kind of unit and its drill, with no 要
+AMONG = re.compile(r"其中\s*[：:]")
+LISTED_AFTER_AMONG = re.compile(rf"^\s*(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)\s*(?:重点|主要|要|应|可)?\s*(?=开展|组织|进行|结合|围绕|针对)")
 
 # 一是各村（社区）要…；二是…, 3.各重点企业要…, （2）沿河学校要…: the enumerator or the item's number is no subject
 ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[0-9]{1,2}\s*[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
