@@ -2632,3 +2632,11 @@ def test_drills_listed_after_qizhong_by_kind_of_unit_with_no_yao_are_each_sector
     drills = {(a.value.get("sector"), a.value.get("date")) for a in draft.activities if a.value["kind"] == "drill"}
     assert {(s, date(2023, 6, 25)) for s in ("enterprise", "school", "community", "rural")} <= drills
     assert {r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"} == {"enterprise", "school", "community", "rural"}
+
+
+def test_filling_stations_shops_and_restaurants_told_to_drill_are_enterprises():
+    body = ("（四）扎实开展应急演练。各加油（气）站要组织开展一次火灾事故应急演练，各大型商场超市要开展一次人员密集场所疏散逃生演练，"
+            "各餐饮经营单位要开展一次燃气泄漏应急处置演练，以上演练于6月25日前完成。")
+    drills = [a.value for a in _draft_of(body, 2025).activities if a.value["kind"] == "drill"]
+    assert sorted((d.get("sector"), tuple(d["scenarios"]), d.get("date")) for d in drills) == [
+        ("enterprise", ("evacuation",), date(2025, 6, 25)), ("enterprise", ("fire",), date(2025, 6, 25)), ("enterprise", ("gas",), date(2025, 6, 25))]
