@@ -2640,3 +2640,11 @@ def test_filling_stations_shops_and_restaurants_told_to_drill_are_enterprises():
     drills = [a.value for a in _draft_of(body, 2025).activities if a.value["kind"] == "drill"]
     assert sorted((d.get("sector"), tuple(d["scenarios"]), d.get("date")) for d in drills) == [
         ("enterprise", ("evacuation",), date(2025, 6, 25)), ("enterprise", ("fire",), date(2025, 6, 25)), ("enterprise", ("gas",), date(2025, 6, 25))]
+
+
+def test_an_unquoted_work_started_with_the_month_and_run_on_past_it_is_a_campaign():
+    body = ("二、活动时间\n“安全生产月”活动时间为2025年6月1日至6月30日。餐饮场所燃气安全专项整治与“安全生产月”同步启动，持续至2025年12月31日。"
+            "夏季“百日安全行车”竞赛活动与“安全生产月”同步启动，6月1日起至9月30日结束。")
+    found = {(c.value["name"], c.value["start"], c.value["end"]) for c in _draft_of(body, 2025).campaigns}
+    assert found == {("餐饮场所燃气安全专项整治", date(2025, 6, 1), date(2025, 12, 31)),
+                     ("夏季“百日安全行车”竞赛活动", date(2025, 6, 1), date(2025, 9, 30))}

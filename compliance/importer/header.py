@@ -245,6 +245,7 @@ CAMPAIGN_NAME = re.compile(r"[“\"「]?((?:安全生产|安全宣传)[\u4e00-\u
 CAMPAIGN_END = re.compile(r"(?:至|到|于)?\s*(?:(?P<y>[12][0-9]{3})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?P<end>底|末|(?P<d>[0-9]{1,2})\s*日)\s*(?:结束|止)?")
 
 
+UNQUOTED_ACTION = re.compile(r"(?:^|[。；;])\s*(?P<name>[\u4e00-\u9fa5“”\"]{2,20}?(?:专项整治|专项行动|竞赛活动|竞赛|行动))(?=\s*与)")
 ACTION_WITH_SPAN = re.compile(r"[“\"「]([\u4e00-\u9fa5]{2,12})[”\"」](专项行动|专项整治行动|行动)?\s*(?:活动)?(?:时间)?\s*[：:为]\s*")
 NAMED_ACTION = re.compile(r"[“\"「]([\u4e00-\u9fa5]{2,12}行动)[”\"」]")
 # 。行动与“安全生产月”同步启动，持续至 / ，与安全生产月同步启动，至: the action's own start, with the month, and its end next
@@ -305,6 +306,24 @@ def find_campaigns(lines: list[Line], draft: Draft, year: int) -> None:
                 seen[match.group(1)] = Sourced({"name": match.group(1), "start": date(year, 6, 1),
                                                 "end": date(y, 12, int(end["d"]) if end["d"] else 31)},
                                                line.number, quote(line.text, match.start(), match.end() + end.end()))
+    # 餐饮场所燃气安全专项整治与“安全生产月”同步启动，持续至2025年12月31日 / 夏季“百日安全行车”竞赛活动与“安全生产月”同步启动，
+    # 6月1日起至9月30日结束: a work named unquoted as its sentence's subject, started with the month and run on past it
+    for line in lines:
+        for match in UNQUOTED_ACTION.finditer(line.text):
+            name, tail = match["name"], line.text[match.end(): match.end() + 40]
+            if name in seen or not (start := ACTION_STARTS.match(tail)):
+                continue
+            rest = re.split(r"[。；;]", tail[start.end():])[0]
+            if (spans := spans_in(rest, year)) and spans[0][1].month > 6:
+                begin, end = spans[0][0], spans[0][1]
+            elif (ends := [c for c in CAMPAIGN_END.finditer(rest) if int(c["m"]) > 6 and c.start() <= 8]):
+                y = int(ends[0]["y"]) if ends[0]["y"] else year
+                m = int(ends[0]["m"])
+                begin, end = date(year, 6, 1), date(y, m, int(ends[0]["d"]) if ends[0]["d"] else calendar.monthrange(y, m)[1])
+            else:
+                continue
+            seen[name] = Sourced({"name": name, "start": begin, "end": end}, line.number,
+                                 quote(line.text, match.start("name"), match.end() + start.end() + len(rest)))
     # “安全生产百日攻坚”专项行动：2024年6月1日至9月8日: a named action given a span of its own that runs on past the month
     for line in lines:
         for match in ACTION_WITH_SPAN.finditer(line.text):
