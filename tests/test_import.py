@@ -2648,3 +2648,10 @@ def test_an_unquoted_work_started_with_the_month_and_run_on_past_it_is_a_campaig
     found = {(c.value["name"], c.value["start"], c.value["end"]) for c in _draft_of(body, 2025).campaigns}
     assert found == {("餐饮场所燃气安全专项整治", date(2025, 6, 1), date(2025, 12, 31)),
                      ("夏季“百日安全行车”竞赛活动", date(2025, 6, 1), date(2025, 9, 30))}
+
+
+def test_the_sentence_declaring_a_campaigns_span_holds_no_event():
+    body = "二、活动时间\n“安全生产月”活动时间为2025年6月1日至6月30日。餐饮场所燃气安全专项整治与“安全生产月”同步启动，持续至2025年12月31日。"
+    draft = _draft_of(body, 2025)
+    assert not draft.activities
+    assert [c.value["end"] for c in draft.campaigns] == [date(2025, 12, 31)]

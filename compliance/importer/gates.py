@@ -208,8 +208,21 @@ def undercover_visits_of_the_media(value: dict[str, Any], sentence: str) -> str 
     return None
 
 
+# 餐饮场所燃气安全专项整治与“安全生产月”同步启动，持续至2025年12月31日: a campaign started with the month and its span
+CAMPAIGN_DECLARED = re.compile(r"与\s*[“\"]?安全生产月[”\"]?(?:活动)?同步(?:启动|开展)[，,]?[^。；;]{0,24}(?:至|到)[^。；;]{0,16}(?:[0-9]\s*日|底|末|结束)")
+
+
+def campaign_declared(value: dict[str, Any], sentence: str) -> str | None:
+    """餐饮场所燃气安全专项整治与“安全生产月”同步启动，持续至2025年12月31日: the sentence sets a campaign's span; the work
+    its name calls (整治) is no event held on the day it ends."""
+    if CAMPAIGN_DECLARED.search(sentence):
+        return "read from the sentence that declares a campaign and its span, not an event of it"
+    return None
+
+
 ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sector, check_of_schools, examples_of_a_class, start_without_end,
-                                                                    mentioned_in_passing, undercover_visits_of_the_media, drill_held_at_a_company]
+                                                                    mentioned_in_passing, undercover_visits_of_the_media, drill_held_at_a_company,
+                                                                    campaign_declared]
 
 # 县安委办举办知识竞赛，各乡镇选派代表队参赛: the addressees come after the event and only take part in it
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
