@@ -2655,3 +2655,9 @@ def test_the_sentence_declaring_a_campaigns_span_holds_no_event():
     draft = _draft_of(body, 2025)
     assert not draft.activities
     assert [c.value["end"] for c in draft.campaigns] == [date(2025, 12, 31)]
+
+
+def test_a_filling_stations_self_check_is_in_the_enterprise_sector():
+    body = "（三）深入查找身边安全隐患。一是各加油（气）站要即日起至6月20日对照有关规范开展一次全面自查，重点检查油罐区和消防器材。"
+    checks = [a.value for a in _draft_of(body, 2025).activities if a.value["kind"] == "hazard_inspection"]
+    assert [c.get("sectors") for c in checks] == [["enterprise"]]
