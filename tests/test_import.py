@@ -2661,3 +2661,11 @@ def test_a_filling_stations_self_check_is_in_the_enterprise_sector():
     body = "（三）深入查找身边安全隐患。一是各加油（气）站要即日起至6月20日对照有关规范开展一次全面自查，重点检查油罐区和消防器材。"
     checks = [a.value for a in _draft_of(body, 2025).activities if a.value["kind"] == "hazard_inspection"]
     assert [c.get("sectors") for c in checks] == [["enterprise"]]
+
+
+def test_the_study_again_held_by_others_by_a_day_of_their_own_is_dated_by_it():
+    body = ("（一）抓好学习教育。一是局党组于6月上旬专题学习习近平总书记关于安全生产的重要论述和重要指示精神；"
+            "二是各企业要在6月15日前组织全体员工学习《商贸企业重大事故隐患判定标准》和本岗位安全操作规程。")
+    found = _activities_of(body, 2025)
+    assert ("study_session", "2025-06-15", ("enterprise",), ()) in found
+    assert ("study_session", None, ("enterprise",), ()) not in found

@@ -562,6 +562,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             by_account = deadline_of_account(whole, sentence, year)
             sentence_subject = next((name for name, pattern in SUBJECT if pattern.match(sentence)), subject)
             named = [(kind, match) for kind, pattern in KINDS if (match := pattern.search(sentence))]
+            study = None
             if all(kind != "study_session" for kind, _ in named) and (study := STUDY_AGAIN.search(sentence)) \
                     and KINDS_BY_NAME["study_session"].search(line.text[:offset]):
                 # 六月上旬，…中心组开展…重要论述专题学习；各村要…组织集中学习: the study the line has just named, held by others
@@ -585,7 +586,10 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     holder = DRILL_SUBJECT.match(sentence[_holder_start(sentence, match.start()):])
                     sectors = _subject_sectors(holder["who"] or holder["field"]) if holder else []
                 value: dict[str, Any] = {"kind": kind, **(by_account or {})}
-                if not by_account and (alongside := _held_alongside(sentence, match.start(), year, draft.issued)):
+                if kind == "study_session" and match is study and not by_account \
+                        and (own_time := when_in(sentence[_holder_start(sentence, match.start()):match.start()], year, draft.issued)):
+                    value.update(activity_window(own_time[0]))  # 二是各企业要在6月15日前组织全体员工学习…: the study again, by its own day
+                elif not by_account and (alongside := _held_alongside(sentence, match.start(), year, draft.issued)):
                     value.update(activity_window(alongside))
                 elif not by_account and (lead := _only_time_leading(sentence, year, draft.issued)):
                     value.update(activity_window(lead))  # 6月份，镇应急办要组织…，并利用…宣传12350举报电话: the whole sentence's time
