@@ -2669,3 +2669,10 @@ def test_the_study_again_held_by_others_by_a_day_of_their_own_is_dated_by_it():
     found = _activities_of(body, 2025)
     assert ("study_session", "2025-06-15", ("enterprise",), ()) in found
     assert ("study_session", None, ("enterprise",), ()) not in found
+
+
+def test_a_post_of_its_own_joined_by_he_after_the_bodies_holder_is_another_member():
+    text = ("某县白岗乡人民政府\n关于开展2024年“安全生产月”活动的通知\n各行政村：\n"
+            "乡政府成立由乡长任组长，分管安全生产工作的副乡长任副组长，乡应急管理办公室、乡派出所、乡中心学校、乡卫生院负责人和各行政村党支部书记为成员的“安全生产月”活动领导小组。\n")
+    members = [m.value.get("title") for m in extract(_lines(text)).leading_group["members"]]
+    assert members == ["乡应急管理办公室负责人", "乡派出所负责人", "乡中心学校负责人", "乡卫生院负责人", "各行政村党支部书记"]

@@ -185,7 +185,10 @@ def _inline_people(who: str) -> list[dict[str, str]]:
     names = sorted(common + [m for m in NAME_AFTER_POST.finditer(who) if _is_name_of_any_origin(m["name"])
                              and not any(m.start() < c.end() and c.start() < m.end() for c in common)], key=lambda m: m.start())
     if not names:
-        return [{"title": t} for t in _shared_suffix([t.strip() for t in re.split(r"[、，,]", who) if len(t.strip()) > 1])]
+        # 乡派出所、乡卫生院负责人和各行政村党支部书记: 和 (及) after the bodies' holder joins a post of its own, shared with none
+        titles = [part for t in re.split(r"[、，,]", who)
+                  for part in re.split(r"(?:(?<=负责人)|(?<=负责同志)|(?<=主要领导))(?:和|及|以及)(?=各)", t)]
+        return [{"title": t} for t in _shared_suffix([t.strip() for t in titles if len(t.strip()) > 1])]
     people, start = [], 0
     for match in names:
         title = who[start:match.start()].strip("、，, ")
