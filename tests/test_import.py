@@ -2676,3 +2676,10 @@ def test_a_post_of_its_own_joined_by_he_after_the_bodies_holder_is_another_membe
             "乡政府成立由乡长任组长，分管安全生产工作的副乡长任副组长，乡应急管理办公室、乡派出所、乡中心学校、乡卫生院负责人和各行政村党支部书记为成员的“安全生产月”活动领导小组。\n")
     members = [m.value.get("title") for m in extract(_lines(text)).leading_group["members"]]
     assert members == ["乡应急管理办公室负责人", "乡派出所负责人", "乡中心学校负责人", "乡卫生院负责人", "各行政村党支部书记"]
+
+
+def test_a_period_written_as_where_it_begins_and_ends_under_a_time_and_events_heading_is_set():
+    body = "三、时间安排和主要活动\n本次活动从2024年5月25日开始，至6月30日结束，分三个阶段进行。"
+    draft = _draft_of(body)
+    assert draft.value("period") == (date(2024, 5, 25), date(2024, 6, 30))
+    assert [r for r in draft.requirements if r.value["type"] == "period"]

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..text import fold_doc_no
-from .dates import MONTH_SPAN, month_span, spans_in
+from .dates import MONTH_SPAN, days_in, month_span, spans_in
 from .draft import Draft, Sourced, quote
 from .reader import Line
 
@@ -219,11 +219,25 @@ def find_numbers(lines: list[Line], draft: Draft) -> None:
                 draft.fields["doc_no"] = Sourced(number, line.number, text.strip())
 
 
+# 本次活动从2024年5月25日开始，至6月30日结束: a span written as where it begins and where it ends
+BEGUN_AND_ENDED = re.compile(r"从\s*(?P<from>(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:开始|起)[，,]?\s*(?:至|到)\s*"
+                             r"(?P<to>(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:结束|止)")
+
+
+def _begun_and_ended(text: str, year: int) -> list[tuple[date, date, int, int]]:
+    if not (match := BEGUN_AND_ENDED.search(text)):
+        return []
+    begins, ends = days_in(match["from"], year), days_in(match["to"], year)
+    if begins and ends and begins[0][0] <= ends[0][0]:
+        return [(begins[0][0], ends[0][0], match.start(), match.end())]
+    return []
+
+
 def find_period(lines: list[Line], draft: Draft, year: int) -> None:
     for index, line in enumerate(lines):
         if re.search(r"(活动|安全生产月.{0,6})时间|时间安排", line.text) and len(line.text) < 40:
             for candidate in lines[index:index + 3]:
-                spans = spans_in(candidate.text, year)
+                spans = spans_in(candidate.text, year) or _begun_and_ended(candidate.text, year)
                 if spans:
                     start, end, low, high = spans[0]
                     draft.fields["period"] = Sourced((start, end), candidate.number, quote(candidate.text, low, high))
