@@ -2683,3 +2683,14 @@ def test_a_period_written_as_where_it_begins_and_ends_under_a_time_and_events_he
     draft = _draft_of(body)
     assert draft.value("period") == (date(2024, 5, 25), date(2024, 6, 30))
     assert [r for r in draft.requirements if r.value["type"] == "period"]
+
+
+def test_publicity_parts_after_a_colon_or_stop_that_begin_with_their_place_and_a_comma_are_each_sectors():
+    body = ("（2）要深入开展水利安全宣传进农村、进学校活动：进农村，利用“村村响”广播宣传山洪灾害避险“明白卡”；"
+            "进学校，联合当地中小学开展防溺水专题教育。")
+    found = [sectors for kind, _, sectors, _ in _activities_of(body) if kind == "publicity"]
+    assert sorted(found) == [("rural",), ("school",)]
+    body = ("（四）深入推进安全宣传“五进”。各乡镇要深入企业、农村、社区广泛开展安全宣传“五进”活动。进企业，要聚焦重大事故隐患判定标准；"
+            "进农村，要充分利用应急广播开展宣传；进社区，要突出电动自行车充电安全。")
+    found = [sectors for kind, _, sectors, _ in _activities_of(body) if kind == "publicity"]
+    assert sorted(found) == [("community",), ("enterprise",), ("rural",)]

@@ -182,8 +182,9 @@ SECTOR_ITEM = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s*[.．、]|[（(]\s*(?:[0-9]{{1
 # 一是进企业，…；二是进农村，…: 五进 written as one paragraph of enumerated parts (…四进活动：进企业重点宣传…；进农村重点…:
 # parts that begin with where they go and what they stress)
 # 一是进企业，… / 进企业重点… / …要紧扣活动主题，1.进企业，…；2.进农村，…: a part of 五进 inside a paragraph
-ENUMERATED_ITEM = re.compile(rf"(?:(?:^|[。；;：:“])\s*(?P<n>[一二三四五六]是)?|(?:^|[。；;：:“，,])\s*(?P<d>[1-6]\s*[.．、]|[（(][1-6][）)])\s*)"
-                             rf"进(?P<where>{_ALL_SECTORS})\s*(?(n)[，,：:]|(?(d)[，,：:]|重点))")
+# (…进农村、进学校活动：进农村，利用…；进学校，联合…: a part after a stop, colon or semicolon, its place then a comma)
+ENUMERATED_ITEM = re.compile(rf"(?:(?:^|(?P<c>[。；;：:])|“)\s*(?P<n>[一二三四五六]是)?|(?:^|[。；;：:“，,])\s*(?P<d>[1-6]\s*[.．、]|[（(][1-6][）)])\s*)"
+                             rf"进(?P<where>{_ALL_SECTORS})\s*(?(n)[，,：:]|(?(d)[，,：:]|(?(c)(?:重点|[，,](?!进))|重点)))")
 SCHOOL = re.compile(r"学校|小学|中学|幼儿园|师生|校园")
 
 
