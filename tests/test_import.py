@@ -2694,3 +2694,12 @@ def test_publicity_parts_after_a_colon_or_stop_that_begin_with_their_place_and_a
             "进农村，要充分利用应急广播开展宣传；进社区，要突出电动自行车充电安全。")
     found = [sectors for kind, _, sectors, _ in _activities_of(body) if kind == "publicity"]
     assert sorted(found) == [("community",), ("enterprise",), ("rural",)]
+
+
+def test_a_schedule_row_of_several_sectors_drills_that_its_clause_orders_each_is_no_other_drill():
+    text = ("某区双桥街道办事处\n关于开展2022年“安全生产月”活动的通知\n各社区：\n"
+            "5.应急演练。各社区要组织居民开展燃气泄漏应急处置演练；辖区各企业要结合行业特点开展火灾、危险化学品泄漏等应急演练；"
+            "辖区中小学、幼儿园要开展地震应急疏散演练。以上演练均须于6月20日前完成。\n"
+            "表1\n序号\t时间\t活动内容\t责任单位\n8\t6月20日前\t社区、企业、学校应急演练\t各社区、辖区各企业、辖区中小学和幼儿园\n")
+    drills = [a.value for a in extract(_lines(text)).activities if a.value["kind"] == "drill"]
+    assert sorted(d.get("sector") or "-" for d in drills) == ["community", "enterprise", "school"]

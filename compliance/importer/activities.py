@@ -1126,6 +1126,10 @@ def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
                 o.line not in rows and _sectors_of(o.value) and _window(o.value) == _window(value)
                 and set(o.value.get("scenarios") or []) == set(value.get("scenarios") or []) for o in drills):
             return True  # 6  6月20日前  地质灾害或防汛应急演练  各乡镇: the row of 各乡镇要组织各村…演练
+        if _sectors_of(value) and activity.line in rows and not value.get("scenarios") and any(_window(value)) and all(any(
+                o.line not in rows and _sectors_of(o.value) == {sector} and _window(o.value) == _window(value) for o in drills)
+                for sector in _sectors_of(value)):
+            return True  # 8  6月20日前  社区、企业、学校应急演练: the row of 各社区要…演练；辖区各企业要…演练, each its sector's drill
         if not _sectors_of(value) and activity.line not in rows and any(_window(value)) and value.get("scenarios") and any(
                 o.line in rows and _sectors_of(o.value) and _window(o.value) == _window(value)
                 and set(o.value.get("scenarios") or []) == set(value["scenarios"]) for o in drills):
