@@ -2703,3 +2703,15 @@ def test_a_schedule_row_of_several_sectors_drills_that_its_clause_orders_each_is
             "表1\n序号\t时间\t活动内容\t责任单位\n8\t6月20日前\t社区、企业、学校应急演练\t各社区、辖区各企业、辖区中小学和幼儿园\n")
     drills = [a.value for a in extract(_lines(text)).activities if a.value["kind"] == "drill"]
     assert sorted(d.get("sector") or "-" for d in drills) == ["community", "enterprise", "school"]
+
+
+def test_a_campaigns_summary_named_as_a_contest_or_a_special_rectification_and_not_sent_on_before_it_is_due():
+    text = ("某市公共交通集团有限公司\n关于开展2025年“安全生产月”活动的通知\n各分公司：\n"
+            "3.按时报送材料。各分公司要于6月27日前报送活动总结和《“安全生产月”活动统计表》（附件）；“百日安全行车”竞赛活动总结于10月10日前报送。"
+            "集团将汇总后于7月3日前报市交通运输局。\n")
+    draft = extract(_lines(text))
+    assert {(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"} >= {("campaign_summary", date(2025, 10, 10))}
+    assert {(r.value["kind"], r.value["due"]) for r in draft.reports} == {("summary", date(2025, 7, 3)), ("statistics", date(2025, 7, 3))}
+    text = text.replace("“百日安全行车”竞赛活动总结", "燃气安全专项整治工作总结")
+    assert ("campaign_summary", date(2025, 10, 10)) in {(r.value["report"], r.value["due"]) for r in extract(_lines(text)).requirements
+                                                        if r.value["type"] == "report_due"}

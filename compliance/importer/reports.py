@@ -14,7 +14,8 @@ from .recipients import is_superior, recipient_in
 
 REPORT_KINDS = [
     # “安全生产罗岭行”活动总结 / 专项行动总结 / “电梯安全守护行动”工作总结 (a quoted action's own summary)
-    ("campaign_summary", re.compile(r"(?:(?:行|专项行动)[”\"」]?|行动[”\"」])\s*(?:活动|专项|工作)?总结")),
+    # (燃气安全专项整治工作总结 / “百日安全行车”竞赛活动总结: the summary of a campaign named as a 专项整治 or a 竞赛 of its own)
+    ("campaign_summary", re.compile(r"(?:(?:行|专项行动|专项整治)[”\"」]?|行动[”\"」]|[”\"」]竞赛)\s*(?:活动|专项|工作)?总结")),
     ("liaison_form", re.compile(r"联络员(?:反馈表|回执|信息表|登记表|名单|表|信息|姓名)|(?:明确|确定|指定|落实)\s*[1一]\s*名[^，。；]{0,10}联络员")),
     ("statistics", re.compile(r"统计表|报表")),
     ("summary", re.compile(r"总结")),
@@ -117,7 +118,7 @@ def _up_to_next_object(between: str) -> str:
     return between[:comma] if comma >= 0 and _kinds(between[comma + 1:]) else between
 
 
-def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[str]) -> list[Deadline]:
+def _deadlines(piece: str, year: int, org: str, level: str | None, history: list[Deadline]) -> list[Deadline]:
     """Each deadline in a piece of a sentence, with the kinds of report due on it and whether the issuer sends it."""
     found: list[Deadline] = []
     matches = list(DUE.finditer(piece))
@@ -162,7 +163,8 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, before: list[
             # 汇总全区情况后…报市应急管理局 / 6月30日前  汇总全县活动情况报市安委办: an account of the whole area, whatever was sent in
             kinds = ["summary"]
         if own and not kinds:  # 区安监局汇总后于7月1日前报市安委办: what it gathered, due just before
-            kinds = found[-1].kinds if found else before
+            # (…“百日安全行车”竞赛活动总结于10月10日前报送。集团将汇总后于7月3日前报…: not what is due only after it)
+            kinds = next((d.kinds for d in reversed(history + found) if d.kinds and d.due <= due), [])
         if own and not kinds and re.search(r"汇总|总结", piece[since:match.start()]):
             kinds = ["summary"]
         found.append(Deadline(due, kinds, match.start(), own))
@@ -177,15 +179,15 @@ def _as_sent_once(kind: str, due: date, year: int) -> str:
 def find_reports(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     required: set[str] = set()
     org, level = draft.value("org") or "", draft.value("level")
-    before: list[str] = []  # the kinds last due: what 街道平安办汇总后…报区安委办 sends on
+    history: list[Deadline] = []  # the deadlines read so far: what 街道平安办汇总后…报区安委办 sends on
     for line in lines:
         for sentence, _ in sentences(line):
             if not SENDS.search(sentence):
                 continue
             for piece in re.split(r"[；;]", sentence):
                 basis, phrase = clauses.get(line.number, ""), piece.strip()[:40]
-                for deadline in _deadlines(piece, year, org, level, before):
-                    before = deadline.kinds or before
+                for deadline in _deadlines(piece, year, org, level, history):
+                    history.append(deadline)
                     for kind in dict.fromkeys(_as_sent_once(k, deadline.due, year) for k in deadline.kinds):
                         if deadline.own:
                             draft.reports.append(Sourced({"kind": kind, "due": deadline.due}, line.number, phrase))
