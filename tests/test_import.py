@@ -2715,3 +2715,10 @@ def test_a_campaigns_summary_named_as_a_contest_or_a_special_rectification_and_n
     text = text.replace("“百日安全行车”竞赛活动总结", "燃气安全专项整治工作总结")
     assert ("campaign_summary", date(2025, 10, 10)) in {(r.value["report"], r.value["due"]) for r in extract(_lines(text)).requirements
                                                         if r.value["type"] == "report_due"}
+
+
+def test_a_provinces_gathered_report_to_the_state_councils_safety_office_is_its_own():
+    text = ("翠屏省安全生产委员会办公室\n关于开展2023年全省“安全生产月”活动的通知\n各市（州）安委会：\n"
+            "（三）及时报送信息。各市（州）安委办要于7月5日前报送活动总结。省安委办将汇总全省活动情况，于7月10日前报国务院安委会办公室。\n")
+    draft = extract(_lines(text))
+    assert ("summary", date(2023, 7, 10)) in {(r.value["kind"], r.value["due"]) for r in draft.reports}

@@ -28,7 +28,13 @@ def recipient_in(text: str) -> str | None:
     return None
 
 
+# 国务院安委会办公室 / 应急管理部: the national bodies a province reports up to
+NATIONAL = re.compile(r"^(?:国务院|国家|应急管理部)")
+
+
 def _rank(place_text: str) -> int | None:
+    if NATIONAL.match(place_text):
+        return 0
     match = PLACE.match(place_text)
     if not match or re.search(r"[司团部科室]", place_text[:match.start("place")]):
         return None  # 集团公司市场部: a company's own department, not a place
