@@ -2722,3 +2722,8 @@ def test_a_provinces_gathered_report_to_the_state_councils_safety_office_is_its_
             "（三）及时报送信息。各市（州）安委办要于7月5日前报送活动总结。省安委办将汇总全省活动情况，于7月10日前报国务院安委会办公室。\n")
     draft = extract(_lines(text))
     assert ("summary", date(2023, 7, 10)) in {(r.value["kind"], r.value["due"]) for r in draft.reports}
+
+
+def test_station_heads_told_to_give_a_safety_lesson_are_ordered_a_leader_talk():
+    found = _activities_of("2.开展“一把手”讲安全。各水管站站长要在6月底前为本站职工讲一次安全课，重点讲清所辖水库的风险点位。")
+    assert [(kind, day) for kind, day, _, _ in found] == [("leader_talk", "2024-06-30")]
