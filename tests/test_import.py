@@ -2727,3 +2727,8 @@ def test_a_provinces_gathered_report_to_the_state_councils_safety_office_is_its_
 def test_station_heads_told_to_give_a_safety_lesson_are_ordered_a_leader_talk():
     found = _activities_of("2.开展“一把手”讲安全。各水管站站长要在6月底前为本站职工讲一次安全课，重点讲清所辖水库的风险点位。")
     assert [(kind, day) for kind, day, _, _ in found] == [("leader_talk", "2024-06-30")]
+
+
+def test_a_check_that_covers_everything_is_a_hazard_check():
+    found = _activities_of("①即日起至6月20日，各分公司要对所属营运车辆的灭火器、安全锤、应急门开关开展一次全覆盖排查，建立隐患台账。", 2025)
+    assert [kind for kind, _, _, _ in found] == ["hazard_inspection"]
