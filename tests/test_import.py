@@ -2732,3 +2732,9 @@ def test_station_heads_told_to_give_a_safety_lesson_are_ordered_a_leader_talk():
 def test_a_check_that_covers_everything_is_a_hazard_check():
     found = _activities_of("①即日起至6月20日，各分公司要对所属营运车辆的灭火器、安全锤、应急门开关开展一次全覆盖排查，建立隐患台账。", 2025)
     assert [kind for kind, _, _, _ in found] == ["hazard_inspection"]
+
+
+def test_a_check_the_addressees_organise_of_filling_stations_and_houses_is_made_of_sites_in_no_sector():
+    # (README: a check made of places or sites, 加油站 and 自建房, carries none; one the stations hold themselves is theirs)
+    assert _activities_of("（三）各乡镇要于6月20日前组织对辖区加油站、自建房开展一次全面排查。") == [("hazard_inspection", "2024-06-20", (), ())]
+    assert _activities_of("（三）各乡镇要于6月20日前组织对辖区企业开展一次全面排查。") == [("hazard_inspection", "2024-06-20", ("enterprise",), ())]
