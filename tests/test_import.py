@@ -2738,3 +2738,8 @@ def test_a_check_the_addressees_organise_of_filling_stations_and_houses_is_made_
     # (README: a check made of places or sites, 加油站 and 自建房, carries none; one the stations hold themselves is theirs)
     assert _activities_of("（三）各乡镇要于6月20日前组织对辖区加油站、自建房开展一次全面排查。") == [("hazard_inspection", "2024-06-20", (), ())]
     assert _activities_of("（三）各乡镇要于6月20日前组织对辖区企业开展一次全面排查。") == [("hazard_inspection", "2024-06-20", ("enterprise",), ())]
+
+
+def test_a_meeting_held_to_mobilise_for_the_activities_is_a_launch():
+    found = _activities_of("2.各行政村（社区）要在5月31日前召开村“两委”扩大会议，对本村活动进行动员，并制定活动方案。")
+    assert ("launch_ceremony", "2024-05-31") in [(kind, day) for kind, day, _, _ in found]
