@@ -2743,3 +2743,8 @@ def test_a_check_the_addressees_organise_of_filling_stations_and_houses_is_made_
 def test_a_meeting_held_to_mobilise_for_the_activities_is_a_launch():
     found = _activities_of("2.各行政村（社区）要在5月31日前召开村“两委”扩大会议，对本村活动进行动员，并制定活动方案。")
     assert ("launch_ceremony", "2024-05-31") in [(kind, day) for kind, day, _, _ in found]
+
+
+def test_units_told_to_organise_a_launch_of_their_own_by_a_day_are_ordered_it():
+    found = _activities_of("各乡镇要于6月5日前结合实际组织本地区启动活动，营造浓厚氛围。", 2023)
+    assert [(kind, day) for kind, day, _, _ in found] == [("launch_ceremony", "2023-06-05")]
