@@ -2748,3 +2748,15 @@ def test_a_meeting_held_to_mobilise_for_the_activities_is_a_launch():
 def test_units_told_to_organise_a_launch_of_their_own_by_a_day_are_ordered_it():
     found = _activities_of("各乡镇要于6月5日前结合实际组织本地区启动活动，营造浓厚氛围。", 2023)
     assert [(kind, day) for kind, day, _, _ in found] == [("launch_ceremony", "2023-06-05")]
+
+
+def test_a_sector_item_with_a_time_of_its_own_dates_its_publicity_not_another_event():
+    draft = extract(_lines("某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇：\n（二）深入开展安全宣传“五进”活动。\n"
+                           "2.进农村。由县农业农村局牵头，各乡（镇）具体组织，6月份利用赶街天，在集镇开展防溺水等安全知识宣传。\n"
+                           "5.进家庭。由县妇联牵头，6月下旬组织开展“平安家庭”创建宣传，引导家庭成员查找身边隐患。\n"
+                           "1.进企业。各企业要组织开展岗位练兵活动，6月20日前完成一轮全员安全培训。\n"))
+    publicity = {a.value["sectors"][0]: (a.value.get("start"), a.value.get("end"))
+                 for a in draft.activities if a.value["kind"] == "publicity" and len(a.value.get("sectors", [])) == 1}
+    assert publicity["rural"] == (date(2025, 6, 1), date(2025, 6, 30))
+    assert publicity["family"] == (date(2025, 6, 21), date(2025, 6, 30))
+    assert publicity["enterprise"] == (None, None)  # 6月20日前 is the training's

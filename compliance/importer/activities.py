@@ -209,7 +209,11 @@ def find_sector_items(lines: list[Line], draft: Draft, year: int | None = None, 
     for line in lines:
         if sector := item_sector(line.text):
             match = SECTOR_ITEM.match(line.text)
-            add_activity(draft, Sourced({"kind": "publicity", "sectors": [sector]}, line.number, quote(line.text, match.start(), match.end())))
+            value = {"kind": "publicity", "sectors": [sector]}
+            # 2.进农村。由县农业农村局牵头，各乡（镇）具体组织，6月份利用赶街天…开展…宣传: the item's own time is its publicity's
+            if year and (when := _item_publicity_time(line.text[match.end():], year)):
+                value.update(activity_window(when))
+            add_activity(draft, Sourced(value, line.number, quote(line.text, match.start(), match.end())))
         ordered = False
         for match in ENUMERATED_ITEM.finditer(line.text):
             value: dict[str, Any] = {"kind": "publicity", "sectors": [_sector_named(match["where"])]}
@@ -223,6 +227,17 @@ def find_sector_items(lines: list[Line], draft: Draft, year: int | None = None, 
                                                        "basis": (clauses or {}).get(line.number, "")}, line.number,
                                                       quote(line.text, start, start + 40)))
             add_activity(draft, Sourced(value, line.number, quote(line.text, match.start(), match.end())))
+
+
+def _item_publicity_time(body: str, year: int) -> dict[str, date] | None:
+    """The time of a 五进 sub-item's body when what follows it in its sentence is the publicity (6月下旬组织开展“平安家庭”创建
+    宣传), not another event (6月20日前完成一轮全员安全培训 is the training's time)."""
+    if not (when := when_in(body, year)):
+        return None
+    rest = re.split(r"[。；;]", body[when[1]:])[0]
+    told = re.search(r"宣传|宣讲|安全第一课", rest)
+    other = [m.start() for kind, pattern in KINDS if kind != "publicity" and (m := pattern.search(rest))]
+    return when[0] if told and all(told.start() < at for at in other) else None
 
 
 def _time_after_quoted_parts(text: str, at: int, year: int):
