@@ -2760,3 +2760,17 @@ def test_a_sector_item_with_a_time_of_its_own_dates_its_publicity_not_another_ev
     assert publicity["rural"] == (date(2025, 6, 1), date(2025, 6, 30))
     assert publicity["family"] == (date(2025, 6, 21), date(2025, 6, 30))
     assert publicity["enterprise"] == (None, None)  # 6月20日前 is the training's
+
+
+def test_five_parts_each_led_by_one_named_body_are_no_sectors_the_level_below_must_cover():
+    parts = ("1.进企业。由县工业商务和信息化局牵头，6月10日—6月20日在工业园区组织开展集中宣讲。\n"
+             "2.进农村。由县农业农村局牵头，各乡（镇）具体组织，6月份在集镇开展安全知识宣传。\n"
+             "3.进社区。由县住房城乡建设局牵头，6月16日前在城区各社区开展燃气安全宣传。\n"
+             "4.进学校。由县教育体育局牵头，6月20日前在全县中小学开展“安全第一课”。\n")
+    head = "某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡（镇）：\n（二）深入开展安全宣传“五进”活动。\n"
+    draft = extract(_lines(head + parts))
+    assert not [r for r in draft.requirements if r.value["type"] == "sectors_covered"]
+    assert any("led by one named body" in t.value for t in draft.todos)
+    # parts the level below is told to hold still name the sectors to cover
+    draft = extract(_lines(head + parts.replace("由县教育体育局牵头，", "各中小学要")))
+    assert [r for r in draft.requirements if r.value["type"] == "sectors_covered"]

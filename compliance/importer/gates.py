@@ -408,12 +408,37 @@ def gate_activities(draft: Draft, lines: list[Line]) -> None:
         draft.activities, gates, "activity", {line.number: line.text for line in lines}, draft.todos)))
 
 
+# 1.进企业。由县工业商务和信息化局牵头，县市场监管局…配合，… / （2）进农村：由县农业农村局牵头，…: a part of 五进 led by one
+# named body
+PART_LED = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.．、]|[（(]\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*[）)])\s*(?:安全(?:宣传|知识|文化))?"
+                      r"进(?:企业|农村|乡村|社区|学校|校园|家庭)\s*[。.：:，,]\s*(?P<led>由(?P<body>[^，,。；;]{2,20}?)牵头)?")
+
+
+def _parts_led_by_named_bodies(draft: Draft, lines: list[Line], found: list[Sourced]) -> list[Sourced]:
+    """1.进企业。由县工业商务和信息化局牵头…；2.进农村。由县农业农村局牵头…；…5.进家庭。由县妇联牵头…: when every part of 五进
+    is led by one named department, the parts are those departments' tasks (tests/import_refs/README.md), not the sectors
+    the level below must cover."""
+    parts = [match for line in lines if (match := PART_LED.match(line.text))]
+    if len(parts) < 2 or not all(part["led"] and "各" not in part["body"] for part in parts):
+        return found
+    kept = []
+    for item in found:
+        if item.value.get("type") == "sectors_covered":
+            shown = {k: v for k, v in item.value.items() if k != "basis"}
+            draft.todos.append(Sourced(f"requirement {{{describe(shown)}}}? every part of 五进 is led by one named body "
+                                       f"({parts[0]['body']}, …), not given to the level below", item.line, item.phrase))
+        else:
+            kept.append(item)
+    return kept
+
+
 def gate_requirements(draft: Draft, lines: list[Line]) -> None:
     own = issuers_own_sector(draft.value("org"))
     gates = [partial(gate, own=own) if gate is order_without_its_sector else gate for gate in REQUIREMENT_GATES]
     text_of = {line.number: line.text for line in lines}
     kept = _gated(draft.requirements, gates, "requirement", text_of, draft.todos)
     kept = _gated(kept, [campaign_of_one_body], "requirement", text_of, draft.todos, whole_line=True)
+    kept = _parts_led_by_named_bodies(draft, lines, kept)
     draft.requirements = [r for r in kept if r.value["type"] in ("theme", "period")] + _in_aims(
         draft, lines, "requirement", [r for r in kept if r.value["type"] not in ("theme", "period")])
 
