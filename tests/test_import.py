@@ -2774,3 +2774,13 @@ def test_five_parts_each_led_by_one_named_body_are_no_sectors_the_level_below_mu
     # parts the level below is told to hold still name the sectors to cover
     draft = extract(_lines(head + parts.replace("由县教育体育局牵头，", "各中小学要")))
     assert [r for r in draft.requirements if r.value["type"] == "sectors_covered"]
+
+
+def test_units_qualified_with_de_or_a_town_school_begin_a_drill_order_of_their_own():
+    draft = extract(_lines("某镇人民政府关于开展2022年“安全生产月”活动的通知\n各村（居）委会：\n"
+                           "三是抓好应急演练，各村要结合汛期开展一次防汛避险转移演练，地处山区的村要同时开展地质灾害避险演练，"
+                           "镇中心学校和各村小要于6月15日前开展一次地震应急疏散演练，6月23日镇里将在某建材有限公司组织开展一次危险化学品泄漏应急处置综合演练。\n"))
+    drills = [(a.value.get("sector") or tuple(a.value.get("sectors", ())), tuple(a.value.get("scenarios", ())))
+              for a in draft.activities if a.value["kind"] == "drill"]
+    assert ("rural", ("flood",)) in drills
+    assert not [d for d in drills if d[0] in ("rural", ("rural",)) and set(d[1]) & {"earthquake", "hazardous_chemicals"}]

@@ -361,7 +361,8 @@ OWN_AGAIN = re.compile(r"[，,]\s*并(?:于|在)(?P<time>[0-9]{1,2}\s*月[^，,�
 # (人员密集场所要…, 农机合作社要…, 各医疗机构要…: units of no sector begin an order of their own as well)
 OTHER_UNITS = r"[\u4e00-\u9fa5]{0,8}?(?:场所|单位|机构|合作社|公司|医院|物业|景区|商场|超市|车站|码头|酒店|宾馆|负责同志|负责人)"
 # (辖区各企业主要负责人要在6月份…讲一次安全课: heads told to give a lecture, too)
-NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:[一二三四五六七八九十]是)?(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?"
+NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:[一二三四五六七八九十]是)?(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:(?!同时|并|还|也|另外|此外|结合|按照|根据|通过|重点|演练|活动|确保|切实|全面)[\u4e00-\u9fa5]{1,6}的|[镇乡县区](?=中心))?"
+                         r"(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?"
                          r"|(?!同时|并|还|也|另外|此外|结合|按照|根据|通过|重点|演练|活动|确保|切实|全面)" + OTHER_UNITS + r")"
                          r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开|讲授|完成|[讲上]一[次堂节]))")
 
@@ -752,7 +753,7 @@ def _leading_time(sentence: str, year: int, draft: Draft) -> tuple[dict[str, dat
 _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 # 镇中心校及各村小: the town's school and all its village schools are every school (a 中心学校 alone is one named unit)
 # 各道路运输企业, 各在建项目施工单位: a trade or a project before the kind of unit names some of that kind, all of them told
-SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山)|各|[镇乡]中心(?:小学|学?校)[及和、](?=各))*"
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山)|各|[镇乡]中心(?:小学|学?校)[及和、](?=各)|[\u4e00-\u9fa5]{1,6}?的)*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:还|也|均|都)?(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
