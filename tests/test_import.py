@@ -2784,3 +2784,13 @@ def test_units_qualified_with_de_or_a_town_school_begin_a_drill_order_of_their_o
               for a in draft.activities if a.value["kind"] == "drill"]
     assert ("rural", ("flood",)) in drills
     assert not [d for d in drills if d[0] in ("rural", ("rural",)) and set(d[1]) & {"earthquake", "hazardous_chemicals"}]
+
+
+def test_units_told_to_post_a_poster_after_another_order_take_neither_its_time_nor_its_sector():
+    draft = extract(_lines("某镇人民政府关于开展2022年“安全生产月”活动的通知\n各村（居）委会，辖区各企业：\n"
+                           "五是抓好警示教育和举报宣传，各企业要在6月份组织员工观看事故警示教育片，开展一次“一把手讲安全”活动，"
+                           "各村（居）要在宣传栏张贴12350安全生产举报电话海报，引导群众积极举报身边的安全隐患。\n"))
+    promotion = [a.value for a in draft.activities if a.value["kind"] == "whistleblower_promotion"]
+    assert promotion and not any(p.get("sectors") or p.get("start") for p in promotion)
+    orders = [r.value for r in draft.requirements if r.value.get("kind") == "whistleblower_promotion"]
+    assert orders and not any(o.get("not_before") or o.get("not_after") for o in orders)

@@ -364,7 +364,7 @@ OTHER_UNITS = r"[\u4e00-\u9fa5]{0,8}?(?:场所|单位|机构|合作社|公司|�
 NEXT_HOLDER = re.compile(r"[，,](?=\s*(?:[一二三四五六七八九十]是)?(?:各[\u4e00-\u9fa5（）()]{1,12}?|(?:(?!同时|并|还|也|另外|此外|结合|按照|根据|通过|重点|演练|活动|确保|切实|全面)[\u4e00-\u9fa5]{1,6}的|[镇乡县区](?=中心))?"
                          r"(?:" + "|".join(w for _, w in DRILL_SUBJECTS) + r")[\u4e00-\u9fa5]{0,4}?"
                          r"|(?!同时|并|还|也|另外|此外|结合|按照|根据|通过|重点|演练|活动|确保|切实|全面)" + OTHER_UNITS + r")"
-                         r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开|讲授|完成|[讲上]一[次堂节]))")
+                         r"(?:要|应(?!急)|须)[^，,。；;]{0,30}?(?:开展|组织|举办|召开|讲授|完成|[讲上]一[次堂节]|张贴|发放|悬挂))")
 
 
 def later_order(sentence: str, at: int, year: int) -> str | None:
@@ -598,7 +598,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     continue  # 各二级学院要组织本单位人员积极参加上述演练: the events named above, joined, no other held or ordered
                 positions = entered_sectors(kind, sentence, match)
                 sectors = sorted(positions, key=positions.get) or ([sentence_subject] if sentence_subject else []) \
-                    or _implied_sectors(kind, own_order(sentence, match.start()), line.text, match.start()) or _carried(kind, carried.get(line.number))
+                    or _implied_sectors(kind, _from_holder(sentence, match.start()), line.text, match.start() - _holder_start(sentence, match.start())) \
+                    or _carried(kind, carried.get(line.number))
                 if kind == "drill" and _holder_start(sentence, match.start()):  # a further unit's drill: that unit's sector, if any
                     holder = DRILL_SUBJECT.match(sentence[_holder_start(sentence, match.start()):])
                     sectors = _subject_sectors(holder["who"] or holder["field"]) if holder else []
@@ -670,6 +671,12 @@ def _time_leads(sentence: str, year: int) -> bool:
 def _holder_start(sentence: str, at: int) -> int:
     """Where the order of the event at `at` begins: after the last comma before it where other units were told to act."""
     return max((h.end() for h in NEXT_HOLDER.finditer(sentence) if h.end() <= at), default=0)
+
+
+def _from_holder(sentence: str, at: int) -> str:
+    """…各企业要在6月份组织员工观看…，各村（居）要在宣传栏张贴12350安全生产举报电话海报: the order the event at `at` belongs
+    to, from where its own units are told to act to where others are (the people of an earlier order are not its)."""
+    return own_order(sentence, at)[_holder_start(sentence, at):]
 
 
 def _later_holders_drills(sentence: str, named: list[tuple[str, re.Match]]) -> list[tuple[str, re.Match]]:
