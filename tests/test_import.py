@@ -2794,3 +2794,15 @@ def test_units_told_to_post_a_poster_after_another_order_take_neither_its_time_n
     assert promotion and not any(p.get("sectors") or p.get("start") for p in promotion)
     orders = [r.value for r in draft.requirements if r.value.get("kind") == "whistleblower_promotion"]
     assert orders and not any(o.get("not_before") or o.get("not_after") for o in orders)
+
+
+def test_a_table_of_tasks_with_a_task_column_and_a_content_column_is_a_schedule():
+    from compliance.importer.schedule import schedule_rows
+    rows = schedule_rows(_lines("四、具体任务分工\n序号\t工作任务\t具体内容\t责任单位\t完成时限\n"
+                                "6\t安全宣传咨询日\t设立城市管理安全宣传咨询点\t市局、各区城市管理局\t6月16日\n"))
+    assert [(r.content, r.time) for r in rows] == [("安全宣传咨询日：设立城市管理安全宣传咨询点", "6月16日")]
+    draft = extract(_lines("某市城市管理局关于开展2022年“安全生产月”活动的通知\n各区城市管理局：\n四、具体任务分工\n"
+                           "序号\t工作任务\t具体内容\t责任单位\t完成时限\n"
+                           "4\t户外广告招牌检查\t“拉网式”安全检查，建立隐患台账\t各区城市管理局\t6月30日前\n"
+                           "6\t安全宣传咨询日\t设立城市管理安全宣传咨询点\t市局、各区城市管理局\t6月16日\n"))
+    assert not [a for a in draft.activities if a.value["kind"] == "publicity"]  # the row is the 咨询日, not a publicity of its own

@@ -14,7 +14,8 @@ from .reader import Line
 from .sectors import CHECK_OF_ENTERPRISES
 from .vocabulary import DRILL_SUBJECTS, SECTOR_WORDS
 
-CONTENT_HEADER = re.compile(r"(?:活动|工作)?(?:内容|项目|名称|事项)")
+CONTENT_HEADER = re.compile(r"(?:活动|工作|具体)?(?:内容|项目|名称|事项)")
+TASK_HEADER = re.compile(r"(?:工作|重点|具体)?任务")
 TIME_HEADER = re.compile(r"时间|日期|时限")
 
 
@@ -41,10 +42,13 @@ def _cells(text: str) -> list[str]:
 NUMBER_HEADER = re.compile(r"序\s*号|编\s*号")
 
 
-def _row(line: Line, cells: list[str], columns: tuple[int, int], responsible: int | None, more: tuple[int, ...] = ()) -> Row:
+def _row(line: Line, cells: list[str], columns: tuple[int, ...], responsible: int | None, more: tuple[int, ...] = ()) -> Row:
     rest = "、".join(cell for i, cell in enumerate(cells) if i not in columns and not cell.isdigit() and cell)
     who = cells[responsible] if responsible is not None and responsible < len(cells) else ""
-    return Row(line, cells[columns[0]], cells[columns[1]], rest, who, more)
+    content = cells[columns[0]] if columns[0] < len(cells) else ""
+    if len(columns) > 2 and columns[2] < len(cells) and cells[columns[2]]:
+        content = f"{cells[columns[2]]}：{content}"
+    return Row(line, content, cells[columns[1]], rest, who, more)
 
 
 def schedule_rows(lines: list[Line]) -> list[Row]:
@@ -52,7 +56,7 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
     序号 cell is empty (6月1日— / <TAB>6月15日 on the next line) continues the row above: its cells are joined to
     that row's, column by column."""
     rows: list[Row] = []
-    columns: tuple[int, int] | None = None
+    columns: tuple[int, ...] | None = None
     responsible: int | None = None
     numbered = False
     last: list[str] | None = None  # the cells of the row above, as joined so far
@@ -68,10 +72,13 @@ def schedule_rows(lines: list[Line]) -> list[Row]:
         if len(cells) < 3:
             columns = None
             continue
+        # (序号 工作任务 具体内容 责任单位 完成时限: the cell that says what is done, before the task's short name)
         content = next((i for i, cell in enumerate(cells) if CONTENT_HEADER.fullmatch(cell)), None)
+        task = next((i for i, cell in enumerate(cells) if TASK_HEADER.fullmatch(cell)), None)
         time = next((i for i, cell in enumerate(cells) if TIME_HEADER.search(cell) and len(cell) <= 6), None)
-        if content is not None and time is not None:
-            columns = (content, time)
+        if (content is not None or task is not None) and time is not None:
+            # the task's short name is read with what is done (安全宣传咨询日：设立城市管理安全宣传咨询点)
+            columns = (content, time, task) if content is not None and task is not None else (content if content is not None else task, time)
             responsible = next((i for i, cell in enumerate(cells) if RESPONSIBLE_HEADER.search(cell) and len(cell) <= 6), None)
             numbered = bool(NUMBER_HEADER.fullmatch(cells[0])) and 0 not in columns
         elif columns and max(columns) < len(cells):
