@@ -2806,3 +2806,13 @@ def test_a_table_of_tasks_with_a_task_column_and_a_content_column_is_a_schedule(
                            "4\t户外广告招牌检查\t“拉网式”安全检查，建立隐患台账\t各区城市管理局\t6月30日前\n"
                            "6\t安全宣传咨询日\t设立城市管理安全宣传咨询点\t市局、各区城市管理局\t6月16日\n"))
     assert not [a for a in draft.activities if a.value["kind"] == "publicity"]  # the row is the 咨询日, not a publicity of its own
+
+
+def test_a_row_whose_deadline_closes_the_span_the_text_gives_its_check_is_that_check():
+    draft = extract(_lines("某市城市管理局关于开展2022年“安全生产月”活动的通知\n各区城市管理局：\n"
+                           "（三）户外广告和招牌设施安全检查。即日起至6月30日，各区城市管理局要对辖区内大型户外广告开展一次“拉网式”安全检查。\n"
+                           "四、具体任务分工\n序号\t工作任务\t具体内容\t责任单位\t完成时限\n"
+                           "4\t户外广告招牌检查\t“拉网式”安全检查，建立隐患台账\t各区城市管理局\t6月30日前\n"
+                           "某市城市管理局\n2022年5月20日\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end"), c.get("date")) for c in checks] == [(date(2022, 5, 20), date(2022, 6, 30), None)]

@@ -1130,6 +1130,10 @@ def drop_twin_rows(draft: Draft, rows: set[int] = frozenset()) -> None:
     dates alike and reads in a sector (…将对辖区危险化学品使用企业开展专项执法检查: enterprise) is that clause's check."""
     def twin(activity: Sourced) -> bool:
         value = activity.value
+        if value["kind"] == "hazard_inspection" and activity.line in rows and (due := value.get("date") or (not value.get("start") and value.get("end"))) \
+                and any(o.line not in rows and o.value["kind"] == value["kind"] and o.value.get("start") and o.value.get("end") == due
+                        and _sectors_of(value) <= _sectors_of(o.value) for o in draft.activities):
+            return True  # 4  户外广告招牌检查  …  6月30日前 beside 即日起至6月30日，各区…开展一次“拉网式”安全检查: the row's deadline closes the text's span
         return value["kind"] == "hazard_inspection" and activity.line in rows and not _sectors_of(value) and any(_window(value)) and any(
             o.line not in rows and o.value["kind"] == value["kind"] and _sectors_of(o.value) and _window(o.value) == _window(value)
             for o in draft.activities)
