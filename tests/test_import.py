@@ -2816,3 +2816,9 @@ def test_a_row_whose_deadline_closes_the_span_the_text_gives_its_check_is_that_c
                            "某市城市管理局\n2022年5月20日\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end"), c.get("date")) for c in checks] == [(date(2022, 5, 20), date(2022, 6, 30), None)]
+
+
+def test_a_drill_named_as_where_harm_is_to_be_prevented_is_no_drill():
+    draft = extract(_lines("某幼儿园2025年“安全生产月”活动方案\n各班级：\n第五，工作要求\n"
+                           "一要高度重视。各班级要把本次活动作为保障幼儿安全的重要抓手，认真组织，坚决防止演练中发生踩踏、摔伤等意外。\n"))
+    assert not [a for a in draft.activities if a.value["kind"] == "drill"]

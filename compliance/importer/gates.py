@@ -103,7 +103,7 @@ def start_without_end(value: dict[str, Any], sentence: str) -> str | None:
 # 各单位开展应急演练要贴近实战: the event's word is the means, the goal, the circumstance or the manner of what the clause
 # says, not an event it holds or orders
 PASSING_BEFORE = re.compile(r"通过(?:开展|组织)[^，,；;。：:]{0,12}$")  # …with a list of means after it (等系列活动)
-PASSING_AFTER = re.compile(r"^[^，,；;。]{0,12}?(?:全覆盖|中发现|中暴露|过程中|时要|时应|时须|结合起来|相结合)"
+PASSING_AFTER = re.compile(r"^[^，,；;。]{0,12}?(?:全覆盖|中发现|中暴露|中发生|中出现|过程中|时要|时应|时须|结合起来|相结合)"
                            # 各单位开展应急演练要贴近实战: how an event is to be held, not an order to hold it
                            r"|^[^，,；;。0-9]{0,6}?(?:要|应|须)(?:贴近|注重|突出|确保|坚持|避免|防止|严禁|务求|注意|做到|讲求|力戒|结合|覆盖)"
                            # 学习…全员安全生产责任制和事故隐患排查治理等新规定: a rule studied, which the event's word names
