@@ -2822,3 +2822,11 @@ def test_a_drill_named_as_where_harm_is_to_be_prevented_is_no_drill():
     draft = extract(_lines("某幼儿园2025年“安全生产月”活动方案\n各班级：\n第五，工作要求\n"
                            "一要高度重视。各班级要把本次活动作为保障幼儿安全的重要抓手，认真组织，坚决防止演练中发生踩踏、摔伤等意外。\n"))
     assert not [a for a in draft.activities if a.value["kind"] == "drill"]
+
+
+def test_the_issuers_own_people_taken_to_watch_anothers_consultation_day_are_no_order():
+    text = ("某幼儿园2025年“安全生产月”活动方案\n各班级：\n"
+            "⑦安全知识宣传。各班级要利用主题墙开展安全宣传，6月16日“安全宣传咨询日”当天，园里组织大班幼儿到镇文化广场观看镇政府组织的安全宣传咨询活动。\n")
+    draft = extract(_lines(text))
+    assert not [r for r in draft.requirements if r.value.get("kind") == "consultation_day"]
+    assert any("only watch" in t.value for t in draft.todos)

@@ -297,7 +297,23 @@ def encouraged_or_some_units(value: dict[str, Any], sentence: str) -> str | None
     return None
 
 
-REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector, one_named_body,
+# …“安全宣传咨询日”当天，园里组织大班幼儿到镇文化广场观看镇政府组织的安全宣传咨询活动: they watch one another holds
+WATCHES_ANOTHERS = re.compile(r"(?:观看|观摩|参观)[^，,。；;]{0,12}?(?:组织|举办|开展|举行)的")
+
+
+def only_watched(value: dict[str, Any], sentence: str) -> str | None:
+    """An event the issuer takes its own people to watch, held by another (园里组织大班幼儿…观看镇政府组织的安全宣传咨询
+    活动), asks nothing of the level below: no addressee is told (要) to bring theirs, as 各村（居）要组织群众参加 is."""
+    if value.get("type") != "activity" or not (word := dict(KINDS)[value["kind"]].search(sentence)):
+        return None
+    clause = re.split(r"[。；;]", sentence[word.start():])[0]
+    if (watched := WATCHES_ANOTHERS.search(clause)) and not re.search(r"要|应(?!急)|须", clause[:watched.start()]) \
+            and not ADDRESSEES.search(clause[:watched.start()]):
+        return "the issuer's own people only watch an event another holds, nothing is asked of the level below"
+    return None
+
+
+REQUIREMENT_GATES: list[Callable[[dict[str, Any], str], str | None]] = [issuers_own_event, order_without_its_sector, one_named_body, only_watched,
                                                                        mentioned_in_passing, examples_of_a_class,
                                                                        encouraged_or_some_units]
 
