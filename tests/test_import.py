@@ -2830,3 +2830,11 @@ def test_the_issuers_own_people_taken_to_watch_anothers_consultation_day_are_no_
     draft = extract(_lines(text))
     assert not [r for r in draft.requirements if r.value.get("kind") == "consultation_day"]
     assert any("only watch" in t.value for t in draft.todos)
+
+
+def test_a_part_after_a_semicolon_going_on_with_the_same_units_shares_the_time_leading_the_part_before():
+    draft = extract(_lines("某县林业局关于开展2023年“安全生产月”活动的通知\n各国有林场、各乡镇林业站：\n"
+                           "（三）强化林区巡护和隐患排查。即日起至6月30日，各国有林场、各乡镇林业站要组织护林员加密巡山频次；"
+                           "要对林区输电线路、木材加工企业等开展森林火灾隐患排查，建立隐患台账。\n某县林业局\n2023年5月22日\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 5, 22), date(2023, 6, 30))]

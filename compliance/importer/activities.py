@@ -572,8 +572,12 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
         if line.number in skip:
             continue
         subject = item_sector(line.text) or next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
+        previous = ""
         for whole, offset in sentences(line):
             sentence = before_sending(whole)
+            # 即日起至6月30日，各国有林场、各乡镇林业站要组织护林员加密巡山…；要对林区…开展森林火灾隐患排查: a part after a
+            # semicolon that goes on with the same units (要…, no subject) shares the time leading the part before
+            before, previous = previous, whole
             if not ACTION.search(sentence) or re.search(r"报送|前报", sentence) or SENDS_MATERIAL.search(sentence):
                 continue  # 各单位将活动总结报…，总结要包括隐患排查整改情况: what is sent up orders no event
             by_account = deadline_of_account(whole, sentence, year)
@@ -611,6 +615,9 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     value.update(activity_window(alongside))
                 elif not by_account and (lead := _only_time_leading(sentence, year, draft.issued)):
                     value.update(activity_window(lead))  # 6月份，镇应急办要组织…，并利用…宣传12350举报电话: the whole sentence's time
+                elif not by_account and re.search(r"[；;]\s*$", before) and re.match(r"\s*(?:还|也|并|同时)?要", sentence) \
+                        and not when_in(sentence, year, draft.issued) and (lead := _only_time_leading(before, year, draft.issued)):
+                    value.update(activity_window(lead))
                 elif not by_account and (declared := declared_window(line.text, year)) and declared[1] < offset + match.start():
                     value.update(activity_window(declared[0]))  # 6月9日至6月15日为“应急演练周”，各水厂要开展…演练: the week's
                 if sectors:
