@@ -2838,3 +2838,9 @@ def test_a_part_after_a_semicolon_going_on_with_the_same_units_shares_the_time_l
                            "要对林区输电线路、木材加工企业等开展森林火灾隐患排查，建立隐患台账。\n某县林业局\n2023年5月22日\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 5, 22), date(2023, 6, 30))]
+
+
+def test_a_day_written_with_a_point_before_dangtian_dates_its_event():
+    draft = extract(_lines("国网某县供电公司2024年“安全生产月”活动方案\n各供电所：\n"
+                           "(6)公众开放日。6.16当天，公司在城区营业厅举办“电力公众开放日”活动，邀请社区居民走进变电站参观。\n"))
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "open_day"] == [date(2024, 6, 16)]

@@ -104,8 +104,15 @@ def whole_month_in(text: str, year: int) -> tuple[date, date, int, int] | None:
 SAME_DAY = re.compile(r"(?<=[，,；;。：:])\s*(?:同日|当日|当天|同一天)(?=\s*[，,])")
 
 
+# 6.16当天，公司在…举办“电力公众开放日”活动: the day written with a point, as the 安全宣传咨询日 is named (6·16), before 当天
+DOTTED_DAY = re.compile(r"(?<![0-9.．])(?P<m>[0-9]{1,2})\s*[.．·•]\s*(?P<d>[0-9]{1,2})(?=\s*(?:当天|当日))")
+
+
 def same_day_named(text: str) -> str:
-    """The line with 同日 (and 当日, 当天) at a clause's head written as the day the line named last before it."""
+    """The line with 同日 (and 当日, 当天) at a clause's head written as the day the line named last before it, and a day
+    written 6.16 before 当天 written 6月16日."""
+    text = DOTTED_DAY.sub(lambda m: f"{m['m']}月{m['d']}日", text)
+
     def day_before(match: re.Match) -> str:
         days = list(DAY.finditer(text, 0, match.start()))
         return days[-1].group(0) if days else match.group(0)
