@@ -2844,3 +2844,8 @@ def test_a_day_written_with_a_point_before_dangtian_dates_its_event():
     draft = extract(_lines("国网某县供电公司2024年“安全生产月”活动方案\n各供电所：\n"
                            "(6)公众开放日。6.16当天，公司在城区营业厅举办“电力公众开放日”活动，邀请社区居民走进变电站参观。\n"))
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "open_day"] == [date(2024, 6, 16)]
+
+
+def test_a_time_section_headed_di_san_with_a_comma_sets_the_period():
+    draft = extract(_lines("某幼儿园2025年“安全生产月”活动方案\n各班级：\n第三，活动时间\n2025年6月1日至6月30日。\n"))
+    assert [r.value["type"] for r in draft.requirements if r.value["type"] == "period"] == ["period"]

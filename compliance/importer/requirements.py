@@ -156,7 +156,7 @@ def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses:
 
 # 二、活动时间 / 一、时间安排 / （一）“安全生产月”活动时间 / 活动时间：2024年6月1日至30日: a section that sets the period
 # (三、时间安排和主要活动: one that sets it and then lists the events)
-TIME_SECTION = re.compile(r"^\s*[^，。；]{0,16}?(?:(?:活动|实施|开展)(?:时间|时限|期限)(?:安排)?|时间安排)\s*(?:[:：为]|(?:和|及|与)[\u4e00-\u9fa5]{2,6}\s*$|$)")
+TIME_SECTION = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,2}\s*[，,]\s*)?[^，。；]{0,16}?(?:(?:活动|实施|开展)(?:时间|时限|期限)(?:安排)?|时间安排)\s*(?:[:：为]|(?:和|及|与)[\u4e00-\u9fa5]{2,6}\s*$|$)")
 
 
 def _in_time_section(lines: list[Line], number: int) -> bool:
