@@ -2849,3 +2849,11 @@ def test_a_day_written_with_a_point_before_dangtian_dates_its_event():
 def test_a_time_section_headed_di_san_with_a_comma_sets_the_period():
     draft = extract(_lines("某幼儿园2025年“安全生产月”活动方案\n各班级：\n第三，活动时间\n2025年6月1日至6月30日。\n"))
     assert [r.value["type"] for r in draft.requirements if r.value["type"] == "period"] == ["period"]
+
+
+@pytest.mark.parametrize("sentence", ["6月上旬，园长为全体教职工上一堂安全专题课，讲清门卫值守、晨午检等环节的风险点。",
+                                      "县委、县政府主要领导将在6月上旬为全县干部讲授安全专题党课。"])
+def test_a_kindergarten_head_or_the_main_leaders_giving_a_safety_lesson_is_a_leaders_talk(sentence):
+    draft = extract(_lines("某县2025年“安全生产月”活动方案\n各单位：\n" + sentence + "\n"))
+    talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
+    assert [(t.get("start"), t.get("end")) for t in talks] == [(date(2025, 6, 1), date(2025, 6, 10))]
