@@ -2857,3 +2857,9 @@ def test_a_kindergarten_head_or_the_main_leaders_giving_a_safety_lesson_is_a_lea
     draft = extract(_lines("某县2025年“安全生产月”活动方案\n各单位：\n" + sentence + "\n"))
     talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
     assert [(t.get("start"), t.get("end")) for t in talks] == [(date(2025, 6, 1), date(2025, 6, 10))]
+
+
+def test_a_mobilisation_speech_that_launches_the_month_is_a_launch():
+    draft = extract(_lines("某幼儿园2025年“安全生产月”活动方案\n各班级：\n"
+                           "①安全主题升旗仪式暨活动启动。6月3日（周二）晨间，全园举行“安全伴我成长”主题升旗仪式，园长作安全动员讲话，正式启动本园“安全生产月”活动。\n"))
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "launch_ceremony"] == [date(2025, 6, 3)]
