@@ -13,6 +13,8 @@ HEADING_1 = re.compile(rf"^\s*([{CN_NUMBERS}]{{1,3}})\s*[、.．]?\s*(?=\S)")
 HEADING_2 = re.compile(rf"^\s*[（(]\s*([{CN_NUMBERS}]{{1,3}}|[0-9]{{1,2}})\s*[）)]")
 HEADING_3 = re.compile(r"^\s*([0-9]{1,2})\s*[.．、]\s*(?=\S)")
 # 附件1 / 附件 2 / 附件一 alone on its line: an attachment after the signature, whose rows are its own clause
+# 三、 / （二） / 4. : a numbered heading of any level at the start of a line (not 6.16, a date)
+NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[、.．](?![0-9]))")
 ATTACHMENT = re.compile(r"^\s*附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：]?\s*$")
 
 

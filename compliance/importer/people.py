@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .clauses import NUMBERED_HEADING
 from .draft import Draft, Sourced, quote
 from .reader import Line
 
@@ -258,10 +259,6 @@ def _inline_group(text: str, line: Line, group: dict[str, Any]) -> None:
             break
 
 
-# 三、活动安排 / （二）工作要求 / 2.进企业: an indented heading after the group's lines ends them; it names no one
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]|[0-9]{1,2}\s*[、.．](?![0-9]))")
-
-
 # 领导小组下设办公室，办公室设在保卫处…: a sentence about the group or its office, not one more member
 GROUP_SENTENCE = re.compile(r"领导小组|工作专班|指导委员会|下设办公室|办公室设在")
 
@@ -286,7 +283,8 @@ def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
                 # 组长：集团董事长、总经理 刘志强: the leader is one person, so every post is his; so is a deputy's party post
                 # and the post after it (副组长：公司党委副书记、总经理　吴　昊), as one person holds both
                 people = [leader]
-        elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40 and not HEADING.match(raw) \
+        # an indented line names more of the role above, unless it is a heading that ends the group (　　三、活动安排)
+        elif role and raw[:1].isspace() and raw.strip() and len(raw.strip()) <= 40 and not NUMBERED_HEADING.match(raw) \
                 and not GROUP_SENTENCE.search(raw):
             people = _people(raw.strip())
         else:

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from .activities import ADDRESSED, kind_of, listed_below
+from .clauses import NUMBERED_HEADING
 from .draft import Draft, Sourced, quote
 from .gates import TABLE_ROW, sentence_of
 from .reader import Line
@@ -63,7 +64,6 @@ def find_requirements(lines: list[Line], draft: Draft, year: int, clauses: dict[
             break
 
 
-CLAUSE_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}\s*[.．、])")
 
 
 def _own_clause(lines: list[Line], campaign: Sourced) -> tuple[int, str] | None:
@@ -72,7 +72,7 @@ def _own_clause(lines: list[Line], campaign: Sourced) -> tuple[int, str] | None:
     short = re.sub(r"[“”\"「」]", "", campaign.value["name"])[-3:]
     for index, line in enumerate(lines[:-1]):
         text = line.text.strip()
-        if line.number > campaign.line and CLAUSE_HEADING.match(text) and len(text) < 30 and "。" not in text \
+        if line.number > campaign.line and NUMBERED_HEADING.match(text) and len(text) < 30 and "。" not in text \
                 and short in re.sub(r"[“”\"「」]", "", text) and (body := lines[index + 1].text.strip()):
             return lines[index + 1].number, body[:40]
     return None
