@@ -2863,3 +2863,10 @@ def test_a_mobilisation_speech_that_launches_the_month_is_a_launch():
     draft = extract(_lines("某幼儿园2025年“安全生产月”活动方案\n各班级：\n"
                            "①安全主题升旗仪式暨活动启动。6月3日（周二）晨间，全园举行“安全伴我成长”主题升旗仪式，园长作安全动员讲话，正式启动本园“安全生产月”活动。\n"))
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "launch_ceremony"] == [date(2025, 6, 3)]
+
+
+def test_a_universitys_own_drill_with_its_students_is_in_no_sector():
+    draft = extract(_lines("星林大学文件\n星林大学2023年“安全生产月”活动实施方案\n各学院、各部门：\n"
+                           "（三）开展应急演练。6月14日晚，后勤管理处、学生工作部在北区学生公寓5号楼组织夜间消防应急疏散演练，全体住宿学生参加。\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert [(d.get("date"), d.get("sectors")) for d in drills] == [(date(2023, 6, 14), None)]
