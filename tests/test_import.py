@@ -2870,3 +2870,11 @@ def test_a_universitys_own_drill_with_its_students_is_in_no_sector():
                            "（三）开展应急演练。6月14日晚，后勤管理处、学生工作部在北区学生公寓5号楼组织夜间消防应急疏散演练，全体住宿学生参加。\n"))
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert [(d.get("date"), d.get("sectors")) for d in drills] == [(date(2023, 6, 14), None)]
+
+
+def test_units_of_the_zone_named_with_qunei_begin_an_order_of_their_own():
+    draft = extract(_lines("某经济开发区管理委员会关于开展2022年“安全生产月”活动的通知\n区内各企业，管委会各部门：\n"
+                           "一是开展安全生产法学习宣传，管委会党工委于6月上旬组织专题学习新修改的《安全生产法》，"
+                           "区内各企业要在6月15日前组织全体职工开展一次安全生产法专题培训。\n"))
+    studies = [a.value for a in draft.activities if a.value["kind"] == "study_session"]
+    assert [(s.get("start"), s.get("sectors")) for s in studies] == [(date(2022, 6, 1), None)]
