@@ -2878,3 +2878,8 @@ def test_units_of_the_zone_named_with_qunei_begin_an_order_of_their_own():
                            "区内各企业要在6月15日前组织全体职工开展一次安全生产法专题培训。\n"))
     studies = [a.value for a in draft.activities if a.value["kind"] == "study_session"]
     assert [(s.get("start"), s.get("sectors")) for s in studies] == [(date(2022, 6, 1), None)]
+
+
+def test_an_inline_deputy_with_a_padded_name_after_the_post():
+    group = _group("学校成立“安全生产月”活动领导小组，校党委副书记王建平任组长，副校长刘  洋任副组长，保卫处、后勤管理处主要负责人为成员。")
+    assert group["deputies"] == [{"name": "刘洋", "title": "副校长"}]

@@ -17,7 +17,8 @@ ROLE_KEY = {"组长": "leader", "副组长": "deputies", "成员": "members", "�
 NO_NAME = {"—", "-", "－", "/", "／", "无", ""}
 COMMON_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝普")
 # …总经理刘志强 / …总工程师马骏 / 村文书王强 / 村综治专干张红梅: a name right after the end of a title, at the end of an entry
-TITLE_THEN_NAME = re.compile(rf"(?:(?<=[长记理师任席员官人监委])|(?<=文书|专干))(?P<name>[{COMMON_SURNAMES}][\u4e00-\u9fa5]{{1,2}})(?=、|$|同志)")
+# (副校长刘  洋: a padded name, too)
+TITLE_THEN_NAME = re.compile(rf"(?:(?<=[长记理师任席员官人监委])|(?<=文书|专干))(?P<name>[{COMMON_SURNAMES}](?:[\u4e00-\u9fa5]{{1,2}}|[ \t\u3000]{{1,3}}[\u4e00-\u9fa5]))(?=、|$|同志)")
 
 
 def _person(text: str) -> dict[str, str] | None:
@@ -193,7 +194,8 @@ def _inline_people(who: str) -> list[dict[str, str]]:
     people, start = [], 0
     for match in names:
         title = who[start:match.start()].strip("、，, ")
-        people.append({"name": match["name"], "title": title} if title else {"name": match["name"]})
+        name = re.sub(r"\s", "", match["name"])
+        people.append({"name": name, "title": title} if title else {"name": name})
         start = match.end()
     # 管委会副主任杨光辉、龙海燕: a second name after the first shares its title
     for name in re.split(r"[、，,]", who[start:]):
