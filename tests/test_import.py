@@ -2883,3 +2883,9 @@ def test_units_of_the_zone_named_with_qunei_begin_an_order_of_their_own():
 def test_an_inline_deputy_with_a_padded_name_after_the_post():
     group = _group("学校成立“安全生产月”活动领导小组，校党委副书记王建平任组长，副校长刘  洋任副组长，保卫处、后勤管理处主要负责人为成员。")
     assert group["deputies"] == [{"name": "刘洋", "title": "副校长"}]
+
+
+def test_a_body_joined_with_ji_to_units_shares_the_holder_after_them():
+    group = _group("学校成立“安全生产月”活动领导小组，校党委副书记王建平任组长，保卫处、后勤管理处、校团委及各学院主要负责人为成员。")
+    assert group["members"] == [{"title": "保卫处主要负责人"}, {"title": "后勤管理处主要负责人"}, {"title": "校团委主要负责人"},
+                                {"title": "各学院主要负责人"}]

@@ -188,8 +188,9 @@ def _inline_people(who: str) -> list[dict[str, str]]:
                              and not any(m.start() < c.end() and c.start() < m.end() for c in common)], key=lambda m: m.start())
     if not names:
         # 乡派出所、乡卫生院负责人和各行政村党支部书记: 和 (及) after the bodies' holder joins a post of its own, shared with none
+        # (校团委及各学院主要负责人: 及 after a body joins one more body, and the holder after both is each one's)
         titles = [part for t in re.split(r"[、，,]", who)
-                  for part in re.split(r"(?:(?<=负责人)|(?<=负责同志)|(?<=主要领导))(?:和|及|以及)(?=各)", t)]
+                  for part in re.split(r"(?:(?<=负责人)|(?<=负责同志)|(?<=主要领导)|(?<=[委局办部科股室处队所站])|(?<=中心))(?:和|及|以及)(?=各)", t)]
         return [{"title": t} for t in _shared_suffix([t.strip() for t in titles if len(t.strip()) > 1])]
     people, start = [], 0
     for match in names:
