@@ -2889,3 +2889,12 @@ def test_a_body_joined_with_ji_to_units_shares_the_holder_after_them():
     group = _group("学校成立“安全生产月”活动领导小组，校党委副书记王建平任组长，保卫处、后勤管理处、校团委及各学院主要负责人为成员。")
     assert group["members"] == [{"title": "保卫处主要负责人"}, {"title": "后勤管理处主要负责人"}, {"title": "校团委主要负责人"},
                                 {"title": "各学院主要负责人"}]
+
+
+def test_a_deadline_for_all_drills_above_dates_the_drill_after_a_semicolon():
+    draft = extract(_lines("某县安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各乡镇（街道）：\n"
+                           "（二）集中开展阶段（6月1日—6月25日）\n"
+                           "5.分行业开展应急演练。县属各重点企业要开展火灾事故应急演练；县教委要指导全县中小学校、幼儿园开展地震和火灾应急疏散演练。"
+                           "以上演练均须于6月20日前完成。\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill" and a.value.get("sectors") == ["school"]]
+    assert [(d.get("date"), d.get("start")) for d in drills] == [(date(2025, 6, 20), None)]

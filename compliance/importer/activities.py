@@ -574,7 +574,8 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
             continue
         subject = item_sector(line.text) or next((name for name, pattern in SUBJECT if pattern.match(line.text)), None)
         previous = ""
-        for whole, offset in sentences(line):
+        parts = sentences(line)
+        for index, (whole, offset) in enumerate(parts):
             sentence = before_sending(whole)
             # 即日起至6月30日，各国有林场、各乡镇林业站要组织护林员加密巡山…；要对林区…开展森林火灾隐患排查: a part after a
             # semicolon that goes on with the same units (要…, no subject) shares the time leading the part before
@@ -612,6 +613,9 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 if kind == "study_session" and match is study and not by_account \
                         and (own_time := when_in(sentence[_holder_start(sentence, match.start()):match.start()], year, draft.issued)):
                     value.update(activity_window(own_time[0]))  # 二是各企业要在6月15日前组织全体员工学习…: the study again, by its own day
+                elif kind == "drill" and not by_account and not _drill_read_per_sector(draft, line, sectors) \
+                        and (above := _deadline_after(_after_full_stop(parts, index), year)):
+                    value.update(activity_window(above[0]))  # …县教委要指导全县中小学校开展…演练。以上演练均须于6月20日前完成
                 elif not by_account and (alongside := _held_alongside(sentence, match.start(), year, draft.issued)):
                     value.update(activity_window(alongside))
                 elif not by_account and (lead := _only_time_leading(sentence, year, draft.issued)):
@@ -1005,6 +1009,18 @@ def _deadline_after(following: list[str], year: int) -> tuple[dict[str, date], i
     if following and ALL_ABOVE.match(following[0]) and (when := when_in(following[0], year)) and set(when[0]) == {"end"}:
         return when
     return None
+
+
+def _drill_read_per_sector(draft: Draft, line: Line, sectors: list[str]) -> bool:
+    """A drill of these sectors already read from this line's orders per sector (it has their deadline)."""
+    return any(a.line == line.number and a.value["kind"] == "drill" and _sectors_of(a.value) == set(sectors) for a in draft.activities)
+
+
+def _after_full_stop(parts: list[tuple[str, int]], index: int) -> list[str]:
+    """The sentences after the one ending in 。 that part `index` belongs to (…；…开展…演练。以上演练均须于…完成: what
+    follows the whole sentence, not its next part after a semicolon)."""
+    end = next((i for i in range(index, len(parts)) if re.search(r"[。！!]\s*$", parts[i][0])), len(parts))
+    return [text for text, _ in parts[end + 1:]]
 
 
 def _first_drill_clause(part: str) -> str:
