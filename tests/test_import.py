@@ -2898,3 +2898,10 @@ def test_a_deadline_for_all_drills_above_dates_the_drill_after_a_semicolon():
                            "以上演练均须于6月20日前完成。\n"))
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill" and a.value.get("sectors") == ["school"]]
     assert [(d.get("date"), d.get("start")) for d in drills] == [(date(2025, 6, 20), None)]
+
+
+def test_what_a_drill_of_a_named_hazard_rehearses_is_no_scenario_of_its_own():
+    draft = extract(_lines("某市交通运输局关于开展2022年“安全生产月”活动的通知\n各客运、货运企业：\n"
+                           "（三）组织开展应急演练。各客运、货运企业要于6月25日前，至少组织开展1次道路交通事故应急演练，"
+                           "重点演练事故现场警戒、伤员救护和乘客疏散。\n"))
+    assert [a.value.get("scenarios") for a in draft.activities if a.value["kind"] == "drill"] == [["traffic"]]

@@ -866,8 +866,16 @@ def _part_scenarios(part: str) -> list[str]:
     found: list[str] = []
     for clause in re.split(r"[，,]", part):
         if re.search(r"演练|推演", clause):
-            found += [s for s in drill_scenarios(_drill_words(clause)) if s not in found]
+            named = drill_scenarios(_drill_words(clause))
+            if WHAT_IS_DRILLED.search(clause) and found:
+                named = [s for s in named if s != "evacuation"]
+            found += [s for s in named if s not in found]
     return found
+
+
+# 道路交通事故应急演练，重点演练事故现场警戒、伤员救护和乘客疏散: what a drill of a named hazard rehearses is no hazard of
+# its own (evacuation only when none is named)
+WHAT_IS_DRILLED = re.compile(r"(?:重点|主要|着重)演练")
 
 
 def _drill_words(clause: str) -> str:
