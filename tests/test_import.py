@@ -2905,3 +2905,9 @@ def test_what_a_drill_of_a_named_hazard_rehearses_is_no_scenario_of_its_own():
                            "（三）组织开展应急演练。各客运、货运企业要于6月25日前，至少组织开展1次道路交通事故应急演练，"
                            "重点演练事故现场警戒、伤员救护和乘客疏散。\n"))
     assert [a.value.get("scenarios") for a in draft.activities if a.value["kind"] == "drill"] == [["traffic"]]
+
+
+def test_bad_weather_names_the_weather_scenario():
+    draft = extract(_lines("某市交通运输局关于开展2022年“安全生产月”活动的通知\n各公路建设项目参建单位：\n"
+                           "（三）各公路建设项目参建单位要于6月25日前，结合汛期特点，开展1次防汛或恶劣天气应急演练。\n"))
+    assert [a.value.get("scenarios") for a in draft.activities if a.value["kind"] == "drill"] == [["flood", "weather"]]
