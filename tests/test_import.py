@@ -2911,3 +2911,10 @@ def test_bad_weather_names_the_weather_scenario():
     draft = extract(_lines("某市交通运输局关于开展2022年“安全生产月”活动的通知\n各公路建设项目参建单位：\n"
                            "（三）各公路建设项目参建单位要于6月25日前，结合汛期特点，开展1次防汛或恶劣天气应急演练。\n"))
     assert [a.value.get("scenarios") for a in draft.activities if a.value["kind"] == "drill"] == [["flood", "weather"]]
+
+
+def test_addressees_told_to_bring_their_people_to_the_issuers_consultation_day_are_ordered_it():
+    draft = extract(_lines("某经济开发区管理委员会关于开展2022年“安全生产月”活动的通知\n区内各企业：\n"
+                           "四是开展“安全宣传咨询日”活动，6月16日管委会在园区服务中心广场设置咨询点，各企业要组织员工参加，每家企业不少于5人。\n"))
+    orders = [r.value for r in draft.requirements if r.value.get("kind") == "consultation_day"]
+    assert [o.get("date") for o in orders] == [date(2022, 6, 16)]

@@ -228,6 +228,10 @@ ACTIVITY_GATES: list[Callable[[dict[str, Any], str], str | None]] = [unsure_sect
 ADDRESSEES = re.compile(r"各[\u4e00-\u9fa5（）()]{1,12}?(?:要|应(?!急)|须|需|选派|参加|参与|报名|组织)|各(?:镇|街|乡|村|社区|企业|单位|部门|学校|县|区|行业|有关|相关|成员)")
 
 
+# 各企业要组织员工参加 / 各村（社区）要组织群众参与: the addressees bring their people to the issuer's event
+BRING_THEIR_PEOPLE = re.compile(r"[^，,。；;]{0,4}?组织[^，,。；;]{0,8}?(?:参加|参与)")
+
+
 # 进社区：/ 进企业方面，/ 1.进家庭。: the label of a 五进 sub-item
 SUB_ITEM_LABEL = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])?\s*(?:安全宣传)?进[\u4e00-\u9fa5]{2,3}(?:方面)?\s*[：:，,。]")
 TABLE_ROW = re.compile(r"\t|\S[ \u3000]{2,}\S")
@@ -252,6 +256,8 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     # (…召开全区…动员部署视频会，…各街镇设分会场) is where they sit in on the issuer's meeting
     if first and re.search(r"同步" if value["kind"] == "launch_ceremony" else r"同步|分会场", sentence[first.start():]):
         return None
+    if value["kind"] == "consultation_day" and first and BRING_THEIR_PEOPLE.match(sentence, first.end()):
+        return None  # …6月16日管委会在园区服务中心广场设置咨询点，各企业要组织员工参加: told to bring their people (README)
     if kind and first and first.start() > kind.start() and not re.search(r"要|应(?!急)|须", sentence[:kind.start()]):
         return f"the addressees ({first.group(0)}) only take part in an event the issuer holds"
     return None
