@@ -2918,3 +2918,10 @@ def test_addressees_told_to_bring_their_people_to_the_issuers_consultation_day_a
                            "四是开展“安全宣传咨询日”活动，6月16日管委会在园区服务中心广场设置咨询点，各企业要组织员工参加，每家企业不少于5人。\n"))
     orders = [r.value for r in draft.requirements if r.value.get("kind") == "consultation_day"]
     assert [o.get("date") for o in orders] == [date(2022, 6, 16)]
+
+
+def test_a_report_after_the_issuers_own_one_goes_with_it_when_no_new_sender_is_named():
+    draft = extract(_lines("东湖街道水月社区居民委员会\n关于开展2024年水月社区“安全生产月”活动的工作方案\n各网格员、辖区各物业服务企业：\n"
+                           "三、工作要求\n社区于每周三下午向街道应急办报送一次工作进展，6月25日前报送活动总结。\n"))
+    assert [(r.value["kind"], r.value.get("due")) for r in draft.reports if r.value["kind"] == "summary"] == [("summary", date(2024, 6, 25))]
+    assert not [r for r in draft.requirements if r.value["type"] == "report_due"]

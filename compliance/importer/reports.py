@@ -151,6 +151,10 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, history: list
         since = matches[index - 1].end() if index else 0
         ordered = bool(ORDERED.search(piece[since:match.start()]) or ORDERED.search(subject))
         recipient = recipient_in(tail)
+        if not recipient and not subject and not ordered and "各" not in piece[since:match.start()]:
+            # 社区于每周三下午向街道应急办报送一次工作进展，6月25日前报送活动总结: no new sender nor recipient, so the
+            # same body sends it to the same one
+            recipient = recipient_in(piece[since:match.start()])
         # 县安委办将汇总…，于7月5日前报市安委办: sent up by the issuer, unless another body is named as sending it
         another_sender = bool(ISSUER_SUBJECT.fullmatch(subject)) and not is_issuer(subject, org)
         upward = bool(recipient) and not ordered and not another_sender and is_superior(recipient, org, level)
