@@ -2925,3 +2925,12 @@ def test_a_report_after_the_issuers_own_one_goes_with_it_when_no_new_sender_is_n
                            "三、工作要求\n社区于每周三下午向街道应急办报送一次工作进展，6月25日前报送活动总结。\n"))
     assert [(r.value["kind"], r.value.get("due")) for r in draft.reports if r.value["kind"] == "summary"] == [("summary", date(2024, 6, 25))]
     assert not [r for r in draft.requirements if r.value["type"] == "report_due"]
+
+
+def test_enterprises_named_by_what_they_do_or_their_trade_each_drill_in_the_enterprise_sector():
+    draft = extract(_lines("某经济开发区管理委员会关于开展2022年“安全生产月”活动的通知\n区内各企业：\n"
+                           "三是开展应急演练，涉及有限空间作业的企业要开展1次有限空间中毒窒息事故应急救援演练，粉尘涉爆企业要开展1次粉尘爆炸事故应急演练，"
+                           "其他企业要结合实际开展火灾等应急疏散演练，以上演练均须于6月25日前完成。\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert [(d.get("sector"), d.get("scenarios"), d.get("date")) for d in drills] == [
+        ("enterprise", ["confined_space"], date(2022, 6, 25)), ("enterprise", [], date(2022, 6, 25)), ("enterprise", ["fire"], date(2022, 6, 25))]
