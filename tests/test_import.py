@@ -2934,3 +2934,10 @@ def test_enterprises_named_by_what_they_do_or_their_trade_each_drill_in_the_ente
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert [(d.get("sector"), d.get("scenarios"), d.get("date")) for d in drills] == [
         ("enterprise", ["confined_space"], date(2022, 6, 25)), ("enterprise", [], date(2022, 6, 25)), ("enterprise", ["fire"], date(2022, 6, 25))]
+
+
+def test_the_heads_of_bureaus_and_enterprises_giving_a_lecture_share_it_in_no_sector():
+    draft = extract(_lines("某市交通运输局关于开展2022年“安全生产月”活动的通知\n各县（市、区）交通运输局，各企业：\n"
+                           "（一）各县（市、区）交通运输局和各企业主要负责人要在6月份带头讲一次安全课，讲清本单位安全风险和防范措施。\n"))
+    talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
+    assert [(t.get("start"), t.get("sectors")) for t in talks] == [(date(2022, 6, 1), None)]

@@ -22,7 +22,8 @@ CLAUSE_END = re.compile(r"[，,；;。]")
 # 乡属各单位、各生产经营单位要… / 各部门和各企业要…: bodies of no sector named before the units share the order
 # (组织干部职工和企业从业人员观看…: people of no sector joined to them, too)
 # (各县市政府主要负责人、州直各部门主要负责人和各企业主要负责人: the heads of bodies of no sector, too)
-SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构|干部职工|干部|群众|居民|党员|(?:部门|单位|机关|政府|党政)(?:主要|分管)?负责(?:人|同志))"
+# (各县（市、区）交通运输局和各企业主要负责人: bureaus, too)
+SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构|局|干部职工|干部|群众|居民|党员|(?:部门|单位|机关|政府|党政|局)(?:主要|分管)?负责(?:人|同志))"
                            r"[、和及与]\s*(?:各|辖区)?[^，,。；;、]{0,6}$")
 
 
