@@ -2941,3 +2941,12 @@ def test_the_heads_of_bureaus_and_enterprises_giving_a_lecture_share_it_in_no_se
                            "（一）各县（市、区）交通运输局和各企业主要负责人要在6月份带头讲一次安全课，讲清本单位安全风险和防范措施。\n"))
     talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
     assert [(t.get("start"), t.get("sectors")) for t in talks] == [(date(2022, 6, 1), None)]
+
+
+@pytest.mark.parametrize("sentence", ["6月下旬，社区联合街道安监中队开展一次复查。",
+                                      "后勤保障部于6月下旬对各院区整改情况进行复查。",
+                                      "国有资产管理处于6月下旬组织校内外专家开展专项抽查，对问题突出的实验室予以通报。"])
+def test_a_recheck_or_a_special_spot_check_is_a_hazard_check(sentence):
+    draft = extract(_lines("某单位2024年“安全生产月”活动方案\n各部门：\n" + sentence + "\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2024, 6, 21), date(2024, 6, 30))]
