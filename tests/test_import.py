@@ -2950,3 +2950,9 @@ def test_a_recheck_or_a_special_spot_check_is_a_hazard_check(sentence):
     draft = extract(_lines("某单位2024年“安全生产月”活动方案\n各部门：\n" + sentence + "\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2024, 6, 21), date(2024, 6, 30))]
+
+
+def test_a_liaisons_details_named_clauses_before_their_day_are_the_liaison_form():
+    draft = extract(_lines("某市交通运输局关于开展2022年“安全生产月”活动的通知\n各单位：\n"
+                           "（二）明确联络员。各单位要明确1名联络员，填写联络员回执（附件1，含姓名、职务、手机号码），于5月31日前报送市局安全监督科。\n"))
+    assert [(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"] == [("liaison_form", date(2022, 5, 31))]

@@ -143,6 +143,10 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, history: list
             if not kinds and re.match(r"\s*(?:一并|一同|一起)", tail):
                 # 填写联络员回执（附件1），注明办公电话和手机号码，于5月28日前一并报送: what the sentence named before, sent together
                 kinds = _kinds(piece[matches[index - 1].end() if index else 0: match.start()])
+            if not kinds and "liaison_form" in _kinds(piece[matches[index - 1].end() if index else 0: match.start()]):
+                # 各单位要明确1名联络员，填写联络员回执（附件1，含姓名、职务、手机号码），于5月31日前报送…: the liaison's details,
+                # named clauses before the day they are sent by
+                kinds = ["liaison_form"]
         kinds += [kind for kind in _kinds(more) if kind not in kinds]
         tail += more
         subject = _subject_before(piece, match.start())
