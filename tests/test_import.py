@@ -2956,3 +2956,9 @@ def test_a_liaisons_details_named_clauses_before_their_day_are_the_liaison_form(
     draft = extract(_lines("某市交通运输局关于开展2022年“安全生产月”活动的通知\n各单位：\n"
                            "（二）明确联络员。各单位要明确1名联络员，填写联络员回执（附件1，含姓名、职务、手机号码），于5月31日前报送市局安全监督科。\n"))
     assert [(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"] == [("liaison_form", date(2022, 5, 31))]
+
+
+def test_a_person_named_as_liaison_with_a_colon_is_a_liaison_contact():
+    draft = extract(_lines("某经济开发区管理委员会关于开展2022年“安全生产月”活动的通知\n区内各企业：\n"
+                           "管委会联络员：安全生产监督管理局　钱晓峰，手机：13757512368，邮箱：psajj@163.com\n"))
+    assert [c.value for c in draft.contacts] == [{"name": "钱晓峰", "role": "liaison", "phone": "13757512368", "email": "psajj@163.com"}]

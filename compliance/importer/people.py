@@ -322,7 +322,8 @@ def find_leading_group(lines: list[Line], draft: Draft) -> None:
 
 PHONE = re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}\s*[-－—–]\s*[0-9]{7,8}|0[0-9]{9,11})(?![0-9])")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-CONTACT = re.compile(r"(?:联\s*系\s*人|联\s*络\s*人)(?:及联系方式)?\s*[:：]\s*(?P<names>[\u4e00-\u9fa5、，,\s]{2,30}?)(?=[；;，,。（(]|电话|联系电话|手机|$|[0-9])")
+# (管委会联络员：安全生产监督管理局　钱晓峰，手机：…: a person named as 联络员, the liaison)
+CONTACT = re.compile(r"(?:联\s*系\s*人|联\s*络\s*人|(?P<liaison>联\s*络\s*员))(?:及联系方式)?\s*[:：]\s*(?P<names>[\u4e00-\u9fa5、，,\s]{2,30}?)(?=[；;，,。（(]|电话|联系电话|手机|$|[0-9])")
 OFFICE = re.compile(r"(?:局|处|科|室|部|办|中心|委|所|队|股|站|公司|街道|社区)$")
 # 张三（13912345678）；李四（13887654321） / 王芳，电话：0871-1234567；李强，电话：…: a name and its own number
 NAME_THEN_PHONE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4})\s*[（(，,：:\s]\s*(?:联系)?(?:电话|手机)?\s*[：:]?\s*(?P<phone>" + PHONE.pattern + ")")
@@ -363,7 +364,7 @@ def find_contacts(lines: list[Line], draft: Draft) -> None:
             names = list(dict.fromkeys(name for name, _ in pairs))
             phones = [re.sub(r"\s|[－—–]", "-", dict(pairs)[name]).replace("--", "-") for name in names]
         for position, name in enumerate(names):
-            contact = {"name": name, "role": "contact"}
+            contact = {"name": name, "role": "liaison" if match["liaison"] else "contact"}
             if phones:
                 contact["phone"] = phones[min(position, len(phones) - 1)] if len(phones) == len(names) else phones[-1]
             if emails:
