@@ -2962,3 +2962,9 @@ def test_a_person_named_as_liaison_with_a_colon_is_a_liaison_contact():
     draft = extract(_lines("某经济开发区管理委员会关于开展2022年“安全生产月”活动的通知\n区内各企业：\n"
                            "管委会联络员：安全生产监督管理局　钱晓峰，手机：13757512368，邮箱：psajj@163.com\n"))
     assert [c.value for c in draft.contacts] == [{"name": "钱晓峰", "role": "liaison", "phone": "13757512368", "email": "psajj@163.com"}]
+
+
+def test_a_units_own_activity_schedule_named_with_ben_is_its_plan():
+    draft = extract(_lines("星林大学2023年“安全生产月”活动实施方案\n各学院：\n"
+                           "（一）各学院要明确1名安全联络员，于5月31日前将本学院活动安排报保卫处。\n"))
+    assert [(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"] == [("plan", date(2023, 5, 31))]

@@ -20,7 +20,8 @@ REPORT_KINDS = [
     ("statistics", re.compile(r"统计表|报表")),
     ("summary", re.compile(r"总结")),
     # (本单位活动安排报安全质量部: a unit's schedule of its own activities is its plan)
-    ("plan", re.compile(r"(?:活动|实施|工作)?方案|(?:本单位|本部门|本院|本校|本地|具体)(?:的)?活动安排")),
+    # (于5月31日前将本学院活动安排报保卫处: any unit's own, 本 and its name)
+    ("plan", re.compile(r"(?:活动|实施|工作)?方案|(?:本[\u4e00-\u9fa5]{1,4}?|具体)(?:的)?活动安排")),
     ("progress", re.compile(r"进展情况|进展|印证资料|工作动态|活动信息|工作信息|开展情况|周报|简报")),
     ("cases", re.compile(r"典型案例")),
 ]
