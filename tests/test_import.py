@@ -2968,3 +2968,11 @@ def test_a_units_own_activity_schedule_named_with_ben_is_its_plan():
     draft = extract(_lines("星林大学2023年“安全生产月”活动实施方案\n各学院：\n"
                            "（一）各学院要明确1名安全联络员，于5月31日前将本学院活动安排报保卫处。\n"))
     assert [(r.value["report"], r.value["due"]) for r in draft.requirements if r.value["type"] == "report_due"] == [("plan", date(2023, 5, 31))]
+
+
+def test_a_day_of_a_year_before_the_notices_is_background_not_an_event():
+    draft = extract(_lines("河南某化工有限公司2025年“安全生产月”活动方案\n公司各部门、各车间：\n"
+                           "2024年3月22日，公司合成车间曾发生一起氢气管线法兰泄漏闪爆未遂事件，暴露出隐患排查不细、岗位应急处置能力不足等问题。\n"
+                           "6月中旬，安全环保部对罐区、有限空间作业开展专项检查。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("date")) for c in checks] == [(date(2025, 6, 11), None)]
