@@ -2976,3 +2976,11 @@ def test_a_day_of_a_year_before_the_notices_is_background_not_an_event():
                            "6月中旬，安全环保部对罐区、有限空间作业开展专项检查。\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("date")) for c in checks] == [(date(2025, 6, 11), None)]
+
+
+def test_this_month_is_the_month_the_notice_is_dated_in():
+    draft = extract(_lines("某乡2023年“安全生产月”活动方案\n各村（社区）、辖区各企业：\n"
+                           "7.看警示片。各企业本月内要组织职工看一次事故警示教育片，看完以后班组座谈。\n"
+                           "某乡人民政府\n2023年6月1日\n"))
+    films = [a.value for a in draft.activities if a.value["kind"] == "warning_education"]
+    assert [(f.get("start"), f.get("end")) for f in films] == [(date(2023, 6, 1), date(2023, 6, 30))]

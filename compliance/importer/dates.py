@@ -117,3 +117,15 @@ def same_day_named(text: str) -> str:
         days = list(DAY.finditer(text, 0, match.start()))
         return days[-1].group(0) if days else match.group(0)
     return SAME_DAY.sub(day_before, text)
+
+
+# 本月10日前 / 本月上旬 / 本月内 / 本月26日前: the month the notice is dated in, written as a number (a notice dated 6月1日
+# writes June's days so); 本月 before anything else (本月安全生产月要做的事情) is left as written
+THIS_MONTH = re.compile(rf"本月(?=\s*(?:[{NUMERAL}]{{1,2}}\s*[日号]|上旬|中旬|下旬|中下旬|初|底|末|内|份))")
+THIS_MONTH_WITHIN = re.compile(r"本月内")
+
+
+def this_month_named(text: str, issued: date) -> str:
+    """The line with 本月 written as the month the notice is dated in: 本月10日前 as 6月10日前, 本月内 as 6月份."""
+    text = THIS_MONTH_WITHIN.sub(f"{issued.month}月份", text)
+    return THIS_MONTH.sub(f"{issued.month}月", text)

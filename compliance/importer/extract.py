@@ -14,7 +14,7 @@ from .gates import apply_gates
 from .header import find_campaigns, find_edition_theme, find_issue_date, find_numbers, find_org, find_period, find_title_year, level_from_title, level_of
 from .people import find_contacts, find_leading_group
 from .reader import Line
-from .dates import same_day_named
+from .dates import same_day_named, this_month_named
 from .reports import find_reports
 from .sectors import drop_own_sector
 from .schedule import date_publicity_items_by_row, find_row_orders, find_schedule_activities, schedule_rows
@@ -39,6 +39,8 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         level_from_title(lines, draft)
     find_numbers(lines, draft)
     find_issue_date(lines, draft)
+    if draft.issued:
+        lines = [Line(line.number, this_month_named(line.text, draft.issued)) for line in lines]  # 本月 is the month it is dated in
     clauses = clause_of_lines(lines)
     find_leading_group(lines, draft)
     find_contacts(lines, draft)
