@@ -2984,3 +2984,11 @@ def test_this_month_is_the_month_the_notice_is_dated_in():
                            "某乡人民政府\n2023年6月1日\n"))
     films = [a.value for a in draft.activities if a.value["kind"] == "warning_education"]
     assert [(f.get("start"), f.get("end")) for f in films] == [(date(2023, 6, 1), date(2023, 6, 30))]
+
+
+def test_a_check_ordered_of_enterprises_of_several_trades_is_in_sector_enterprise():
+    draft = extract(_lines("某区安委会办公室关于开展2022年“安全生产月”活动的通知\n各街道、乡镇：\n"
+                           "（三）开展隐患排查治理。6月1日至6月25日，各街道、乡镇要组织对辖区有限空间作业企业、燃气使用企业开展一次全覆盖检查。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("sectors") or c.get("sector")) for c in checks] in (
+        [(date(2022, 6, 1), ["enterprise"])], [(date(2022, 6, 1), "enterprise")])

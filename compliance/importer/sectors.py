@@ -53,7 +53,8 @@ def holders_in(sentence: str, at: int) -> list[str] | None:
 
 
 # 局执法大队对辖区危险化学品、工贸企业开展专项执法检查 / 组织专家对重点企业进行“体检式”检查: a check made of enterprises
-CHECK_OF_ENTERPRISES = re.compile(r"对[^，,。；;对]{0,14}?(?:企业|厂矿)[^，,。；;]{0,6}?(?:开展|进行|实施)")
+# …对辖区有限空间作业企业、燃气使用企业开展一次全覆盖检查: enterprises of several trades, listed with 、
+CHECK_OF_ENTERPRISES = re.compile(r"对[^，,。；;对]{0,14}?(?:企业|厂矿)(?:、[^，,。；;对、]{1,10}?(?:企业|厂矿))*[^，,。；;]{0,6}?(?:开展|进行|实施)")
 
 
 # …开展执法检查，重点检查危险化学品、非煤矿山、冶金工贸等企业，…: the clause after the check names what it is made of
@@ -73,10 +74,11 @@ def check_sectors(sentence: str, at: int) -> list[str]:
     if holders_in(sentence, at) == ["enterprise"]:
         return ["enterprise"]
     start = max(sentence.rfind(mark, 0, at) for mark in "，,；;。") + 1
-    # …对各企业进行抽查: the check's own word may begin with the verb (进行抽查)
-    if CHECK_OF_ENTERPRISES.search(sentence[start:at + 2]):
-        return ["enterprise"]
     stop = CLAUSE_END.search(sentence, at)
+    # …对各企业进行抽查: the check's own word may begin with the verb (进行抽查); 各街道要组织对辖区…企业开展一次检查: or
+    # with the verb that orders it, the enterprises named further on in its clause
+    if CHECK_OF_ENTERPRISES.search(sentence[start:max(at + 2, stop.start() if stop else len(sentence))]):
+        return ["enterprise"]
     if stop and CHECK_STRESSES_ENTERPRISES.match(sentence, stop.start()):
         return ["enterprise"]
     return []
