@@ -2992,3 +2992,13 @@ def test_a_check_ordered_of_enterprises_of_several_trades_is_in_sector_enterpris
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("sectors") or c.get("sector")) for c in checks] in (
         [(date(2022, 6, 1), ["enterprise"])], [(date(2022, 6, 1), "enterprise")])
+
+
+def test_a_leading_group_table_pasted_one_cell_to_a_line():
+    draft = extract(_lines("凉水区安委会办公室关于开展2022年“安全生产月”活动的通知\n各街道、乡镇：\n附件1\n\n"
+                           "凉水区“安全生产月”活动领导小组组成人员名单\n\n职务\n姓名\n单位及职务\n组长\n韩卫东\n区政府副区长\n"
+                           "副组长\n郑  涛\n区应急管理局局长\n成员\n孙  丽\n区教委副主任\n成员\n—\n区消防救援支队有关负责同志\n\n附件2\n"))
+    group = draft.leading_group
+    assert group["leader"].value == {"name": "韩卫东", "title": "区政府副区长"}
+    assert [d.value for d in group["deputies"]] == [{"name": "郑涛", "title": "区应急管理局局长"}]
+    assert [m.value for m in group["members"]] == [{"name": "孙丽", "title": "区教委副主任"}, {"title": "区消防救援支队有关负责同志"}]

@@ -303,9 +303,51 @@ def _role_lines(lines: list[Line], group: dict[str, Any]) -> None:
                 group.setdefault(role, []).append(Sourced(person, line.number, phrase))
 
 
+# 职务 / 姓名 / 单位及职务 on lines of their own: the header of a table pasted one cell to a line
+CELL_HEADER = ("职务", "姓名")
+
+
+def _rows_of_cells_one_to_a_line(lines: list[Line]) -> list[tuple[Line, Line]]:
+    """A table of the group pasted one cell to a line (职务 / 姓名 / 单位及职务, then 组长 / 韩卫东 / 区政府副区长 / …):
+    each row as one line of tab-separated cells, numbered as the line of its name (of the office, when the name is —),
+    with that line."""
+    cells = [line for line in lines if line.text.strip()]
+    rows = []
+    index = 0
+    while index < len(cells):
+        header = [re.sub(r"\s", "", line.text) for line in cells[index:index + 3]]
+        if tuple(header[:2]) != CELL_HEADER or len(header) < 3 or len(header[2]) > 8 or "职" not in header[2] and "单位" not in header[2]:
+            index += 1
+            continue
+        index += 3
+        while index + 2 < len(cells) and re.sub(r"\s", "", cells[index].text) in ROLE_KEY:
+            role, name, title = cells[index:index + 3]
+            joined = "\t".join(line.text.strip() for line in (role, name, title))
+            cited = title if re.sub(r"\s", "", name.text) in NO_NAME else name  # — for the name: the office's line
+            rows.append((Line(cited.number, joined), cited))
+            index += 3
+    return rows
+
+
+def _table_of_cells_one_to_a_line(lines: list[Line], group: dict[str, Any]) -> None:
+    """The group read from a table pasted one cell to a line, each value citing the line of its name."""
+    rows = _rows_of_cells_one_to_a_line(lines)
+    if not rows or group.get("leader"):
+        return
+    found: dict[str, Any] = {}
+    _role_lines([row for row, _ in rows], found)
+    text_of = {name.number: name.text.strip()[:40] for _, name in rows}
+    for role, value in found.items():
+        if role == "leader":
+            group["leader"] = Sourced(value.value, value.line, text_of[value.line])
+        else:
+            group.setdefault(role, []).extend(Sourced(v.value, v.line, text_of[v.line]) for v in value)
+
+
 def find_leading_group(lines: list[Line], draft: Draft) -> None:
     group: dict[str, Any] = {}
     _role_lines(lines, group)
+    _table_of_cells_one_to_a_line(lines, group)
     for line in lines:
         text = line.text.strip()
         if not group.get("leader") and re.search(r"组长", text) and not ROLE.match(text):
