@@ -3002,3 +3002,10 @@ def test_a_leading_group_table_pasted_one_cell_to_a_line():
     assert group["leader"].value == {"name": "韩卫东", "title": "区政府副区长"}
     assert [d.value for d in group["deputies"]] == [{"name": "郑涛", "title": "区应急管理局局长"}]
     assert [m.value for m in group["members"]] == [{"name": "孙丽", "title": "区教委副主任"}, {"title": "区消防救援支队有关负责同志"}]
+
+
+def test_a_theme_under_a_heading_numbered_with_brackets_is_the_theme_to_keep():
+    draft = extract(_lines("濠溪街道2023年“安全生产月”活动实施方案\n各社区居委会：\n第一部分  总体要求\n\n（一）活动主题\n\n"
+                           "人人讲安全、个个会应急\n\n（二）活动时间\n\n2023年6月1日至6月30日。\n"))
+    assert draft.value("theme") == "人人讲安全、个个会应急"
+    assert [r.value["type"] for r in draft.requirements if r.value["type"] == "theme"] == ["theme"]

@@ -147,7 +147,8 @@ def find_edition_theme(lines: list[Line], draft: Draft) -> None:
         draft.fields["year"] = Sourced(2001 + edition.value, edition.line, edition.phrase)
 
 
-THEME_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
+# 一、活动主题 / （一）活动主题 / 活动主题：
+THEME_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*|[（(]\s*[一二三四五六七八九十0-9]{1,2}\s*[）)]\s*)?(?:活动)?主题\s*[:：]?\s*")
 THEME_LEAD_IN = re.compile(r"主题(?:是|为)?\s*[:：]\s*$")  # 活动主题为： / 今年是第24个…，活动主题是：
 THEME_THEN_MORE = re.compile(r"\s*[“\"]?(?P<theme>[^，,。；;：:“”\"]{4,40}?)[”\"]?\s*。\s*\S")
 SECTION_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[）)])")

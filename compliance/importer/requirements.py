@@ -7,6 +7,7 @@ from datetime import date
 
 from .activities import ADDRESSED, kind_of, listed_below
 from .clauses import NUMBERED_HEADING
+from .header import THEME_HEADING
 from .draft import Draft, Sourced, quote
 from .gates import TABLE_ROW, sentence_of
 from .reader import Line
@@ -197,7 +198,6 @@ def _publicity_ordered_in_sectors(lines: list[Line], draft: Draft, clauses: dict
             return
 
 
-THEME_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]?\s*)?(?:活动)?主题\s*[:：]?\s*")
 THEME_ORDER = re.compile(r"(?:紧扣|围绕|突出|聚焦)[^，。；]{0,40}主题")
 AIMS_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:指导思想|总体要求|活动目标|工作目标)\s*$")
 
@@ -208,7 +208,7 @@ def _theme_order(lines: list[Line], draft: Draft, clauses: dict[int, str]) -> No
     source = draft.fields.get("theme")
     if source is None:
         return
-    if any(THEME_SECTION.fullmatch(line.text) for line in lines):
+    if any(THEME_HEADING.fullmatch(line.text) for line in lines):
         draft.requirements.append(Sourced({"type": "theme", "basis": clauses.get(source.line, "")}, source.line, source.phrase))
         return
     aims = {clauses.get(line.number) for line in lines if AIMS_HEADING.match(line.text)} - {None, ""}
