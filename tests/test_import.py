@@ -3009,3 +3009,11 @@ def test_a_theme_under_a_heading_numbered_with_brackets_is_the_theme_to_keep():
                            "人人讲安全、个个会应急\n\n（二）活动时间\n\n2023年6月1日至6月30日。\n"))
     assert draft.value("theme") == "人人讲安全、个个会应急"
     assert [r.value["type"] for r in draft.requirements if r.value["type"] == "theme"] == ["theme"]
+
+
+def test_a_drill_one_named_village_holds_is_rural():
+    draft = extract(_lines("某乡2023年“安全生产月”活动方案\n各村（社区）：\n"
+                           "石门村是地质灾害隐患点所在村，还要在6月25日前加搞一次地质灾害避险演练。\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert [(d.get("date"), d.get("sector") or d.get("sectors")) for d in drills] in (
+        [(date(2023, 6, 25), "rural")], [(date(2023, 6, 25), ["rural"])])

@@ -444,6 +444,8 @@ def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> l
         return [sector]
     if kind == "drill" and (sector := school_sector(sentence)):
         return [sector]
+    if kind == "drill" and NAMED_VILLAGE_FIRST.match(sentence):
+        return ["rural"]  # 石门村是地质灾害隐患点所在村，还要在25日前加搞一次…演练: one named village holds it
     if kind == "drill" and (site := COMPANY_SITE.search(sentence)) and site.end() <= at:
         return ["enterprise"]  # 6月14日，园区在江澜石化公司组织开展…演练: held at a company (in a company's own plan, its own)
     if PUPILS.search(sentence) and not OTHER_PEOPLE.search(sentence):
@@ -456,6 +458,10 @@ def _implied_sectors(kind: str, sentence: str, line_text: str, at: int = 0) -> l
         return sectors_in(sentence, at, by_holder=kind != "consultation_day") \
             or _sectors_of_item_body(kind, sentence, line_text)  # the 咨询日 is open to all
     return []
+
+
+# 石门村是… / 石门村要…: a sentence whose subject is one village named (not 各村, not a 村小 or the 村委会 alone)
+NAMED_VILLAGE_FIRST = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.．、])?[\u4e00-\u9fa5]{1,4}?(?<![各每])村(?![小民委两])(?:是|要|应|须|还要)")
 
 
 COMPANY_SITE = re.compile(r"在[\u4e00-\u9fa5]{2,14}?(?:公司|化工厂|企业)[\u4e00-\u9fa5]{0,6}?(?:组织|开展|举行|举办)")
