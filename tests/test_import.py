@@ -3017,3 +3017,16 @@ def test_a_drill_one_named_village_holds_is_rural():
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert [(d.get("date"), d.get("sector") or d.get("sectors")) for d in drills] in (
         [(date(2023, 6, 25), "rural")], [(date(2023, 6, 25), ["rural"])])
+
+
+def test_a_notice_dated_in_june_writes_junes_days_with_no_month():
+    notice = ("某乡2023年“安全生产月”活动方案\n各村（社区）、辖区各企业：\n"
+              "中心学校在中旬搞一次防溺水和地震逃生演练。\n"
+              "5.16日搞宣传咨询。16日上午在乡政府门口坪里摆摊子搞安全宣传咨询。\n"
+              "某乡人民政府\n{}\n")
+    draft = extract(_lines(notice.format("2023年6月1日")))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert [(d.get("start"), d.get("end")) for d in drills] == [(date(2023, 6, 11), date(2023, 6, 20))]
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "consultation_day"] == [date(2023, 6, 16)]
+    dated_in_may = extract(_lines(notice.format("2023年5月20日")))
+    assert not [a for a in dated_in_may.activities if a.value["kind"] == "drill" and a.value.get("start")]

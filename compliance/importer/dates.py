@@ -125,7 +125,19 @@ THIS_MONTH = re.compile(rf"本月(?=\s*(?:[{NUMERAL}]{{1,2}}\s*[日号]|上旬|�
 THIS_MONTH_WITHIN = re.compile(r"本月内")
 
 
+# 15日前自查完 / 在中下旬对企业进行抽查 / 16日上午在乡政府门口…: a day or a part of a month with no month of its own
+# (not the end of a span, 5月25日至31日, nor a day after a month or a year, nor 每月15日)
+BARE_DAY = re.compile(rf"(?<![{NUMERAL}月年号至到—－\-~～])(?<!每月)(?=[{NUMERAL}]{{1,2}}\s*[日号])")
+BARE_MONTH_PART = re.compile(r"(?<![月0-9０-９至到—－\-~～])(?=(?:上旬|中下旬|中旬|下旬))")
+CAMPAIGN_MONTH = 6
+
+
 def this_month_named(text: str, issued: date) -> str:
-    """The line with 本月 written as the month the notice is dated in: 本月10日前 as 6月10日前, 本月内 as 6月份."""
+    """The line with 本月 written as the month the notice is dated in: 本月10日前 as 6月10日前, 本月内 as 6月份. A notice
+    dated in the month of the campaign writes that month's days with no month too (15日前, 中下旬, 16日): they are
+    read as its days; a notice dated before it leaves them alone."""
     text = THIS_MONTH_WITHIN.sub(f"{issued.month}月份", text)
-    return THIS_MONTH.sub(f"{issued.month}月", text)
+    text = THIS_MONTH.sub(f"{issued.month}月", text)
+    if issued.month == CAMPAIGN_MONTH:
+        text = BARE_MONTH_PART.sub(f"{issued.month}月", BARE_DAY.sub(f"{issued.month}月", text))
+    return text
