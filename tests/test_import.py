@@ -3030,3 +3030,9 @@ def test_a_notice_dated_in_june_writes_junes_days_with_no_month():
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "consultation_day"] == [date(2023, 6, 16)]
     dated_in_may = extract(_lines(notice.format("2023年5月20日")))
     assert not [a for a in dated_in_may.activities if a.value["kind"] == "drill" and a.value.get("start")]
+
+
+def test_a_part_of_june_with_no_month_is_read_whole():
+    draft = extract(_lines("某乡2023年“安全生产月”活动方案\n各村（社区）：\n各村要在中下旬开展一次隐患排查。\n某乡人民政府\n2023年6月1日\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 6, 11), date(2023, 6, 30))]

@@ -128,7 +128,7 @@ THIS_MONTH_WITHIN = re.compile(r"本月内")
 # 15日前自查完 / 在中下旬对企业进行抽查 / 16日上午在乡政府门口…: a day or a part of a month with no month of its own
 # (not the end of a span, 5月25日至31日, nor a day after a month or a year, nor 每月15日)
 BARE_DAY = re.compile(rf"(?<![{NUMERAL}月年号至到—－\-~～])(?<!每月)(?=[{NUMERAL}]{{1,2}}\s*[日号])")
-BARE_MONTH_PART = re.compile(r"(?<![月0-9０-９至到—－\-~～])(?=(?:上旬|中下旬|中旬|下旬))")
+BARE_MONTH_PART = re.compile(r"(?<![月中0-9０-９至到—－\-~～])(?=(?:上旬|中下旬|中旬|下旬))")  # (not 下旬 inside 中下旬)
 CAMPAIGN_MONTH = 6
 
 
