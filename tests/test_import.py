@@ -3036,3 +3036,11 @@ def test_a_part_of_june_with_no_month_is_read_whole():
     draft = extract(_lines("某乡2023年“安全生产月”活动方案\n各村（社区）：\n各村要在中下旬开展一次隐患排查。\n某乡人民政府\n2023年6月1日\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 6, 11), date(2023, 6, 30))]
+
+
+@pytest.mark.parametrize("sentence", ["6月中旬，区应急管理局执法队将对检查情况进行抽查。",
+                                      "乡应急办会同派出所在6月中旬对企业进行抽查，查出问题的要通报。"])
+def test_a_spot_check_of_the_checks_or_of_enterprises_is_a_hazard_check(sentence):
+    draft = extract(_lines("某区安委会办公室关于开展2022年“安全生产月”活动的通知\n各街道、乡镇：\n" + sentence + "\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2022, 6, 11), date(2022, 6, 20))]
