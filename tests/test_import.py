@@ -3044,3 +3044,10 @@ def test_a_spot_check_of_the_checks_or_of_enterprises_is_a_hazard_check(sentence
     draft = extract(_lines("某区安委会办公室关于开展2022年“安全生产月”活动的通知\n各街道、乡镇：\n" + sentence + "\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2022, 6, 11), date(2022, 6, 20))]
+
+
+def test_a_check_by_every_employee_is_a_hazard_check():
+    draft = extract(_lines("某化工有限公司2025年“安全生产月”活动方案\n公司各部门、各车间：\n"
+                           "（三）6月1日至6月20日，各车间要开展“查找身边安全隐患”全员排查，每名员工至少查找上报1条隐患。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2025, 6, 1), date(2025, 6, 20))]
