@@ -3051,3 +3051,10 @@ def test_a_check_by_every_employee_is_a_hazard_check():
                            "（三）6月1日至6月20日，各车间要开展“查找身边安全隐患”全员排查，每名员工至少查找上报1条隐患。\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2025, 6, 1), date(2025, 6, 20))]
+
+
+def test_a_schedule_row_with_a_clause_of_another_kind_is_two_activities():
+    draft = extract(_lines("某化工有限公司2025年“安全生产月”活动方案\n公司各部门、各车间：\n序号\t时间\t内容\t责任部门\n"
+                           "1\t6月3日\t召开“安全生产月”动员大会，董事长讲“安全第一课”\t安全环保部、综合办公室\n"))
+    assert sorted((a.value["kind"], a.value.get("date")) for a in draft.activities) == [
+        ("launch_ceremony", date(2025, 6, 3)), ("leader_talk", date(2025, 6, 3))]

@@ -150,26 +150,38 @@ def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
         found = kind_of(row.content)
         if not found:
             continue
-        kind = found[0]
-        value: dict[str, Any] = {"kind": kind}
-        if SEVERAL_DAYS.fullmatch(row.time) and len(days := days_in(row.time, year)) >= 2:
-            # 6月10日、6月17日、6月24日 | 县安委办分三轮…开展督导检查: one event on each day the cell lists
-            for day, _, _ in days:
-                one = {**value, "date": day}
-                if sectors := _row_sectors(kind, row):
-                    one["sectors"] = sectors
-                add_activity(draft, Sourced(one, row.line.number, row.content[:40]))
-            continue
-        if row.time:
-            when = when_in(row.time, year, draft.issued)
-            if when is None:
-                continue  # a time the importer cannot read (即日起 in an undated notice): left to the clerk
-            value.update(activity_window(when[0]))
-        if sectors := _row_sectors(kind, row):
-            value["sectors"] = sectors
-        if kind == "drill":
-            value["scenarios"] = drill_scenarios(row.content)
-        add_activity(draft, Sourced(value, row.line.number, row.content[:40]))
+        for kind in [found[0]] + _other_kinds_of_row(row.content, found[0]):
+            _add_row_activity(draft, row, kind, year)
+
+
+def _other_kinds_of_row(content: str, first: str) -> list[str]:
+    """召开“安全生产月”动员大会，董事长讲“安全第一课”: a clause after the first that names an event of another kind
+    is one more activity of the row (an event of another kind in the same clause is a separate activity)."""
+    clauses = re.split(r"[，,；;]", content)
+    others = [found[0] for clause in clauses[1:] if (found := kind_of(clause)) and found[0] != first]
+    return list(dict.fromkeys(others))
+
+
+def _add_row_activity(draft: Draft, row: Row, kind: str, year: int) -> None:
+    value: dict[str, Any] = {"kind": kind}
+    if SEVERAL_DAYS.fullmatch(row.time) and len(days := days_in(row.time, year)) >= 2:
+        # 6月10日、6月17日、6月24日 | 县安委办分三轮…开展督导检查: one event on each day the cell lists
+        for day, _, _ in days:
+            one = {**value, "date": day}
+            if sectors := _row_sectors(kind, row):
+                one["sectors"] = sectors
+            add_activity(draft, Sourced(one, row.line.number, row.content[:40]))
+        return
+    if row.time:
+        when = when_in(row.time, year, draft.issued)
+        if when is None:
+            return  # a time the importer cannot read (即日起 in an undated notice): left to the clerk
+        value.update(activity_window(when[0]))
+    if sectors := _row_sectors(kind, row):
+        value["sectors"] = sectors
+    if kind == "drill":
+        value["scenarios"] = drill_scenarios(row.content)
+    add_activity(draft, Sourced(value, row.line.number, row.content[:40]))
 
 
 def find_row_orders(rows: list[Row], draft: Draft, year: int, clauses: dict[int, str], lines: list[Line] = ()) -> None:
