@@ -3058,3 +3058,11 @@ def test_a_schedule_row_with_a_clause_of_another_kind_is_two_activities():
                            "1\t6月3日\t召开“安全生产月”动员大会，董事长讲“安全第一课”\t安全环保部、综合办公室\n"))
     assert sorted((a.value["kind"], a.value.get("date")) for a in draft.activities) == [
         ("launch_ceremony", date(2025, 6, 3)), ("leader_talk", date(2025, 6, 3))]
+
+
+def test_a_day_written_with_a_point_is_that_day():
+    draft = extract(_lines("岑江县白沙镇人民政府\n白沙镇2025年“安全生产月”活动实施方案\n各村（社区）：\n"
+                           "1.5.28，镇召开“安全生产月”活动动员部署会，各村（社区）党组织书记参加。\n"
+                           "2.学习教育。6.10前，各村（社区）、镇直各单位要组织干部职工集中学习习近平总书记关于安全生产重要论述。\n"))
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "launch_ceremony"] == [date(2025, 5, 28)]
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "study_session"] == [date(2025, 6, 10)]

@@ -108,10 +108,24 @@ SAME_DAY = re.compile(r"(?<=[，,；;。：:])\s*(?:同日|当日|当天|同一�
 DOTTED_DAY = re.compile(r"(?<![0-9.．])(?P<m>[0-9]{1,2})\s*[.．·•]\s*(?P<d>[0-9]{1,2})(?=\s*(?:当天|当日))")
 
 
+# 6.5前 / 6.1—6.20 / 6.16，镇在… / 于6.12在局四楼 / 1.5.28，镇召开…: a day written month, point, day wherever it reads as a time
+# (by, from, to, during, then a comma or what is held), also right after an item's number; never a number with a unit
+# (2.5万元), a part of a longer number, or 6.16 named in quotes as the 咨询日 is
+POINTED_DATE = re.compile(r"(?:(?P<item>^\s*[0-9]{1,2}[.．](?=[0-9]{1,2}[.．][0-9]))|(?<![0-9.．]))(?P<m>[0-9]{1,2})[.．](?P<d>[0-9]{1,2})"
+                          r"(?=\s*(?:前|之前|当天|当日|起|期间|[—－~～至到]|[-](?=[0-9])|[，,、；;）)]|在|开展|召开|举办|举行|组织|进行|完成))")
+
+
+def _pointed_date(match: re.Match) -> str:
+    month, day = int(match["m"]), int(match["d"])
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
+        return match.group(0)
+    return f"{match['item'] or ''}{month}月{day}日"
+
+
 def same_day_named(text: str) -> str:
     """The line with 同日 (and 当日, 当天) at a clause's head written as the day the line named last before it, and a day
-    written 6.16 before 当天 written 6月16日."""
-    text = DOTTED_DAY.sub(lambda m: f"{m['m']}月{m['d']}日", text)
+    written with a point (6.16当天, 6.5前, 6.1—6.20) written 6月16日."""
+    text = POINTED_DATE.sub(_pointed_date, DOTTED_DAY.sub(lambda m: f"{m['m']}月{m['d']}日", text))
 
     def day_before(match: re.Match) -> str:
         days = list(DAY.finditer(text, 0, match.start()))
