@@ -3066,3 +3066,12 @@ def test_a_day_written_with_a_point_is_that_day():
                            "2.学习教育。6.10前，各村（社区）、镇直各单位要组织干部职工集中学习习近平总书记关于安全生产重要论述。\n"))
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "launch_ceremony"] == [date(2025, 5, 28)]
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "study_session"] == [date(2025, 6, 10)]
+
+
+def test_a_time_limit_line_dates_the_task_above_it():
+    draft = extract(_lines("敦泉市住房和城乡建设局关于开展2023年全市住建领域“安全生产月”活动的通知\n各县（区）住建局，市直各建筑施工企业：\n"
+                           "三、重点任务\n"
+                           "（一）开展学习宣贯。各县（区）住建局、各企业要组织干部职工深入学习习近平总书记关于安全生产重要论述，做到全员覆盖。\n"
+                           "责任单位：各县（区）住建局，各建筑施工企业\n完成时限：6月10日前\n"))
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "study_session"] == [date(2023, 6, 10)]
+    assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "study_session"] == [date(2023, 6, 10)]

@@ -1359,3 +1359,26 @@ def take_heading_spans(draft: Draft, spans: dict[int, tuple[date, date]]) -> Non
         value = activity.value
         if not any(_window(value)) and activity.line in spans:
             value["start"], value["end"] = spans[activity.line]
+
+# 完成时限：6月10日前 / 完成时间：6月1日至6月20日 / 时间节点：6月份: a line of its own that gives the time of the task above it
+TIME_LIMIT_LINE = re.compile(r"^\s*(?:完成时限|完成时间|完成期限|时间节点|时限要求|时间要求)\s*[:：]\s*(?P<time>\S.*)$")
+
+
+def take_time_limit_lines(draft: Draft, lines: list[Line], year: int, clauses: dict[int, str]) -> None:
+    """（一）开展学习宣贯。各县（区）住建局、各企业要组织干部职工深入学习…。/责任单位：…/完成时限：6月10日前: a task written
+    with its time on a line of its own below it. Each event of the task's lines (its clause, since the last such line) that has no
+    time of its own takes that time, and so does each order of it; an event the task dates itself (市局将于6月下旬…) keeps its own."""
+    since = 0
+    for line in lines:
+        if not (limit := TIME_LIMIT_LINE.match(line.text)):
+            continue
+        label, task_from, since = clauses.get(line.number, ""), since, line.number
+        if not label or not (when := when_in(limit["time"], year, draft.issued)):
+            continue
+        task = {n for n, l in clauses.items() if task_from < n < line.number and l == label}
+        for activity in draft.activities:
+            if activity.line in task and not any(_window(activity.value)):
+                activity.value.update(activity_window(when[0]))
+        for order in draft.requirements:
+            if order.line in task and order.value["type"] == "activity" and not any(order.value.get(k) for k in ("date", "not_before", "not_after")):
+                order.value.update(requirement_window(when[0]))

@@ -7,7 +7,7 @@ is unambiguous. Everything else stays a TODO for the clerk.
 from __future__ import annotations
 
 from .activities import (drop_split_publicity, drop_twin_drills, drop_twin_rows, take_listed_drills, take_inline_listed_drills, drop_heading_twins, drop_alternative_training, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague,
-                         take_campaign_spans, take_heading_spans)
+                         take_campaign_spans, take_heading_spans, take_time_limit_lines)
 from .clauses import clause_of_lines, heading_spans
 from .draft import Draft, Sourced
 from .gates import apply_gates
@@ -65,6 +65,7 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         drop_split_publicity(draft)
         take_campaign_spans(draft, lines, clauses)
         take_heading_spans(draft, heading_spans(lines, the_year))
+        take_time_limit_lines(draft, lines, the_year, clauses)
         date_publicity_items_by_row(rows, draft, the_year)
         find_reports(lines, draft, the_year, clauses)
         find_requirements(lines, draft, the_year, clauses)
