@@ -3075,3 +3075,8 @@ def test_a_time_limit_line_dates_the_task_above_it():
                            "责任单位：各县（区）住建局，各建筑施工企业\n完成时限：6月10日前\n"))
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "study_session"] == [date(2023, 6, 10)]
     assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "study_session"] == [date(2023, 6, 10)]
+
+
+def test_a_mine_is_an_enterprise():
+    draft = extract(_lines("黑龙江鸡兴煤业有限公司兴安煤矿\n兴矿发〔2024〕22号\n关于印发《兴安煤矿2024年“安全生产月”活动实施方案》的通知\n各区队、各科室：\n"))
+    assert (draft.value("org"), draft.value("level")) == ("黑龙江鸡兴煤业有限公司兴安煤矿", "enterprise")

@@ -18,7 +18,7 @@ LEVEL_BY_WORD = [("街道", "street"), ("镇", "street"), ("乡", "street"), ("�
                  ("区", "county"), ("县", "county"), ("旗", "county"), ("市", "city"), ("州", "city"), ("盟", "city"),
                  ("省", "province"), ("自治区", "province")]
 
-ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|股份公司|公司|集团|厂)$")
+ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|股份公司|公司|集团|厂|矿)$")  # (兴安煤矿, 某某铁矿: a mine is an enterprise)
 BUREAU = re.compile(r"(?<!安委)(?:局|厅)$")
 
 
