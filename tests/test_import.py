@@ -3080,3 +3080,9 @@ def test_a_time_limit_line_dates_the_task_above_it():
 def test_a_mine_is_an_enterprise():
     draft = extract(_lines("黑龙江鸡兴煤业有限公司兴安煤矿\n兴矿发〔2024〕22号\n关于印发《兴安煤矿2024年“安全生产月”活动实施方案》的通知\n各区队、各科室：\n"))
     assert (draft.value("org"), draft.value("level")) == ("黑龙江鸡兴煤业有限公司兴安煤矿", "enterprise")
+
+
+def test_two_named_bodies_given_a_task_order_nothing_of_the_level_below():
+    draft = extract(_lines("兴安煤矿2024年“安全生产月”活动实施方案\n各区队、各科室：\n"
+                           "2．矿工会、团委要组织开展“安全嘱托进家庭”活动，6月20日前收集职工家属安全嘱托，在井口候车室展出。\n"))
+    assert [r.value for r in draft.requirements if r.value.get("kind") == "publicity"] == []

@@ -263,9 +263,11 @@ def issuers_own_event(value: dict[str, Any], sentence: str) -> str | None:
     return None
 
 
-# 区教育局要组织全区中小学… / 县住建局负责…: one named body is the subject (an enumerator, a heading or a time may lead)
+# 区教育局要组织全区中小学… / 县住建局负责…: one named body is the subject (an enumerator, a heading or a time may lead);
+# 矿工会、团委要组织开展…: two named bodies are as well
 ONE_BODY = re.compile(r"^\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]是)?\s*(?:[^，。；]{1,12}[。.])?"
-                      r"\s*(?:[^，。；各]{2,16}[，,])?\s*(?P<body>[县区市镇乡旗]?[\u4e00-\u9fa5]{1,10}?(?:局|委|办公室|办|大队|支队|中心|站)"
+                      r"\s*(?:[^，。；各]{2,16}[，,])?\s*(?P<body>(?:[县区市镇乡旗]?[\u4e00-\u9fa5]{1,10}?(?:局|委|办公室|办|大队|支队|中心|站|工会)[、和])?"
+                      r"[县区市镇乡旗]?[\u4e00-\u9fa5]{1,10}?(?:局|委|办公室|办|大队|支队|中心|站|工会)"
                       r"|(?:集团公司|集团|公司)[\u4e00-\u9fa5]{1,8}?部"  # 集团公司党群工作部要…: one department of the company
                       # 镇中心学校要… / 县实验小学要…: one named school (镇中小学要… names them all)
                       r"|[县区市镇乡旗][\u4e00-\u9fa5]{0,8}?(?:中心学校|中心小学|中心校|(?<!中)小学|中学|幼儿园))"
