@@ -3086,3 +3086,9 @@ def test_two_named_bodies_given_a_task_order_nothing_of_the_level_below():
     draft = extract(_lines("兴安煤矿2024年“安全生产月”活动实施方案\n各区队、各科室：\n"
                            "2．矿工会、团委要组织开展“安全嘱托进家庭”活动，6月20日前收集职工家属安全嘱托，在井口候车室展出。\n"))
     assert [r.value for r in draft.requirements if r.value.get("kind") == "publicity"] == []
+
+
+def test_each_school_written_xiao_yuan_is_a_school():
+    draft = extract(_lines("莲山县教育局关于开展2023年全县教育系统“安全生产月”活动的通知\n各中小学、幼儿园：\n"
+                           "（三）扎实开展应急疏散演练。各校（园）要根据学段特点，于6月25日前至少组织1次应急疏散演练，做到全员参与。\n"))
+    assert [r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"] == ["school"]
