@@ -3092,3 +3092,10 @@ def test_each_school_written_xiao_yuan_is_a_school():
     draft = extract(_lines("莲山县教育局关于开展2023年全县教育系统“安全生产月”活动的通知\n各中小学、幼儿园：\n"
                            "（三）扎实开展应急疏散演练。各校（园）要根据学段特点，于6月25日前至少组织1次应急疏散演练，做到全员参与。\n"))
     assert [r.value["sector"] for r in draft.requirements if r.value["type"] == "drill_per_sector"] == ["school"]
+
+
+def test_crowded_places_named_with_examples_hold_their_drill_in_no_sector():
+    draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”活动的通知\n各县（市、区）安委会：\n"
+                           "（六）组织应急演练。各县（市、区）要于6月25日前组织中小学校开展地震、火灾应急疏散演练，组织商场、车站等人员密集场所开展疏散逃生演练。\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert all("evacuation" not in (d.get("scenarios") or []) for d in drills if d.get("sectors") == ["school"] or d.get("sector") == "school")

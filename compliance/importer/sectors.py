@@ -34,8 +34,8 @@ def _units_named(who: str) -> list[str]:
     return sorted(found, key=found.get)
 
 
-# 指导人员密集场所开展… / 人员密集场所开展…: a clause that names its own holder, of no sector
-OWN_HOLDER = re.compile(r"^\s*(?:指导|督促|组织)?(?P<who>[\u4e00-\u9fa5]{2,12}?)(?:开展|组织|进行|举办)")
+# 指导人员密集场所开展… / 人员密集场所开展… / 组织商场、车站等人员密集场所开展…: a clause that names its own holder, of no sector
+OWN_HOLDER = re.compile(r"^\s*(?:指导|督促|组织)?(?P<who>[\u4e00-\u9fa5]{2,12}?(?:、[\u4e00-\u9fa5]{1,8}?)*(?:等[\u4e00-\u9fa5]{0,8}?)?)(?:开展|组织|进行|举办)")
 NOT_A_HOLDER = re.compile(r"(?<![绝针])对|积极|广泛|认真|深入|集中|同步|统一|全面|普遍|分别|还|也|并|同时|要|应|可|一次|至少|每|定期")
 
 
