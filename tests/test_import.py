@@ -3099,3 +3099,11 @@ def test_crowded_places_named_with_examples_hold_their_drill_in_no_sector():
                            "（六）组织应急演练。各县（市、区）要于6月25日前组织中小学校开展地震、火灾应急疏散演练，组织商场、车站等人员密集场所开展疏散逃生演练。\n"))
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert all("evacuation" not in (d.get("scenarios") or []) for d in drills if d.get("sectors") == ["school"] or d.get("sector") == "school")
+
+
+def test_an_order_that_runs_until_the_campaigns_end_runs_with_the_campaign():
+    draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”和“安全生产江淮行”活动的通知\n各县（市、区）安委会：\n"
+                           "二、活动时间\n“安全生产月”活动时间为2022年6月1日至30日；“安全生产江淮行”活动与“安全生产月”同步启动，持续至2022年12月31日。\n"
+                           "（八）开展“安全生产江淮行”活动。各县（市、区）要同步开展“安全生产江淮行”活动，持续至12月31日，组织新闻媒体深入企业一线开展采访报道和暗访曝光。\n"))
+    orders = [r.value for r in draft.requirements if r.value.get("kind") == "media_campaign"]
+    assert [(o.get("date"), o.get("not_before"), o.get("not_after")) for o in orders] == [(None, date(2022, 6, 1), date(2022, 12, 31))]

@@ -1336,21 +1336,32 @@ def take_campaign_spans(draft: Draft, lines: list[Line], clauses: dict[int, str]
         if label and label not in headings:
             headings[label] = re.split(r"[。；;]", line.text)[0]
     text_of = {line.number: line.text for line in lines}
+
+    def campaign_span(found: Sourced) -> tuple[date, date] | None:
+        label = clauses.get(found.line, "")
+        enclosing = [headings.get(label[:end], "") for end in range(1, len(label) + 1) if label[:end] in headings]
+        return next((span for name, span in spans.items() if any(name in heading for heading in enclosing)
+                     and found.value.get("date", span[1]) == span[1]), None)
+
     for activity in draft.activities:
         if activity.value["kind"] not in CAMPAIGN_KINDS:
             continue
-        if any(_window(activity.value)):
-            # 每月曝光一批重大事故隐患…，直至12月底: the day it runs until is no deadline, and it runs with the campaign
-            day = activity.value.get("date")
-            if not day or not re.search(rf"(?:直至|持续至|一直到|延续至)\s*(?:{day.year}年)?{day.month}月(?:{day.day}日|底|末)", text_of.get(activity.line, "")):
-                continue
-        label = clauses.get(activity.line, "")
-        enclosing = [headings.get(label[:end], "") for end in range(1, len(label) + 1) if label[:end] in headings]
-        for name, span in spans.items():
-            if any(name in heading for heading in enclosing) and activity.value.get("date", span[1]) == span[1]:
-                activity.value.pop("date", None)
-                activity.value["start"], activity.value["end"] = span
-                break
+        if any(_window(activity.value)) and not _runs_until(activity.value.get("date"), text_of.get(activity.line, "")):
+            continue
+        if span := campaign_span(activity):
+            activity.value.pop("date", None)
+            activity.value["start"], activity.value["end"] = span
+    # 各县（市、区）要同步开展“安全生产江淮行”活动，持续至12月31日，组织新闻媒体…采访报道: the order runs with the campaign too
+    for order in draft.requirements:
+        if order.value["type"] == "activity" and order.value.get("kind") in CAMPAIGN_KINDS \
+                and _runs_until(order.value.get("date"), text_of.get(order.line, "")) and (span := campaign_span(order)):
+            order.value.pop("date")
+            order.value["not_before"], order.value["not_after"] = span
+
+
+def _runs_until(day: date | None, text: str) -> bool:
+    """每月曝光一批重大事故隐患…，直至12月底: the day it runs until is no deadline, and it runs with the campaign."""
+    return bool(day) and bool(re.search(rf"(?:直至|持续至|一直到|延续至)\s*(?:{day.year}年)?{day.month}月(?:{day.day}日|底|末)", text))
 
 
 def take_heading_spans(draft: Draft, spans: dict[int, tuple[date, date]]) -> None:
