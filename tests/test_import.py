@@ -3107,3 +3107,11 @@ def test_an_order_that_runs_until_the_campaigns_end_runs_with_the_campaign():
                            "（八）开展“安全生产江淮行”活动。各县（市、区）要同步开展“安全生产江淮行”活动，持续至12月31日，组织新闻媒体深入企业一线开展采访报道和暗访曝光。\n"))
     orders = [r.value for r in draft.requirements if r.value.get("kind") == "media_campaign"]
     assert [(o.get("date"), o.get("not_before"), o.get("not_after")) for o in orders] == [(None, date(2022, 6, 1), date(2022, 12, 31))]
+
+
+def test_a_weekly_report_after_the_issuers_own_report_goes_to_the_same_superior():
+    draft = extract(_lines("源塘村2024年“安全生产月”活动方案\n各村民小组，村属各单位：\n"
+                           "村委会于6月5日前将活动方案报镇应急办，活动期间每周五报送工作开展情况，6月25日前报送活动总结。\n"
+                           "源塘村民委员会\n2024年5月30日\n"))
+    assert [r.value.get("weekday") for r in draft.reports if r.value["kind"] == "progress"] == ["friday"]
+    assert [r.value for r in draft.requirements if r.value["type"] == "recurring_report"] == []

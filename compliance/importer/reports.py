@@ -213,7 +213,9 @@ def _weekly(piece: str, draft: Draft, basis: str, line_number: int, org: str, le
         return
     phrase = piece.strip()[:40]
     weekday = weekday_in(piece)
-    recipient = recipient_in(piece[WEEKLY.search(piece).start():])
+    # (村委会于6月5日前将活动方案报镇应急办，活动期间每周五报送工作开展情况: no new recipient, so the one the sentence
+    # named before, as for a deadline)
+    recipient = recipient_in(piece[WEEKLY.search(piece).start():]) or recipient_in(piece)
     if recipient and not ORDERED.search(piece) and is_superior(recipient, org, level):
         if weekday:
             draft.reports.append(Sourced({"kind": "progress", "weekday": weekday}, line_number, phrase))
