@@ -3115,3 +3115,11 @@ def test_a_weekly_report_after_the_issuers_own_report_goes_to_the_same_superior(
                            "源塘村民委员会\n2024年5月30日\n"))
     assert [r.value.get("weekday") for r in draft.reports if r.value["kind"] == "progress"] == ["friday"]
     assert [r.value for r in draft.requirements if r.value["type"] == "recurring_report"] == []
+
+
+def test_a_villages_own_villagers_put_its_own_event_in_no_sector():
+    draft = extract(_lines("源塘村2024年“安全生产月”活动方案\n各村民小组：\n"
+                           "（四）6月16日上午，在村部广场摆点开展安全宣传咨询活动，组织村民不少于60人参加。\n"
+                           "源塘村民委员会\n2024年5月30日\n"))
+    days = [a.value for a in draft.activities if a.value["kind"] == "consultation_day"]
+    assert [(d.get("date"), d.get("sector"), d.get("sectors")) for d in days] == [(date(2024, 6, 16), None, None)]
