@@ -3123,3 +3123,10 @@ def test_a_villages_own_villagers_put_its_own_event_in_no_sector():
                            "源塘村民委员会\n2024年5月30日\n"))
     days = [a.value for a in draft.activities if a.value["kind"] == "consultation_day"]
     assert [(d.get("date"), d.get("sector"), d.get("sectors")) for d in days] == [(date(2024, 6, 16), None, None)]
+
+
+def test_heads_of_a_government_before_the_enterprises_share_their_lecture():
+    draft = extract(_lines("乌河图旗安全生产委员会办公室关于开展2024年“安全生产月”活动的通知\n各苏木镇，旗直各部门：\n"
+                           "（二）开展“一把手”讲安全活动。各苏木镇党委书记、镇长和辖区重点企业主要负责人要于6月20日前至少讲授1次安全公开课。\n"))
+    talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
+    assert [(t.get("date"), t.get("sectors")) for t in talks] == [(date(2024, 6, 20), None)]

@@ -25,7 +25,8 @@ CLAUSE_END = re.compile(r"[，,；;。]")
 # (组织干部职工和企业从业人员观看…: people of no sector joined to them, too)
 # (各县市政府主要负责人、州直各部门主要负责人和各企业主要负责人: the heads of bodies of no sector, too)
 # (各县（市、区）交通运输局和各企业主要负责人: bureaus, too)
-SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构|局|干部职工|干部|群众|居民|党员|(?:部门|单位|机关|政府|党政|局)(?:主要|分管)?负责(?:人|同志))"
+# (各苏木镇党委书记、镇长和辖区重点企业主要负责人: the heads of a government, too)
+SHARED_BEFORE = re.compile(r"(?:部门|单位|机关|机构|局|干部职工|干部|群众|居民|党员|(?:部门|单位|机关|政府|党政|局)(?:主要|分管)?负责(?:人|同志)|党委书记|[省市县区旗镇乡]长)"
                            r"[、和及与]\s*(?:各|辖区)?[^，,。；;、]{0,6}$")
 
 
