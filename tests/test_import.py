@@ -3130,3 +3130,10 @@ def test_heads_of_a_government_before_the_enterprises_share_their_lecture():
                            "（二）开展“一把手”讲安全活动。各苏木镇党委书记、镇长和辖区重点企业主要负责人要于6月20日前至少讲授1次安全公开课。\n"))
     talks = [a.value for a in draft.activities if a.value["kind"] == "leader_talk"]
     assert [(t.get("date"), t.get("sectors")) for t in talks] == [(date(2024, 6, 20), None)]
+
+
+def test_a_drill_after_a_semicolon_is_due_by_the_deadline_for_all_the_drills_above():
+    draft = extract(_lines("溪茂区市场监督管理局关于开展2023年特种设备“安全生产月”活动的通知\n各市场监管所：\n"
+                           "1.各住宅小区物业服务企业要会同电梯维保单位开展1次电梯困人应急救援演练；区内各压力容器使用企业要开展1次危险化学品泄漏或火灾应急演练。以上演练均须于6月25日前完成。\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert drills and all(d.get("date") == date(2023, 6, 25) for d in drills)

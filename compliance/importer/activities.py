@@ -619,7 +619,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                 if kind == "study_session" and match is study and not by_account \
                         and (own_time := when_in(sentence[_holder_start(sentence, match.start()):match.start()], year, draft.issued)):
                     value.update(activity_window(own_time[0]))  # 二是各企业要在6月15日前组织全体员工学习…: the study again, by its own day
-                elif kind == "drill" and not by_account and not _drill_read_per_sector(draft, line, sectors) \
+                elif kind == "drill" and not by_account and not _drill_read_per_sector(draft, line, sectors, _own_drill_scenarios(sentence, match, sectors)) \
                         and (above := _deadline_after(_after_full_stop(parts, index), year)):
                     value.update(activity_window(above[0]))  # …县教委要指导全县中小学校开展…演练。以上演练均须于6月20日前完成
                 elif not by_account and (alongside := _held_alongside(sentence, match.start(), year, draft.issued)):
@@ -641,7 +641,7 @@ def find_undated_activities(lines: list[Line], draft: Draft, year: int, clauses:
                     # …火灾或地震演练，幼儿园要开展防踩踏演练: each drill's hazards are those of its own units' order
                     own = own_order(sentence, match.start())
                     own = (_own_drill_part(own, match, sectors) if sectors else own)[_holder_start(sentence, match.start()):]
-                    value["scenarios"] = _part_scenarios(own)
+                    value["scenarios"] = _own_drill_scenarios(sentence, match, sectors)
                     add_drills(draft, value, own, line.number, quote(sentence, match.start(), match.end()))
                 else:
                     add_activity(draft, Sourced(value, line.number, quote(sentence, match.start(), match.end())))
@@ -1027,9 +1027,18 @@ def _deadline_after(following: list[str], year: int) -> tuple[dict[str, date], i
     return None
 
 
-def _drill_read_per_sector(draft: Draft, line: Line, sectors: list[str]) -> bool:
-    """A drill of these sectors already read from this line's orders per sector (it has their deadline)."""
-    return any(a.line == line.number and a.value["kind"] == "drill" and _sectors_of(a.value) == set(sectors) for a in draft.activities)
+def _drill_read_per_sector(draft: Draft, line: Line, sectors: list[str], scenarios: list[str]) -> bool:
+    """A drill of these sectors and hazards already read from this line's orders per sector (it has their deadline). One of
+    other hazards is another drill (…开展1次电梯困人应急救援演练；区内各压力容器使用企业要开展1次危险化学品泄漏或火灾应急
+    演练。以上演练均须于6月25日前完成: the second is due by that day too)."""
+    return any(a.line == line.number and a.value["kind"] == "drill" and _sectors_of(a.value) == set(sectors)
+               and set(a.value.get("scenarios") or []) == set(scenarios) for a in draft.activities)
+
+
+def _own_drill_scenarios(sentence: str, match: re.Match, sectors: list[str]) -> list[str]:
+    """The hazards of the drill at `match` named in its own units' order (…火灾或地震演练，幼儿园要开展防踩踏演练)."""
+    own = own_order(sentence, match.start())
+    return _part_scenarios((_own_drill_part(own, match, sectors) if sectors else own)[_holder_start(sentence, match.start()):])
 
 
 def _after_full_stop(parts: list[tuple[str, int]], index: int) -> list[str]:
