@@ -3137,3 +3137,10 @@ def test_a_drill_after_a_semicolon_is_due_by_the_deadline_for_all_the_drills_abo
                            "1.各住宅小区物业服务企业要会同电梯维保单位开展1次电梯困人应急救援演练；区内各压力容器使用企业要开展1次危险化学品泄漏或火灾应急演练。以上演练均须于6月25日前完成。\n"))
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert drills and all(d.get("date") == date(2023, 6, 25) for d in drills)
+
+
+def test_enterprises_a_bureau_presses_after_a_list_of_trades_hold_the_check():
+    draft = extract(_lines("山西省应急管理厅关于开展2025年全省应急管理系统“安全生产月”活动的通知\n各市应急管理局：\n"
+                           "（三）组织企业开展隐患自查自纠。各市局要督促辖区内危险化学品、工贸等企业于6月1日至6月20日全面开展隐患自查自纠，建立隐患清单。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("sectors") or [c.get("sector")]) for c in checks] == [(date(2025, 6, 1), ["enterprise"])]

@@ -15,7 +15,8 @@ _ANY_UNIT = "|".join(words for _, words in UNITS)
 # a bracket after the unit names more of the same class (各村（社区）)
 _UNIT_NAMED = rf"(?P<who>(?:{_ANY_UNIT})(?:[（(][^）)]{{1,6}}[）)])?)"
 # (对辖区内露天煤矿、…和人员密集场所开展大检查: what 对 names is checked, not told to hold it)
-HOLDER = re.compile(rf"(?<!对)(?:各|辖区|组织|指导|督促)[^，,。；;要应对]{{0,8}}?{_UNIT_NAMED}")
+# (督促辖区内危险化学品、工贸等企业于…开展…: units pressed to act may follow a longer list of their trades)
+HOLDER = re.compile(rf"(?<!对)(?:(?:各|辖区|组织|指导|督促)[^，,。；;要应对]{{0,8}}?|督促[^，,。；;要应对]{{9,12}}?){_UNIT_NAMED}")
 # the people of one sector who take part; 教师 or 职工 alone may be a hospital's
 PEOPLE = [("school", r"师生|学生|教职工|中小学校长"), ("rural", r"村民"), ("enterprise", r"(?:企业|厂矿)[^，,。；]{0,6}(?:职工|员工|负责人)")]
 # 各社区各行业主管部门要… / 各企业、各相关部门及各重点企事业单位要…: an order shared with bodies of no sector
