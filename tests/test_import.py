@@ -3144,3 +3144,10 @@ def test_enterprises_a_bureau_presses_after_a_list_of_trades_hold_the_check():
                            "（三）组织企业开展隐患自查自纠。各市局要督促辖区内危险化学品、工贸等企业于6月1日至6月20日全面开展隐患自查自纠，建立隐患清单。\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("sectors") or [c.get("sector")]) for c in checks] == [(date(2025, 6, 1), ["enterprise"])]
+
+
+def test_the_whole_of_june_is_the_month():
+    draft = extract(_lines("源塘村2024年“安全生产月”活动方案\n各村民小组：\n"
+                           "（六）整个6月，利用村广播、微信群每天播放一条安全提示，宣传12350举报电话。\n"))
+    found = [a.value for a in draft.activities if a.value["kind"] == "whistleblower_promotion"]
+    assert [(f.get("start"), f.get("end")) for f in found] == [(date(2024, 6, 1), date(2024, 6, 30))]

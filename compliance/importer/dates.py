@@ -87,13 +87,14 @@ def month_span(year: int, first: int, last: int) -> tuple[date, date]:
 SINCE_TODAY = re.compile(r"即日起\s*(?:至|到|—|－|-|~|～)?\s*")
 
 
-WHOLE_MONTH = re.compile(rf"(?<![{NUMERAL}年])(?P<m>[{NUMERAL}]{{1,2}})\s*月份")
+# 6月份 / 整个6月 / 6月全月: the whole month (整个6月 before a day or a part of it is not)
+WHOLE_MONTH = re.compile(rf"(?<![{NUMERAL}年])(?P<m>[{NUMERAL}]{{1,2}})\s*月(?:份|全月|整月)|(?<=整个)\s*(?P<n>[{NUMERAL}]{{1,2}})\s*月(?!\s*(?:[{NUMERAL}]|[上中下]旬|底|末|初))")
 
 
 def whole_month_in(text: str, year: int) -> tuple[date, date, int, int] | None:
     """6月份: the first to the last day of that month."""
     if match := WHOLE_MONTH.search(text):
-        month = _int(match["m"])
+        month = _int(match["m"] or match["n"])
         if 1 <= month <= 12:
             start, end = month_span(year, month, month)
             return start, end, match.start(), match.end()
