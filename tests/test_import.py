@@ -3151,3 +3151,9 @@ def test_the_whole_of_june_is_the_month():
                            "（六）整个6月，利用村广播、微信群每天播放一条安全提示，宣传12350举报电话。\n"))
     found = [a.value for a in draft.activities if a.value["kind"] == "whistleblower_promotion"]
     assert [(f.get("start"), f.get("end")) for f in found] == [(date(2024, 6, 1), date(2024, 6, 30))]
+
+
+def test_the_committees_other_members_and_each_group_leader_are_two_members():
+    draft = extract(_lines("源塘村2024年“安全生产月”活动方案\n各村民小组：\n"
+                           "成立源塘村“安全生产月”活动领导小组，由村党总支书记、村委会主任黄建国任组长，村委会副主任周丽任副组长，村两委其他成员和各村民小组长为成员。\n"))
+    assert [p.value for p in draft.leading_group["members"]] == [{"title": "村两委其他成员"}, {"title": "各村民小组长"}]

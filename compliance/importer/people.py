@@ -189,8 +189,9 @@ def _inline_people(who: str) -> list[dict[str, str]]:
     if not names:
         # 乡派出所、乡卫生院负责人和各行政村党支部书记: 和 (及) after the bodies' holder joins a post of its own, shared with none
         # (校团委及各学院主要负责人: 及 after a body joins one more body, and the holder after both is each one's)
+        # (村两委其他成员和各村民小组长: 和 after the committee's members joins a post of its own)
         titles = [part for t in re.split(r"[、，,]", who)
-                  for part in re.split(r"(?:(?<=负责人)|(?<=负责同志)|(?<=主要领导)|(?<=[委局办部科股室处队所站])|(?<=中心))(?:和|及|以及)(?=各)", t)]
+                  for part in re.split(r"(?:(?<=负责人)|(?<=负责同志)|(?<=主要领导)|(?<=成员)|(?<=[委局办部科股室处队所站])|(?<=中心))(?:和|及|以及)(?=各)", t)]
         return [{"title": t} for t in _shared_suffix([t.strip() for t in titles if len(t.strip()) > 1])]
     people, start = [], 0
     for match in names:
