@@ -3157,3 +3157,10 @@ def test_the_committees_other_members_and_each_group_leader_are_two_members():
     draft = extract(_lines("源塘村2024年“安全生产月”活动方案\n各村民小组：\n"
                            "成立源塘村“安全生产月”活动领导小组，由村党总支书记、村委会主任黄建国任组长，村委会副主任周丽任副组长，村两委其他成员和各村民小组长为成员。\n"))
     assert [p.value for p in draft.leading_group["members"]] == [{"title": "村两委其他成员"}, {"title": "各村民小组长"}]
+
+
+def test_villages_named_by_where_they_lie_hold_the_drill_they_are_organised_for():
+    draft = extract(_lines("山西省应急管理厅关于开展2025年全省应急管理系统“安全生产月”活动的通知\n各市应急管理局：\n"
+                           "（四）组织开展应急演练。各市局要于6月25日前，要会同自然资源部门，组织地质灾害隐患点所在村开展1次地质灾害避险转移演练。\n"))
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert [(d.get("date"), d.get("sector") or d.get("sectors"), d.get("scenarios")) for d in drills] == [(date(2025, 6, 25), "rural", ["geological"])]

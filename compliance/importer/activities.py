@@ -787,7 +787,8 @@ DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT
 # 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
 # (指导各社区会同物业服务企业，开展…演练: units guided, with partners of theirs, hold it as well)
 # (组织牧区乡镇、村（牧委会）开展…: the units joined to others before them; 督促本行业领域企业开展…: a department's own trade's)
-ORGANISED = re.compile(rf"(?:组织|指导|督促)(?:各|辖区|本行业领域|本行业|本领域)*(?:(?![^、和及与]{{0,5}}(?:{_ANY_SUBJECT}))[\u4e00-\u9fa5]{{1,6}}?[、和及与](?:各|辖区)*)?(?P<who>(?:{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?)(?:(?:会同|联合|协同)[\u4e00-\u9fa5]{{2,10}}[，,]?)?"
+# (组织地质灾害隐患点所在村开展…: units named by where they lie)
+ORGANISED = re.compile(rf"(?:组织|指导|督促)(?:各|辖区|本行业领域|本行业|本领域)*(?:(?![^、和及与]{{0,5}}(?:{_ANY_SUBJECT}))[\u4e00-\u9fa5]{{1,6}}?[、和及与](?:各|辖区)*)?(?:[\u4e00-\u9fa5]{{2,10}}?所在)?(?P<who>(?:{_ANY_SUBJECT})(?:[（(][\u4e00-\u9fa5、]{{1,6}}[）)])?)(?:(?:会同|联合|协同)[\u4e00-\u9fa5]{{2,10}}[，,]?)?"
                        rf"(?:于[^，。；]{{2,12}}?[前内])?(?:至少|分别|全面|集中|认真|统一)?(?=针对|开展|进行|组织)")
 LEADING_TIME = re.compile(r"^\s*(?P<time>[^，,：:；;]{2,16})[，,：:]")
 # 各村组织开展… / 辖区各中小学、幼儿园开展…: units named with 各 hold the drill, told so without 要 (a schedule's line)
