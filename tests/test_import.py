@@ -3164,3 +3164,12 @@ def test_villages_named_by_where_they_lie_hold_the_drill_they_are_organised_for(
                            "（四）组织开展应急演练。各市局要于6月25日前，要会同自然资源部门，组织地质灾害隐患点所在村开展1次地质灾害避险转移演练。\n"))
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert [(d.get("date"), d.get("sector") or d.get("sectors"), d.get("scenarios")) for d in drills] == [(date(2025, 6, 25), "rural", ["geological"])]
+
+
+def test_kinds_of_enterprise_named_with_their_hazards_before_the_drill_each_hold_their_own():
+    draft = extract(_lines("山西省应急管理厅关于开展2025年全省应急管理系统“安全生产月”活动的通知\n各市应急管理局：\n"
+                           "（四）组织开展应急演练。各市局要于6月25日前，指导辖区危险化学品企业以泄漏、火灾事故处置为重点，工贸企业以火灾事故为重点，各组织开展1次应急演练。\n"))
+    drills = sorted((a.value.get("date"), a.value.get("sector"), tuple(a.value["scenarios"])) for a in draft.activities if a.value["kind"] == "drill")
+    assert drills == [(date(2025, 6, 25), "enterprise", ("fire",)), (date(2025, 6, 25), "enterprise", ("hazardous_chemicals", "fire"))]
+    orders = [r.value for r in draft.requirements if r.value["type"] == "drill_per_sector"]
+    assert [(o["sector"], o["scenarios"], o["any_of"]) for o in orders] == [("enterprise", ["hazardous_chemicals", "fire"], True)]

@@ -939,6 +939,8 @@ def find_drills_per_sector(lines: list[Line], draft: Draft, year: int, clauses: 
                     continue
                 if _drill_only_sent(part):
                     continue
+                if _focus_drills_before(draft, line, part, sentence, when_in(part, year) or when_in(sentence[:max(sentence.find(part), 0)], year) or shared or after, clauses):
+                    continue
                 if series := organised_series(part):
                     # …要组织地质灾害隐患点所在村开展避险转移演练，沿河村开展防汛演练，中小学校开展…演练: each unit its drill
                     by_sector: dict[str, list[str]] = {}
@@ -982,7 +984,14 @@ LISTED_AFTER_AMONG = re.compile(rf"^\s*(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJE
 ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[0-9]{1,2}\s*[.．、](?![0-9])|[（(][0-9]{1,2}[）)])")
 
 # …要在6月25日前分别组织开展一次应急演练：居委会以高层住宅火灾疏散为重点，物业服务企业以防汛排涝为重点，企业以…为重点
-FOCUS = re.compile(r"(?:^|[，,；;])\s*(?P<who>[\u4e00-\u9fa5]{2,10}?)以(?P<what>[^，,；;。]{2,30}?)为(?:重点|主)")
+# (…，指导辖区危险化学品企业以…为重点: the units guided or organised to hold it)
+FOCUS = re.compile(r"(?:^|[，,；;])\s*(?:指导|组织|督促)?(?P<who>[\u4e00-\u9fa5]{2,10}?)以(?P<what>[^，,；;。]{2,30}?)为(?:重点|主)")
+
+
+# …指导辖区危险化学品企业以泄漏、火灾事故处置为重点，工贸企业以火灾事故为重点，各组织开展1次应急演练: the kinds of unit and
+# their hazards first, then the drill each is to hold
+FOCUS_BEFORE_DRILL = re.compile(r"(?P<parts>(?:(?:^|[，,])\s*(?:指导|组织|督促)?[\u4e00-\u9fa5]{2,10}?以[^，,；;。]{2,30}?为(?:重点|主)){2,})"
+                                r"[，,]\s*(?:各|分别)(?:组织)?(?:开展|进行)[^，,；;。]{0,10}?(?:演练|推演)")
 
 
 def _focus_drills(draft: Draft, line: Line, sentence: str, year: int, clauses: dict[int, str]) -> bool:
@@ -1006,6 +1015,27 @@ def _focus_drills(draft: Draft, line: Line, sentence: str, year: int, clauses: d
         part = "，".join(parts[sector])
         choice = len(parts[sector]) > 1 or bool(CHOICE.search(part))
         _add_sector_drill(draft, line, part.lstrip("，,；; "), [sector], hazards, when, clauses, any_of=choice)
+    return True
+
+
+def _focus_drills_before(draft: Draft, line: Line, part: str, sentence: str, when, clauses: dict[int, str]) -> bool:
+    """…要于6月25日前，指导辖区危险化学品企业以泄漏、火灾事故处置为重点，工贸企业以火灾事故为重点，各组织开展1次应急演练: the
+    kinds of unit are named with their hazards before the drill each holds, so each holds a drill of its own hazards (the
+    order, per sector, asks for either kind's)."""
+    if not (before := FOCUS_BEFORE_DRILL.search(part)) or not ADDRESSED.search(sentence[:max(sentence.find(part), 0) + before.start("parts")]):
+        return False
+    kinds = []
+    for match in FOCUS.finditer(before["parts"]):
+        units = _units_named(match["who"])
+        if len(units) != 1 or not (hazards := drill_scenarios(match.group(0))):
+            return False  # a unit of no sector or of two, or no hazard named: not to be split
+        kinds.append((units[0], hazards, match.group(0).lstrip("，,；; ")))
+    for sector in dict.fromkeys(sector for sector, _, _ in kinds):
+        own = [(hazards, part) for s, hazards, part in kinds if s == sector]
+        either = list(dict.fromkeys(h for hazards, _ in own for h in hazards))
+        for index, (hazards, part) in enumerate(own):
+            _add_sector_drill(draft, line, part, [sector], hazards, when, clauses, any_of=len(own) > 1 or bool(CHOICE.search(part)),
+                              ordered=index == 0, ordered_scenarios=either)
     return True
 
 
@@ -1060,8 +1090,10 @@ def _first_drill_clause(part: str) -> str:
 CHOICE = re.compile(r"等|或|之一")  # 火灾、危化品泄漏等 / 有限空间或燃气泄漏: one of them will do
 
 
-def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_of: bool | None = None, ordered: bool = True) -> None:
-    """One drill ordered for some sectors: an activity to hold, and the requirement that asks for it."""
+def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_of: bool | None = None, ordered: bool = True,
+                      ordered_scenarios: list[str] | None = None) -> None:
+    """One drill ordered for some sectors: an activity to hold, and the requirement that asks for it (with the hazards of
+    every kind of unit the order names, when they are more than this drill's)."""
     value: dict[str, Any] = {"kind": "drill"}
     value.update({"sector": sectors[0]} if len(sectors) == 1 else {"sectors": sectors})
     value["scenarios"] = scenarios
@@ -1071,7 +1103,7 @@ def _add_sector_drill(draft, line, part, sectors, scenarios, when, clauses, any_
     start = text.find(part.strip())
     draft.activities.append(Sourced(value, line.number, quote(text, start, start + min(len(part.strip()), 40))))
     for sector in sectors if ordered else ():
-        draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": scenarios,
+        draft.requirements.append(Sourced({"type": "drill_per_sector", "sector": sector, "scenarios": ordered_scenarios or scenarios,
                                            "any_of": bool(CHOICE.search(part)) if any_of is None else any_of, "basis": clauses.get(line.number, "")},
                                           line.number, part.strip()[:40]))
 
