@@ -3173,3 +3173,10 @@ def test_kinds_of_enterprise_named_with_their_hazards_before_the_drill_each_hold
     assert drills == [(date(2025, 6, 25), "enterprise", ("fire",)), (date(2025, 6, 25), "enterprise", ("hazardous_chemicals", "fire"))]
     orders = [r.value for r in draft.requirements if r.value["type"] == "drill_per_sector"]
     assert [(o["sector"], o["scenarios"], o["any_of"]) for o in orders] == [("enterprise", ["hazardous_chemicals", "fire"], True)]
+
+
+def test_a_check_made_of_each_school_written_xiao_yuan_is_left_to_the_clerk():
+    draft = extract(_lines("莲山县教育局关于开展2023年全县教育系统“安全生产月”活动的通知\n各中小学、幼儿园：\n"
+                           "（二）全面排查校园安全隐患。局将于6月下旬组织督查组，对各校（园）自查整改情况进行抽查。\n"))
+    assert [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"] == []
+    assert any("clerk" in todo.value for todo in draft.todos)

@@ -17,7 +17,7 @@ from .reader import Line
 from .dates import days_in
 from .people import COMMON_SURNAMES, POST_END
 from .sectors import SHARED_BEFORE, holders_in, issuers_own_sector, without_onlookers
-from .vocabulary import DRILL_SUBJECTS, KINDS
+from .vocabulary import DRILL_SUBJECTS, EACH_SCHOOL, KINDS
 
 _UNITS = "|".join(words for _, words in DRILL_SUBJECTS)
 # 6月底前，各中小学要… / 辖区各企业应…: the units of one sector are the ones told to act
@@ -157,11 +157,11 @@ def examples_of_a_class(value: dict[str, Any], sentence: str) -> str | None:
 
 
 # 区教育局…组织督查组，对各学校隐患排查整治情况开展专项督查: a check made of schools
-CHECK_OF_SCHOOLS = re.compile(r"对[^，,。；;对]{0,14}?(?:学校|中小学|幼儿园|校园)[^，,。；;]{0,24}?(?:开展|进行|实施)")
+CHECK_OF_SCHOOLS = re.compile(rf"对[^，,。；;对]{{0,14}}?(?:学校|中小学|幼儿园|校园|{EACH_SCHOOL})[^，,。；;]{{0,24}}?(?:开展|进行|实施)")
 
 
 # 2.寄宿制学校要重点对学生宿舍用电…开展专项检查: a class of schools, the sentence's subject, holds the check
-SCHOOLS_HOLD = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]{1,2}[）)]|[0-9]{1,2}\s*[.．、])?\s*(?:各|辖区|全县|全区|全市)?[\u4e00-\u9fa5、]{0,8}?(?:学校|中小学|幼儿园)(?:要|应(?!急)|须)")
+SCHOOLS_HOLD = re.compile(rf"^\s*(?:[（(]?[0-9一二三四五六七八九十]{{1,2}}[）)]|[0-9]{{1,2}}\s*[.．、])?\s*(?:各|辖区|全县|全区|全市)?[\u4e00-\u9fa5、]{{0,8}}?(?:学校|中小学|幼儿园|{EACH_SCHOOL})(?:要|应(?!急)|须)")
 
 
 def check_of_schools(value: dict[str, Any], sentence: str, own: str | None = None) -> str | None:
