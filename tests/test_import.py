@@ -3180,3 +3180,11 @@ def test_a_check_made_of_each_school_written_xiao_yuan_is_left_to_the_clerk():
                            "（二）全面排查校园安全隐患。局将于6月下旬组织督查组，对各校（园）自查整改情况进行抽查。\n"))
     assert [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"] == []
     assert any("clerk" in todo.value for todo in draft.todos)
+
+
+def test_a_supervisory_spot_check_is_a_hazard_check():
+    draft = extract(_lines("溪茂区市场监督管理局关于开展2023年特种设备“安全生产月”活动的通知\n各市场监管所：\n"
+                           "3.各市场监管所要于6月中下旬对辖区住宅小区、医院、商场和轨道交通站点电梯开展监督抽查，抽查比例不低于辖区在用电梯的5%。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 6, 11), date(2023, 6, 30))]
+    assert [(r.value.get("not_before"), r.value.get("not_after")) for r in draft.requirements if r.value.get("kind") == "hazard_inspection"] == [(date(2023, 6, 11), date(2023, 6, 30))]
