@@ -3188,3 +3188,10 @@ def test_a_supervisory_spot_check_is_a_hazard_check():
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 6, 11), date(2023, 6, 30))]
     assert [(r.value.get("not_before"), r.value.get("not_after")) for r in draft.requirements if r.value.get("kind") == "hazard_inspection"] == [(date(2023, 6, 11), date(2023, 6, 30))]
+
+
+def test_a_self_check_of_named_things_completed_by_a_week_is_a_hazard_check():
+    draft = extract(_lines("溪茂区市场监督管理局关于开展2023年特种设备“安全生产月”活动的通知\n各市场监管所：\n"
+                           "2.各压力容器使用单位、气瓶充装单位要于6月第二周（6月5日至9日）完成安全附件、安全阀校验和充装前后检查记录的自查。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 6, 5), date(2023, 6, 9))]
