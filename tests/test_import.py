@@ -3195,3 +3195,10 @@ def test_a_self_check_of_named_things_completed_by_a_week_is_a_hazard_check():
                            "2.各压力容器使用单位、气瓶充装单位要于6月第二周（6月5日至9日）完成安全附件、安全阀校验和充装前后检查记录的自查。\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2023, 6, 5), date(2023, 6, 9))]
+
+
+def test_a_spot_check_begun_with_kaizhan_whose_problems_are_to_be_rectified_is_a_hazard_check():
+    draft = extract(_lines("水坪县卫生健康局关于开展2025年全县卫生健康系统“安全生产月”活动的通知\n各乡镇卫生院：\n"
+                           "三是县卫健局将于6月中下旬会同县消防救援大队对县直医疗机构开展抽查，对发现的问题督促限期整改。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2025, 6, 11), date(2025, 6, 30))]
