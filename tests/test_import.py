@@ -3202,3 +3202,9 @@ def test_a_spot_check_begun_with_kaizhan_whose_problems_are_to_be_rectified_is_a
                            "三是县卫健局将于6月中下旬会同县消防救援大队对县直医疗机构开展抽查，对发现的问题督促限期整改。\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert [(c.get("start"), c.get("end")) for c in checks] == [(date(2025, 6, 11), date(2025, 6, 30))]
+
+
+def test_a_mines_gathered_summary_to_its_parent_companys_department_is_its_own():
+    draft = extract(_lines("黑龙江鸡兴煤业有限公司兴安煤矿\n兴矿发〔2024〕22号\n关于印发《兴安煤矿2024年“安全生产月”活动实施方案》的通知\n各区队、各科室：\n"
+                           "（三）各区队、科室于6月27日前报送活动总结。安全监察科汇总形成矿井活动总结，于7月3日前报鸡兴煤业有限公司安全监察部。\n"))
+    assert [(r.value["kind"], r.value["due"]) for r in draft.reports] == [("summary", date(2024, 7, 3))]

@@ -64,7 +64,7 @@ def is_superior(recipient: str, org: str, level: str | None) -> bool:
 def _is_superior(recipient: str, org: str, level: str | None) -> bool:
     rank = _rank(recipient)
     if level == "enterprise":
-        return rank is not None or bool(PARK_BODY.search(recipient))
+        return rank is not None or bool(PARK_BODY.search(recipient)) or _parent_company(recipient, org)
     mine = issuer_rank(org, level)
     if rank is None or mine is None:
         return False
@@ -74,3 +74,13 @@ def _is_superior(recipient: str, org: str, level: str | None) -> bool:
         committee = COMMITTEE_BODY.search(recipient)
         return bool(committee) and committee.group(0) not in org
     return False
+
+
+# 鸡兴煤业有限公司安全监察部 for 黑龙江鸡兴煤业有限公司兴安煤矿: a body of the company the issuer's name says it belongs to
+PARENT_COMPANY = re.compile(r"^[\u4e00-\u9fa5]{2,16}?(?:有限责任公司|有限公司|集团公司|集团|公司)")
+
+
+def _parent_company(recipient: str, org: str) -> bool:
+    """A unit of a company (a mine, a plant, a branch) reports up to that company and its departments."""
+    company = PARENT_COMPANY.match(recipient)
+    return bool(company) and company.group(0) in org and not org.endswith(company.group(0))
