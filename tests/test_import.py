@@ -3208,3 +3208,9 @@ def test_a_mines_gathered_summary_to_its_parent_companys_department_is_its_own()
     draft = extract(_lines("黑龙江鸡兴煤业有限公司兴安煤矿\n兴矿发〔2024〕22号\n关于印发《兴安煤矿2024年“安全生产月”活动实施方案》的通知\n各区队、各科室：\n"
                            "（三）各区队、科室于6月27日前报送活动总结。安全监察科汇总形成矿井活动总结，于7月3日前报鸡兴煤业有限公司安全监察部。\n"))
     assert [(r.value["kind"], r.value["due"]) for r in draft.reports] == [("summary", date(2024, 7, 3))]
+
+
+def test_a_meeting_held_to_deploy_the_months_work_is_a_launch():
+    draft = extract(_lines("白沙镇2025年“安全生产月”活动实施方案\n各村（社区）：\n"
+                           "2.各村（社区）要于6月5日前召开“两委”会议，对本村（社区）活动进行部署。\n"))
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "launch_ceremony"] == [date(2025, 6, 5)]
