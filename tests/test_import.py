@@ -3214,3 +3214,10 @@ def test_a_meeting_held_to_deploy_the_months_work_is_a_launch():
     draft = extract(_lines("白沙镇2025年“安全生产月”活动实施方案\n各村（社区）：\n"
                            "2.各村（社区）要于6月5日前召开“两委”会议，对本村（社区）活动进行部署。\n"))
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "launch_ceremony"] == [date(2025, 6, 5)]
+
+
+def test_days_listed_with_fenbie_share_the_recipient_after_the_last():
+    draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”和“安全生产江淮行”活动的通知\n各县（市、区）安委会：\n"
+                           "（三）各县（市、区）要于6月28日前报送“安全生产月”活动总结和统计表，12月10日前报送“安全生产江淮行”活动总结。"
+                           "市安委办汇总后，分别于7月5日前、12月20日前报省安委办。\n"))
+    assert sorted((r.value["kind"], r.value["due"]) for r in draft.reports) == [("campaign_summary", date(2022, 12, 20)), ("summary", date(2022, 7, 5))]

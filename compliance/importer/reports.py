@@ -49,6 +49,7 @@ ISSUER_SUBJECT = re.compile(r"(?P<place>[市县区镇乡旗州盟]|街道)[\u4e0
 SUBJECT_PADDING = re.compile(r"(?:汇总后|统一|将|要|并|再|负责)+$")
 GATHERS_SITUATION = re.compile(r"汇总[^，,。；;]{0,12}情况")
 WEEKLY = re.compile(r"每(?:周|星期)|周报")
+LISTED_DAYS = re.compile(r"\s*[、和及]\s*")
 
 
 @dataclass
@@ -128,7 +129,15 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, history: list
         if not due:
             continue
         stop = matches[index + 1].start() if index + 1 < len(matches) else len(piece)
-        tail, more = _tail(_up_to_next_object(piece[match.end():stop]) if stop < len(piece) else piece[match.end():stop])
+        run = index  # 市安委办汇总后，分别于7月5日前、12月20日前报省安委办: days listed with 、 share what follows the last of them
+        while run + 1 < len(matches) and LISTED_DAYS.fullmatch(piece[matches[run].end():matches[run + 1].start()]):
+            run += 1
+        listed = run > index or bool(index and LISTED_DAYS.fullmatch(piece[matches[index - 1].end():match.start()]))
+        if run > index:
+            stop = matches[run + 1].start() if run + 1 < len(matches) else len(piece)
+            tail, more = _tail(piece[matches[run].end():stop])
+        else:
+            tail, more = _tail(_up_to_next_object(piece[match.end():stop]) if stop < len(piece) else piece[match.end():stop])
         if "连同" in tail:  # 制定具体活动方案，于6月20日前连同…反馈表报送: the plan goes too
             tail = piece[max(0, match.start() - 16): match.start()] + tail
         if not SENDS.search(tail) and not SENDS.search(piece[max(0, match.start() - 20): match.start()]):
@@ -173,7 +182,11 @@ def _deadlines(piece: str, year: int, org: str, level: str | None, history: list
             kinds = ["summary"]
         if own and not kinds:  # 区安监局汇总后于7月1日前报市安委办: what it gathered, due just before
             # (…“百日安全行车”竞赛活动总结于10月10日前报送。集团将汇总后于7月3日前报…: not what is due only after it)
-            kinds = next((d.kinds for d in reversed(history + found) if d.kinds and d.due <= due), [])
+            # (分别于7月5日前、12月20日前报…: what the level below sent in, not the issuer's own report of an earlier day; of
+            # days listed so, each is a summary, the month's or the campaign's)
+            kinds = next((d.kinds for d in reversed(history + found) if d.kinds and d.due <= due and not d.own), [])
+            if listed:
+                kinds = [kind for kind in kinds if kind in ("summary", "campaign_summary")] or kinds
         if own and not kinds and re.search(r"汇总|总结", piece[since:match.start()]):
             kinds = ["summary"]
         found.append(Deadline(due, kinds, match.start(), own))
