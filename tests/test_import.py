@@ -3221,3 +3221,9 @@ def test_days_listed_with_fenbie_share_the_recipient_after_the_last():
                            "（三）各县（市、区）要于6月28日前报送“安全生产月”活动总结和统计表，12月10日前报送“安全生产江淮行”活动总结。"
                            "市安委办汇总后，分别于7月5日前、12月20日前报省安委办。\n"))
     assert sorted((r.value["kind"], r.value["due"]) for r in draft.reports) == [("campaign_summary", date(2022, 12, 20)), ("summary", date(2022, 7, 5))]
+
+
+def test_the_heads_of_two_classes_of_addressee_are_ordered_their_lecture():
+    draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”活动的通知\n各县（市、区）安委会：\n"
+                           "（三）开展“一把手”讲安全。各县（市、区）政府主要负责同志和市属企业主要负责人要于6月20日前讲授一次安全课。\n"))
+    assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "leader_talk"] == [date(2022, 6, 20)]
