@@ -3227,3 +3227,9 @@ def test_the_heads_of_two_classes_of_addressee_are_ordered_their_lecture():
     draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”活动的通知\n各县（市、区）安委会：\n"
                            "（三）开展“一把手”讲安全。各县（市、区）政府主要负责同志和市属企业主要负责人要于6月20日前讲授一次安全课。\n"))
     assert [r.value.get("not_after") for r in draft.requirements if r.value.get("kind") == "leader_talk"] == [date(2022, 6, 20)]
+
+
+def test_bodies_told_to_set_up_their_organisation_in_turn_are_ordered_a_leading_group():
+    draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”活动的通知\n各县（市、区）安委会：\n"
+                           "三、组织领导\n市安委会成立“安全生产月”活动领导小组，领导小组办公室设在市应急管理局，承担日常工作。各县（市、区）要相应成立组织机构，明确具体办事机构和人员。\n"))
+    assert [r.value["require_office"] for r in draft.requirements if r.value["type"] == "leading_group"] == [True]
