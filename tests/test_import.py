@@ -3233,3 +3233,10 @@ def test_bodies_told_to_set_up_their_organisation_in_turn_are_ordered_a_leading_
     draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”活动的通知\n各县（市、区）安委会：\n"
                            "三、组织领导\n市安委会成立“安全生产月”活动领导小组，领导小组办公室设在市应急管理局，承担日常工作。各县（市、区）要相应成立组织机构，明确具体办事机构和人员。\n"))
     assert [r.value["require_office"] for r in draft.requirements if r.value["type"] == "leading_group"] == [True]
+
+
+def test_a_supervision_team_sent_to_supervise_is_a_hazard_check():
+    draft = extract(_lines("皖岭市安全生产委员会关于开展2022年全市“安全生产月”活动的通知\n各县（市、区）安委会：\n"
+                           "各县（市、区）要于6月1日至6月25日开展执法检查。市安委会将于6月中下旬组织督查组进行督查。\n"))
+    checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
+    assert (date(2022, 6, 11), date(2022, 6, 30)) in [(c.get("start"), c.get("end")) for c in checks]
