@@ -116,9 +116,17 @@ POINTED_DATE = re.compile(r"(?:(?P<item>^\s*[0-9]{1,2}[.．](?=[0-9]{1,2}[.．][
                           r"(?=\s*(?:前|之前|当天|当日|起|期间|[—－~～至到]|[-](?=[0-9])|[，,、；;）)]|在|开展|召开|举办|举行|组织|进行|完成))")
 
 
+# 2.2 开展应急演练 / 3.1、召开动员部署会: at the head of a line, a number with a point is a section's number unless a
+# time word or a comma follows it at once (6.16，镇在… / 6.5前完成)
+HEADING_NUMBER_NOT_DATE = re.compile(r"(?!前|之前|当天|当日|起|期间|[—－~～至到]|-[0-9]|[，,；;])")
+
+
 def _pointed_date(match: re.Match) -> str:
     month, day = int(match["m"]), int(match["d"])
     if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
+        return match.group(0)
+    line_head = match.string[match.string.rfind("\n", 0, match.start()) + 1: match.start()]
+    if not match["item"] and not line_head.strip() and HEADING_NUMBER_NOT_DATE.match(match.string, match.end()):
         return match.group(0)
     return f"{match['item'] or ''}{month}月{day}日"
 
