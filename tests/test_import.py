@@ -3240,3 +3240,18 @@ def test_a_supervision_team_sent_to_supervise_is_a_hazard_check():
                            "各县（市、区）要于6月1日至6月25日开展执法检查。市安委会将于6月中下旬组织督查组进行督查。\n"))
     checks = [a.value for a in draft.activities if a.value["kind"] == "hazard_inspection"]
     assert (date(2022, 6, 11), date(2022, 6, 30)) in [(c.get("start"), c.get("end")) for c in checks]
+
+
+def test_a_section_number_with_a_point_is_no_date():
+    draft = extract(_lines("二、主要活动\n2.2 开展应急演练。各乡镇要于6月20日前组织各村开展1次防汛应急演练。\n3.1、召开动员部署会。\n"
+                           "6.16，镇在文化广场设立安全宣传咨询台。\n"), year=2024)
+    days = sorted(d for a in draft.activities for d in (a.value.get("date"), a.value.get("start")) if d)
+    assert days and all(day.month == 6 for day in days)  # not 2月2日 or 3月1日
+    assert date(2024, 6, 16) in days  # a day with a point and a comma is still a day
+
+
+def test_a_drill_read_twice_from_one_line_is_listed_once():
+    draft = extract(_lines("（二）开展应急演练。各乡镇要于6月20日前组织各村开展1次防汛应急演练。\n"), year=2024)
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert len(drills) == 1
+    assert drills[0].get("sector") == "rural" and drills[0]["scenarios"] == ["flood"]

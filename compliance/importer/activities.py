@@ -1223,6 +1223,24 @@ def drop_twin_rows(draft: Draft, rows: set[int] = frozenset()) -> None:
     draft.activities = [a for a in draft.activities if not twin(a)]
 
 
+def _event(value: dict) -> tuple:
+    """What an activity says, with one sector written `sector` or `sectors: [..]` alike."""
+    sectors = value.get("sectors") or ([value["sector"]] if value.get("sector") else [])
+    return (value["kind"], value.get("date"), value.get("start"), value.get("end"), tuple(sorted(sectors)),
+            tuple(sorted(value.get("scenarios") or ())), value.get("responsible"))
+
+
+def drop_same_line_repeats(draft: Draft) -> None:
+    """各乡镇要于6月20日前组织各村开展1次防汛应急演练: the drill read once as ordered for a sector and once as an event of
+    the sentence is one event, listed once."""
+    kept: dict[tuple, Sourced] = {}
+    for activity in draft.activities:
+        key = (activity.line, *_event(activity.value))
+        if key not in kept or ("sector" in activity.value and "sector" not in kept[key].value):
+            kept[key] = activity  # the drill read for its one sector is the one kept, in the place of the first read
+    draft.activities = list(kept.values())
+
+
 def drop_twin_drills(draft: Draft, rows: set[int] = frozenset()) -> None:
     """`6月中旬，各社区要…演练；企业要…演练` gives drills per sector: the same sentence read as one drill without a
     sector is not another event. Nor is an undated mention of a drill the schedule table dates, nor a schedule row

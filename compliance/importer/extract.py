@@ -6,7 +6,7 @@ is unambiguous. Everything else stays a TODO for the clerk.
 
 from __future__ import annotations
 
-from .activities import (drop_split_publicity, drop_twin_drills, drop_twin_rows, take_listed_drills, take_inline_listed_drills, drop_heading_twins, drop_alternative_training, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague,
+from .activities import (drop_same_line_repeats, drop_split_publicity, drop_twin_drills, drop_twin_rows, take_listed_drills, take_inline_listed_drills, drop_heading_twins, drop_alternative_training, find_activities, find_drills_per_sector, find_sector_items, find_undated_activities, prune_vague,
                          take_campaign_spans, take_heading_spans, take_time_limit_lines)
 from .clauses import clause_of_lines, heading_spans
 from .draft import Draft, Sourced
@@ -71,4 +71,5 @@ def extract(lines: list[Line], *, year: int | None = None) -> Draft:
         find_requirements(lines, draft, the_year, clauses)
         drop_own_sector(draft)
         apply_gates(draft, lines)
+        drop_same_line_repeats(draft)
     return draft
