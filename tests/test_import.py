@@ -3255,3 +3255,12 @@ def test_a_drill_read_twice_from_one_line_is_listed_once():
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert len(drills) == 1
     assert drills[0].get("sector") == "rural" and drills[0]["scenarios"] == ["flood"]
+
+
+def test_cooperatives_farms_tenants_and_operators_are_enterprises():
+    draft = extract(_lines("宁县农业农村局关于开展2022年“安全生产月”活动的通知\n各农机专业合作社，各规模养殖场：\n"
+                           "（三）开展应急演练。各规模养殖场要组织一次有限空间作业中毒窒息事故应急演练，以上演练均须于6月25日前完成。\n"
+                           "（1）景区各经营单位要于6月20日前组织一次防踩踏应急疏散演练。\n"), year=2022)
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert len(drills) == 2 and all(d.get("sectors") == ["enterprise"] for d in drills)
+    assert "enterprise" in [r.value.get("sector") for r in draft.requirements if r.value["type"] == "drill_per_sector"]
