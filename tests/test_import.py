@@ -3264,3 +3264,10 @@ def test_cooperatives_farms_tenants_and_operators_are_enterprises():
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert len(drills) == 2 and all(d.get("sectors") == ["enterprise"] for d in drills)
     assert "enterprise" in [r.value.get("sector") for r in draft.requirements if r.value["type"] == "drill_per_sector"]
+
+
+def test_a_name_with_the_interpunct_after_its_post_is_the_leader():
+    group = _group("一八七团安全生产委员会办公室关于开展2025年“安全生产月”活动的通知\n各连队：\n"
+                   "三、组织领导\n团成立活动领导小组，团党委副书记、团长阿不都热合曼·吐尔逊任组长，团党委常委、副团长王建军任副组长，"
+                   "团应急管理办公室、党委宣传部主要负责人为成员。\n")
+    assert group["leader"] == {"name": "阿不都热合曼·吐尔逊", "title": "团党委副书记、团长"}

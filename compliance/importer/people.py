@@ -165,7 +165,8 @@ def _one_leader(people: list[dict[str, str]]) -> dict[str, str]:
 
 
 # 副旗长巴特尔 / 局长乌日娜 / 副州长才让东智: a name of no common surname, right after a post and ending the entry
-NAME_AFTER_POST = re.compile(r"(?<=[长记理师任席员官])(?P<name>[\u4e00-\u9fa5]{2,4})(?=、|$|同志)")
+# (团长阿不都热合曼·吐尔逊: a name written with the 间隔号, each part up to eight characters)
+NAME_AFTER_POST = re.compile(r"(?<=[长记理师任席员官])(?P<name>[\u4e00-\u9fa5]{1,8}·[\u4e00-\u9fa5]{1,8}|[\u4e00-\u9fa5]{2,4})(?=、|$|同志)")
 
 
 def _is_name_of_any_origin(text: str) -> bool:
