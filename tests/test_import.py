@@ -3271,3 +3271,9 @@ def test_a_name_with_the_interpunct_after_its_post_is_the_leader():
                    "三、组织领导\n团成立活动领导小组，团党委副书记、团长阿不都热合曼·吐尔逊任组长，团党委常委、副团长王建军任副组长，"
                    "团应急管理办公室、党委宣传部主要负责人为成员。\n")
     assert group["leader"] == {"name": "阿不都热合曼·吐尔逊", "title": "团党委副书记、团长"}
+
+
+def test_a_scenic_area_that_names_where_its_hazard_happens_is_no_scenario():
+    from compliance.importer.activities import drill_scenarios
+    assert drill_scenarios("管委会定于6月13日在索道下站广场组织景区大客流防踩踏综合演练") == ["stampede"]
+    assert drill_scenarios("高层建筑、商业综合体、景区等人员密集场所应急演练") == ["high_rise", "commercial_complex", "scenic_area"]

@@ -850,6 +850,10 @@ def _subject_sectors(who: str) -> list[str]:
     return found
 
 
+# how far after a place (景区) a hazard it names may stand: 景区大客流防踩踏, 景区游船落水
+PLACE_TO_HAZARD = 8
+
+
 def drill_scenarios(text: str) -> list[str]:
     """The hazards a drill clause names; `evacuation` only when it names none (安全疏散演练)."""
     text = re.sub(r"(高层(?:建筑|住宅|楼宇))火灾", r"\1", text)  # the high-rise is the hazard, its fire is not a second one
@@ -858,6 +862,8 @@ def drill_scenarios(text: str) -> list[str]:
     positions = {name: m.start() for name, words in SCENARIOS if name != "evacuation" and (m := re.search(words, text))}
     if "high_rise" in positions and "fire" in positions and positions["fire"] > positions["high_rise"]:
         del positions["fire"]  # 高层住宅小区消防应急疏散演练: the same high-rise fire
+    if "scenic_area" in positions and any(0 < at - positions["scenic_area"] <= PLACE_TO_HAZARD for at in positions.values()):
+        del positions["scenic_area"]  # 景区大客流防踩踏综合演练: the scenic area is where the stampede it names happens
     named = sorted(positions, key=positions.get)  # in the order the text names them
     if not named and re.search(dict(SCENARIOS)["evacuation"], text):
         return ["evacuation"]
