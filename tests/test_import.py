@@ -3277,3 +3277,10 @@ def test_a_scenic_area_that_names_where_its_hazard_happens_is_no_scenario():
     from compliance.importer.activities import drill_scenarios
     assert drill_scenarios("管委会定于6月13日在索道下站广场组织景区大客流防踩踏综合演练") == ["stampede"]
     assert drill_scenarios("高层建筑、商业综合体、景区等人员密集场所应急演练") == ["high_rise", "commercial_complex", "scenic_area"]
+
+
+def test_a_company_reports_every_week_to_the_group_it_belongs_to():
+    draft = extract(_lines("禾阳市轨道交通运营有限公司\n关于印发2024年“安全生产月”活动方案的通知\n公司各部门、各中心：\n"
+                           "（二）各部门、各中心每周一中午12点前将上周活动开展情况报安全质量部；安全质量部汇总后，于每周二下午5点前报集团安全监察部。\n"), year=2024)
+    assert [r.value["weekday"] for r in draft.reports if r.value["kind"] == "progress"] == ["tuesday"]
+    assert [r.value["weekday"] for r in draft.requirements if r.value["type"] == "recurring_report"] == ["monday"]

@@ -83,4 +83,6 @@ PARENT_COMPANY = re.compile(r"^[\u4e00-\u9fa5]{2,16}?(?:有限责任公司|有�
 def _parent_company(recipient: str, org: str) -> bool:
     """A unit of a company (a mine, a plant, a branch) reports up to that company and its departments."""
     company = PARENT_COMPANY.match(recipient)
+    if recipient.startswith("集团") and "集团" not in org:
+        return True  # 报集团安全监察部 from a company that is no group: the group it belongs to, named short
     return bool(company) and company.group(0) in org and not org.endswith(company.group(0))
