@@ -3262,7 +3262,7 @@ def test_cooperatives_farms_tenants_and_operators_are_enterprises():
                            "（三）开展应急演练。各规模养殖场要组织一次有限空间作业中毒窒息事故应急演练，以上演练均须于6月25日前完成。\n"
                            "（1）景区各经营单位要于6月20日前组织一次防踩踏应急疏散演练。\n"), year=2022)
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
-    assert len(drills) == 2 and all(d.get("sectors") == ["enterprise"] for d in drills)
+    assert len(drills) == 2 and all(d.get("sectors", [d.get("sector")]) == ["enterprise"] for d in drills)
     assert "enterprise" in [r.value.get("sector") for r in draft.requirements if r.value["type"] == "drill_per_sector"]
 
 
@@ -3284,3 +3284,10 @@ def test_a_company_reports_every_week_to_the_group_it_belongs_to():
                            "（二）各部门、各中心每周一中午12点前将上周活动开展情况报安全质量部；安全质量部汇总后，于每周二下午5点前报集团安全监察部。\n"), year=2024)
     assert [r.value["weekday"] for r in draft.reports if r.value["kind"] == "progress"] == ["tuesday"]
     assert [r.value["weekday"] for r in draft.requirements if r.value["type"] == "recurring_report"] == ["monday"]
+
+
+def test_businesses_named_by_their_trade_hold_the_drills_a_closing_deadline_dates():
+    draft = extract(_lines("（三）开展应急演练。各规模养殖场要组织一次有限空间作业中毒窒息事故应急演练，各农机专业合作社要组织一次农机库棚火灾应急演练，"
+                           "以上演练均须于6月25日前完成。\n"), year=2022)
+    drills = sorted((a.value.get("sector"), tuple(a.value["scenarios"]), a.value.get("date")) for a in draft.activities if a.value["kind"] == "drill")
+    assert drills == [("enterprise", ("confined_space",), date(2022, 6, 25)), ("enterprise", ("fire",), date(2022, 6, 25))]

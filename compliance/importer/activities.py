@@ -13,7 +13,7 @@ from .header import CAMPAIGN_NAME
 from .reader import Line
 from .gates import HELD_FOR_PEOPLE, describe, lines_of_opening, sentence_of
 from .sectors import _units_named, check_sectors, heading_sectors, holders_in, issuers_own_sector, sectors_in
-from .vocabulary import DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
+from .vocabulary import BUSINESSES, DRILL_SUBJECTS, KINDS, SCENARIOS, SECTOR_WORDS
 
 
 def when_in(sentence: str, year: int, issued: date | None = None) -> tuple[dict[str, date], int, int] | None:
@@ -780,7 +780,7 @@ _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 # 各道路运输企业, 各在建项目施工单位: a trade or a project before the kind of unit names some of that kind, all of them told
 # (涉及有限空间作业的企业要…，粉尘涉爆企业要…，其他企业要…: enterprises named by what they do, by their trade or as the
 # rest of them)
-SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山)|各|[镇乡]中心(?:小学|学?校)[及和、](?=各)|[\u4e00-\u9fa5]{1,10}?的|[\u4e00-\u9fa5]{2,4}?(?=企业))*"
+SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山|" + BUSINESSES + r")|各|[镇乡]中心(?:小学|学?校)[及和、](?=各)|[\u4e00-\u9fa5]{1,10}?的|[\u4e00-\u9fa5]{2,4}?(?=企业))*"
 QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:还|也|均|都)?(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
