@@ -3291,3 +3291,11 @@ def test_businesses_named_by_their_trade_hold_the_drills_a_closing_deadline_date
                            "以上演练均须于6月25日前完成。\n"), year=2022)
     drills = sorted((a.value.get("sector"), tuple(a.value["scenarios"]), a.value.get("date")) for a in draft.activities if a.value["kind"] == "drill")
     assert drills == [("enterprise", ("confined_space",), date(2022, 6, 25)), ("enterprise", ("fire",), date(2022, 6, 25))]
+
+
+def test_a_regiment_farms_companies_are_its_villages():
+    draft = extract(_lines("（四）应急演练。各连队要于6月20日前组织一次防洪抢险或棉花堆垛火灾应急演练；团属各企业要于6月25日前组织一次火灾或有限空间事故应急演练。\n"), year=2025)
+    drills = {a.value.get("date"): a.value.get("sectors", [a.value.get("sector")]) for a in draft.activities if a.value["kind"] == "drill"}
+    assert drills[date(2025, 6, 20)] == ["rural"]
+    assert "rural" in [r.value.get("sector") for r in draft.requirements if r.value["type"] == "drill_per_sector"] \
+        or any("rural" in r.value.get("sectors", {}) for r in draft.requirements if r.value["type"] == "drill_per_sector")

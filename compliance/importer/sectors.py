@@ -7,7 +7,7 @@ import re
 from .vocabulary import BUSINESSES, EACH_SCHOOL
 
 # the units of a sector, as the subject of an order or the object of 组织/指导 (各中小学, 辖区重点企业, 各村（社区）)
-UNITS = [("enterprise", rf"企业|厂矿|生产经营单位|工矿商贸|煤矿|非煤矿山|加油(?:[（(]气[）)])?站|(?:大型)?商场超市|餐饮经营单位|{BUSINESSES}"), ("rural", r"农村|乡村|行政村|村(?![小民])|嘎查"),
+UNITS = [("enterprise", rf"企业|厂矿|生产经营单位|工矿商贸|煤矿|非煤矿山|加油(?:[（(]气[）)])?站|(?:大型)?商场超市|餐饮经营单位|{BUSINESSES}"), ("rural", r"农村|乡村|行政村|村(?![小民])|嘎查|连队"),
          ("community", r"社区|居委会|(?<=村[（(])居(?=[）)])"), ("school", rf"中小学|学校|幼儿园|{EACH_SCHOOL}"), ("family", r"家庭|居民家中"),
          ("public_place", r"公共场所")]
 _ANY_UNIT = "|".join(words for _, words in UNITS)

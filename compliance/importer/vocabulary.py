@@ -49,4 +49,4 @@ BUSINESSES = r"合作社|养殖场|商户|(?<![生产])经营单位"
 # Who a drill is ordered for, as notices name them: 各类企业, 驻镇各企业, 各露天煤矿, 各中小学, 各行政村, 嘎查 (a 内蒙古 village;
 # a 村小 is a village school)
 DRILL_SUBJECTS = [("enterprise", rf"企业|厂矿|生产经营单位|施工单位|煤矿|非煤矿山|矿山|加油(?:[（(]气[）)])?站|(?:大型)?商场超市|餐饮经营单位|{BUSINESSES}"), ("school", rf"学校|中小学校?|幼儿园|校园|中心学?校|村小|{EACH_SCHOOL}"), ("community", "社区|(?<=村[（(])居(?=[）)])"),
-                  ("rural", "农村|行政村|村(?!小)|嘎查"), ("family", "家庭")]
+                  ("rural", "农村|行政村|村(?!小)|嘎查|连队"), ("family", "家庭")]
