@@ -3299,3 +3299,8 @@ def test_a_regiment_farms_companies_are_its_villages():
     assert drills[date(2025, 6, 20)] == ["rural"]
     assert "rural" in [r.value.get("sector") for r in draft.requirements if r.value["type"] == "drill_per_sector"] \
         or any("rural" in r.value.get("sectors", {}) for r in draft.requirements if r.value["type"] == "drill_per_sector")
+
+
+def test_a_flood_defence_drill_is_a_flood_drill():
+    from compliance.importer.activities import drill_scenarios
+    assert drill_scenarios("各连队要于6月20日前组织一次防洪抢险或棉花堆垛火灾应急演练") == ["flood", "fire"]
