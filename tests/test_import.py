@@ -3304,3 +3304,10 @@ def test_a_regiment_farms_companies_are_its_villages():
 def test_a_flood_defence_drill_is_a_flood_drill():
     from compliance.importer.activities import drill_scenarios
     assert drill_scenarios("各连队要于6月20日前组织一次防洪抢险或棉花堆垛火灾应急演练") == ["flood", "fire"]
+
+
+def test_a_whole_wujin_clause_in_the_campaign_month_implies_its_publicity_order():
+    draft = extract(_lines("歌林区应急管理局关于开展2025年“安全生产月”活动的通知\n各街镇：\n一、活动时间\n2025年6月1日至6月30日。\n"
+                           "（五）开展安全宣传“五进”。各街镇要推动安全宣传进企业、进农村、进社区、进学校、进家庭，6月份每个街镇至少开展1次集中宣传。\n"), year=2025)
+    assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["enterprise", "rural", "community", "school", "family"]]
+    assert not [r for r in draft.requirements if r.value["type"] == "activity" and r.value.get("kind") == "publicity"]

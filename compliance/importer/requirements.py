@@ -246,13 +246,22 @@ def _leading_group_order(lines: list[Line], draft: Draft, clauses: dict[int, str
 def _drop_implied_publicity(draft: Draft) -> None:
     """五进, or publicity ordered in named sectors, implies an order for publicity: an undated one in those sectors (or
     in none) says nothing more. A dated one (6月20日前) sets a window the sectors do not, and one in another sector
-    (公共场所) asks for more: those stay."""
+    (公共场所) asks for more: those stay. A window that is the campaign's own (6月份 in a 6月1日至6月30日 campaign) sets
+    none."""
     covered = {s for r in draft.requirements if r.value["type"] == "sectors_covered" and r.value.get("kind") == "publicity"
                for s in r.value["sectors"]}
     if covered:
         draft.requirements = [r for r in draft.requirements if not (
             r.value["type"] == "activity" and r.value.get("kind") == "publicity" and set(r.value.get("sectors") or []) <= covered
-            and not any(r.value.get(key) for key in ("date", "not_before", "not_after")))]
+            and not _sets_a_window(r.value, draft.value("period")))]
+
+
+def _sets_a_window(order: dict, period: tuple[date, date] | None) -> bool:
+    """6月20日前 sets a window; 6月份 in a 6月1日至6月30日 campaign does not."""
+    if order.get("date"):
+        return True
+    window = (order.get("not_before"), order.get("not_after"))
+    return any(window) and window != tuple(period or ())
 
 
 CHOICE = re.compile(r"等|或|之一")
