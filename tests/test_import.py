@@ -3311,3 +3311,10 @@ def test_a_whole_wujin_clause_in_the_campaign_month_implies_its_publicity_order(
                            "（五）开展安全宣传“五进”。各街镇要推动安全宣传进企业、进农村、进社区、进学校、进家庭，6月份每个街镇至少开展1次集中宣传。\n"), year=2025)
     assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["enterprise", "rural", "community", "school", "family"]]
     assert not [r for r in draft.requirements if r.value["type"] == "activity" and r.value.get("kind") == "publicity"]
+
+
+def test_units_named_as_where_the_issuer_acts_are_not_told_to():
+    draft = extract(_lines("飞云镇关于开展2023年“安全生产月”活动的通知\n各村（社区）：\n"
+                           "★ 镇应急办在各村公示栏张贴12350举报电话海报，欢迎广大群众举报身边安全隐患。\n"), year=2023)
+    assert [a.value["kind"] for a in draft.activities] == ["whistleblower_promotion"]
+    assert not [r for r in draft.requirements if r.value["type"] == "activity"]
