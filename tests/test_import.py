@@ -3318,3 +3318,9 @@ def test_units_named_as_where_the_issuer_acts_are_not_told_to():
                            "★ 镇应急办在各村公示栏张贴12350举报电话海报，欢迎广大群众举报身边安全隐患。\n"), year=2023)
     assert [a.value["kind"] for a in draft.activities] == ["whistleblower_promotion"]
     assert not [r for r in draft.requirements if r.value["type"] == "activity"]
+
+
+def test_publicity_into_the_villages_named_xiangcun_is_rural():
+    draft = extract(_lines("东嘎县安全生产委员会办公室关于开展2022年“安全生产月”活动的通知\n各乡（镇）：\n"
+                           "（二）开展安全宣传“四进”。各乡（镇）要组织开展安全宣传进企业、进乡村、进寺庙、进学校活动，用藏汉双语讲解安全用电、用火、用气常识。\n"), year=2022)
+    assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["enterprise", "rural", "school"]]

@@ -34,7 +34,7 @@ KINDS = [
     # 主题班会 / 利用班会课…开展一次专题安全教育: lessons to pupils are publicity in the school
     ("publicity", re.compile(r"进(?:企业|农村|社区|学校|校园|家庭)|宣传活动|安全宣传|主题班会|专题安全教育")),
 ]
-SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"), ("public_place", "公共场所")]
+SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村|乡村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"), ("public_place", "公共场所")]
 SCENARIOS = [
     ("fire", "火灾|灭火|着火|起火|消防(?!救援)"), ("earthquake", "地震|防震|抗震"), ("flood", "洪涝|防汛|防洪|洪水|山洪|内涝"), ("geological", "地质|泥石流|山体滑坡|滑坡|崩塌"),
     ("weather", "气象|台风|防台|暴雨|恶劣天气"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全|交通事故"),
