@@ -3324,3 +3324,11 @@ def test_publicity_into_the_villages_named_xiangcun_is_rural():
     draft = extract(_lines("东嘎县安全生产委员会办公室关于开展2022年“安全生产月”活动的通知\n各乡（镇）：\n"
                            "（二）开展安全宣传“四进”。各乡（镇）要组织开展安全宣传进企业、进乡村、进寺庙、进学校活动，用藏汉双语讲解安全用电、用火、用气常识。\n"), year=2022)
     assert [r.value["sectors"] for r in draft.requirements if r.value["type"] == "sectors_covered"] == [["enterprise", "rural", "school"]]
+
+
+def test_four_character_names_on_padded_leading_group_lines():
+    group = _group("县成立“安全生产月”活动领导小组：\n组  长：次仁多吉  县委常委、常务副县长\n副组长：扎西平措  县应急管理局局长\n"
+                   "        普布卓玛  县委宣传部副部长\n成  员：格桑旺堆  县教育局副局长\n        县交通运输局分管负责同志\n")
+    assert group["leader"] == {"name": "次仁多吉", "title": "县委常委、常务副县长"}
+    assert [p.get("name") for p in group["deputies"]] == ["扎西平措", "普布卓玛"]
+    assert [p.get("name") for p in group["members"]] == ["格桑旺堆", None]

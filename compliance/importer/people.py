@@ -12,6 +12,8 @@ from .reader import Line
 PERSON = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,3})\s*[（(]\s*(?P<title>[^）)]{2,30})\s*[）)]")
 # 王建国  镇党委副书记、镇长 / 李  明  镇党委委员 / 艾力·买买提  总经理: a name (padding allowed), a gap, then the title
 NAME_THEN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fa5](?:[ \t]{0,3}[\u4e00-\u9fa5]){1,2}|[\u4e00-\u9fa5]{1,4}·[\u4e00-\u9fa5]{1,6})(?:[ \t]{2,}|\t|[ \t]*[，,][ \t]*)(?P<title>[^\s，,].{1,40})")
+# 次仁多吉  县委常委、常务副县长: a name of four characters (Tibetan, Mongolian), a gap, then a post
+LONG_NAME_THEN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{4})(?:[ \t\u3000]{2,}|\t)(?P<title>[^\s，,][^\s]{1,40})")
 ROLE = re.compile(r"^(?P<role>组\s*长|副\s*组\s*长|成\s*员|组\s*员)\s*(?:[:：]|\t|\s{2,})\s*(?P<rest>.+)$")
 ROLE_KEY = {"组长": "leader", "副组长": "deputies", "成员": "members", "组员": "members"}
 NO_NAME = {"—", "-", "－", "/", "／", "无", ""}
@@ -34,6 +36,8 @@ def _person(text: str) -> dict[str, str] | None:
         return {"name": re.sub(r"\s", "", match["name"]), "title": match["title"].strip()}
     if split := _name_and_title(text):
         return split
+    if split := _long_name_then_title(text):
+        return split
     if re.fullmatch(r"[\u4e00-\u9fa5](?:\s{0,3}[\u4e00-\u9fa5]){1,2}", text) and text[0] in COMMON_SURNAMES \
             and not POST.search(text) and not BODY_END.search(text):  # 董事长 and 高级工程师 are posts, 应急办 is a body
 
@@ -42,6 +46,13 @@ def _person(text: str) -> dict[str, str] | None:
         return split
     if 2 < len(text) <= 30:
         return {"title": text}
+    return None
+
+
+def _long_name_then_title(text: str) -> dict[str, str] | None:
+    """次仁多吉  县委常委、常务副县长: read only when the name could be no body or post and the title ends in a post."""
+    if (match := LONG_NAME_THEN_TITLE.fullmatch(text)) and _is_name_of_any_origin(match["name"]) and POST_END.search(match["title"]):
+        return {"name": match["name"], "title": match["title"]}
     return None
 
 
@@ -61,7 +72,7 @@ BODY_END = re.compile(r"(?:办|科|局|股|室|部|处|站|所|队|委|院|中�
 
 def _people(text: str) -> list[dict[str, str]]:
     whole = text.strip().rstrip("。；;")
-    if NAME_THEN_TITLE.fullmatch(whole) or _title_and_name(whole) or _name_and_title(whole):
+    if NAME_THEN_TITLE.fullmatch(whole) or _title_and_name(whole) or _name_and_title(whole) or _long_name_then_title(whole):
         return [p for p in [_person(text)] if p]  # the title may itself hold a 、 (镇党委副书记、镇长)
     chunks = _split_outside_brackets(text)
     people = _posts_then_names(chunks) or [p for chunk in chunks if (p := _person(chunk))]
