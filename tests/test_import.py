@@ -3332,3 +3332,11 @@ def test_four_character_names_on_padded_leading_group_lines():
     assert group["leader"] == {"name": "次仁多吉", "title": "县委常委、常务副县长"}
     assert [p.get("name") for p in group["deputies"]] == ["扎西平措", "普布卓玛"]
     assert [p.get("name") for p in group["members"]] == ["格桑旺堆", None]
+
+
+def test_a_check_of_escape_routes_or_one_named_by_what_it_checks_is_a_hazard_check():
+    draft = extract(_lines("潭北镇人民政府关于开展2024年“安全生产月”活动的通知\n各村（居）委会：\n"
+                           "1.各村（居）委会要在6月1日至6月20日期间，组织网格员对辖区出租屋、“三小”场所和经营性自建房开展一次生命通道排查，重点清理堵塞消防通道。\n"
+                           "（3）各村要于6月20日前对辖区农家乐、民宿开展一次消防和燃气安全排查。\n"), year=2024)
+    checks = {(a.value.get("start"), a.value.get("end"), a.value.get("date")) for a in draft.activities if a.value["kind"] == "hazard_inspection"}
+    assert checks == {(None, None, date(2024, 6, 20)), (date(2024, 6, 1), date(2024, 6, 20), None)}
