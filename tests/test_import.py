@@ -3340,3 +3340,9 @@ def test_a_check_of_escape_routes_or_one_named_by_what_it_checks_is_a_hazard_che
                            "（3）各村要于6月20日前对辖区农家乐、民宿开展一次消防和燃气安全排查。\n"), year=2024)
     checks = {(a.value.get("start"), a.value.get("end"), a.value.get("date")) for a in draft.activities if a.value["kind"] == "hazard_inspection"}
     assert checks == {(None, None, date(2024, 6, 20)), (date(2024, 6, 1), date(2024, 6, 20), None)}
+
+
+def test_a_consultation_day_heading_with_a_blank_line_before_its_text_orders_the_day():
+    draft = extract(_lines("云峰管委会关于开展2024年“安全生产月”活动的通知\n各村（居）委会：\n4.“6·16”安全宣传咨询日\n\n"
+                           "6月16日上午，管委会在游客中心广场举办“安全宣传咨询日”活动，设置应急救护体验区和安全知识展板。各村要同步设立宣传咨询点。\n"), year=2024)
+    assert [r.value["date"] for r in draft.requirements if r.value.get("kind") == "consultation_day"] == [date(2024, 6, 16)]

@@ -114,6 +114,10 @@ def _orders_another_event(sentence: str) -> bool:
 ROW_BRANCH_VENUE = re.compile(r"各[^，,。；;\t]{1,10}?(?:同步)?设立?分会场")
 
 
+def _next_text_line(lines: list[Line], index: int) -> Line | None:
+    return next((line for line in lines[index + 1:] if line.text.strip()), None)
+
+
 def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses: dict[int, str]) -> None:
     """The 6-16 consultation day is ordered when the text about it (not a schedule row) addresses the level below: the
     line it was read from, the body under a heading that only names it (（四）开展“安全宣传咨询日”活动 / 6月16日，局在…
@@ -135,9 +139,9 @@ def _consultation_day_order(lines: list[Line], draft: Draft, year: int, clauses:
                 return
             continue
         body, index = line, by_number[line.number]
-        if HEADING_ONLY.match(line.text) and index + 1 < len(lines) and not TABLE_ROW.search(lines[index + 1].text) \
-                and not HEADING_ONLY.match(lines[index + 1].text):
-            body = lines[index + 1]
+        following = _next_text_line(lines, index)
+        if HEADING_ONLY.match(line.text) and following and not TABLE_ROW.search(following.text) and not HEADING_ONLY.match(following.text):
+            body = following  # (a blank line may stand between the heading and its text)
         own = next((a for a in days if a.line == body.number), None)
         sentences = re.split(r"(?<=[。；])", body.text)
         item = body is not line or own or (CONSULTATION.search(sentences[0]) and HEADING_ONLY.match(sentences[0].rstrip("。")))
