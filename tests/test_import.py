@@ -3346,3 +3346,9 @@ def test_a_consultation_day_heading_with_a_blank_line_before_its_text_orders_the
     draft = extract(_lines("云峰管委会关于开展2024年“安全生产月”活动的通知\n各村（居）委会：\n4.“6·16”安全宣传咨询日\n\n"
                            "6月16日上午，管委会在游客中心广场举办“安全宣传咨询日”活动，设置应急救护体验区和安全知识展板。各村要同步设立宣传咨询点。\n"), year=2024)
     assert [r.value["date"] for r in draft.requirements if r.value.get("kind") == "consultation_day"] == [date(2024, 6, 16)]
+
+
+def test_a_heading_that_opens_its_bodys_line_is_no_second_publicity():
+    draft = extract(_lines("宁县农业农村局关于开展2022年“安全生产月”活动的通知\n各乡镇农业综合服务站：\n"
+                           "（四）开展安全宣传进农村。各乡镇农业综合服务站要结合农技服务，开展农机安全、农药使用、沼气安全知识宣传进农村、进家庭活动，向农户发放安全明白纸。\n"), year=2022)
+    assert [a.value.get("sectors") for a in draft.activities if a.value["kind"] == "publicity"] == [["rural", "family"]]

@@ -1372,7 +1372,18 @@ def drop_heading_twins(draft: Draft, lines: list[Line], clauses: dict[int, str])
     twins = [a for a in headings if any(
         b is not a and b.line > a.line and b.value["kind"] == a.value["kind"] and _window(b.value) == _window(a.value)
         and _sectors_of(a.value) <= _sectors_of(b.value) and clauses.get(b.line, "").startswith(clauses[a.line]) for b in draft.activities)]
+    # （四）开展安全宣传进农村。各乡镇农业综合服务站要…开展…宣传进农村、进家庭活动: a heading that opens its body's line
+    twins += [a for a in draft.activities if _heads_its_line(a, text.get(a.line, "")) and any(
+        b.line == a.line and b.phrase != a.phrase and b.value["kind"] == a.value["kind"] and _window(b.value) == _window(a.value)
+        and _sectors_of(a.value) <= _sectors_of(b.value) for b in draft.activities)]
     draft.activities = [a for a in draft.activities if a not in twins]
+
+
+def _heads_its_line(activity: Sourced, line: str) -> bool:
+    """The activity was read from the line's opening heading (（四）开展安全宣传进农村。), with the body after it."""
+    head = re.match(r"[^。]*。", line)
+    return bool(head) and head.end() < len(line.rstrip()) and bool(BARE_HEADING.match(head.group(0))) \
+        and activity.phrase.strip() in head.group(0)
 
 
 EITHER_TRAINING_OR_DRILL = re.compile(r"培训或[^，。；]{0,8}(?:演练|推演)|(?:演练|推演)或[^，。；]{0,8}培训")
