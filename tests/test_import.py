@@ -3352,3 +3352,9 @@ def test_a_heading_that_opens_its_bodys_line_is_no_second_publicity():
     draft = extract(_lines("宁县农业农村局关于开展2022年“安全生产月”活动的通知\n各乡镇农业综合服务站：\n"
                            "（四）开展安全宣传进农村。各乡镇农业综合服务站要结合农技服务，开展农机安全、农药使用、沼气安全知识宣传进农村、进家庭活动，向农户发放安全明白纸。\n"), year=2022)
     assert [a.value.get("sectors") for a in draft.activities if a.value["kind"] == "publicity"] == [["rural", "family"]]
+
+
+def test_units_told_to_organise_their_staffs_study_of_the_law_hold_a_study():
+    draft = extract(_lines("泺州汇港商业管理有限公司\n关于印发2023年“安全生产月”活动方案的通知\n公司各部门：\n"
+                           "（2）各部门要在6月上旬组织员工学习《安全生产法》和消防安全“四个能力”知识，做到人人过关。\n"), year=2023)
+    assert [(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "study_session"] == [(date(2023, 6, 1), date(2023, 6, 10))]
