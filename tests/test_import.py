@@ -3358,3 +3358,12 @@ def test_units_told_to_organise_their_staffs_study_of_the_law_hold_a_study():
     draft = extract(_lines("泺州汇港商业管理有限公司\n关于印发2023年“安全生产月”活动方案的通知\n公司各部门：\n"
                            "（2）各部门要在6月上旬组织员工学习《安全生产法》和消防安全“四个能力”知识，做到人人过关。\n"), year=2023)
     assert [(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "study_session"] == [(date(2023, 6, 1), date(2023, 6, 10))]
+
+
+def test_a_wujin_tasks_row_is_publicity_whatever_it_has_the_families_do():
+    draft = extract(_lines("汝城区安委办关于开展2022年“安全生产月”活动的通知\n各街道、镇：\n附件\n任务清单\n"
+                           "序号\t任务\t具体内容\t牵头单位\t完成时限\n"
+                           "1\t安全宣传进学校\t开展安全主题班会，发放《致家长的一封信》\t区教育局\t6月15日前\n"
+                           "2\t安全宣传进家庭：开展“小手拉大手”家庭隐患自查\t发放《家庭安全隐患自查清单》\t区妇联\t6月25日前\n"), year=2022)
+    found = {(a.value["kind"], a.value.get("date")) for a in draft.activities}
+    assert ("publicity", date(2022, 6, 25)) in found and ("hazard_inspection", date(2022, 6, 25)) not in found

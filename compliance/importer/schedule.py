@@ -144,10 +144,14 @@ def _row_sectors(kind: str, row: Row) -> list[str]:
 SEVERAL_DAYS = re.compile(r"\s*(?:[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*[、，,和及]\s*)+[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*")
 
 
+# 安全宣传进家庭：开展“小手拉大手”家庭隐患自查: a 五进 task's row is the publicity, whatever it has the families do
+PUBLICITY_ROW = re.compile(r"^\s*(?:安全(?:宣传|知识|文化))?进(?:" + "|".join(words for _, words in SECTOR_WORDS) + r")\s*[：:]")
+
+
 def find_schedule_activities(rows: list[Row], draft: Draft, year: int) -> None:
     """One activity for each row of a kind the vocabulary knows, dated by its time cell."""
     for row in rows:
-        found = kind_of(row.content)
+        found = ("publicity", None) if PUBLICITY_ROW.match(row.content) else kind_of(row.content)
         if not found:
             continue
         for kind in [found[0]] + _other_kinds_of_row(row.content, found[0]):
