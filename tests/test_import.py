@@ -3367,3 +3367,9 @@ def test_a_wujin_tasks_row_is_publicity_whatever_it_has_the_families_do():
                            "2\t安全宣传进家庭：开展“小手拉大手”家庭隐患自查\t发放《家庭安全隐患自查清单》\t区妇联\t6月25日前\n"), year=2022)
     found = {(a.value["kind"], a.value.get("date")) for a in draft.activities}
     assert ("publicity", date(2022, 6, 25)) in found and ("hazard_inspection", date(2022, 6, 25)) not in found
+
+
+def test_a_full_check_of_named_places_is_a_hazard_check():
+    draft = extract(_lines("兰县民政局关于开展2023年“安全生产月”活动的通知\n各乡镇民政所：\n"
+                           "2.各乡镇民政所要在6月底前对辖区敬老院开展一次全面检查。\n"), year=2023)
+    assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "hazard_inspection"] == [date(2023, 6, 30)]

@@ -32,7 +32,9 @@ KINDS = [
                                        # 对辖区…电梯开展监督抽查: a check by sample; 完成安全附件、安全阀校验…的自查: a self-check of named things
                                        r"|监督抽查|完成[^，。；]{2,30}?的自查(?!报告|表|情况|结果)"
                                        # 开展一次生命通道排查 / 对出入口、疏散通道…逐一检查: a check of the escape routes (2024's theme)
-                                       r"|生命通道[”\"」]?(?:排查|检查|整治)|(?:开展|进行)(?:一次|一轮)[^，。；]{1,10}?排查(?!知识)")),
+                                       r"|生命通道[”\"」]?(?:排查|检查|整治)|(?:开展|进行)(?:一次|一轮)[^，。；]{1,10}?排查(?!知识)"
+                                       # 各乡镇民政所要在6月底前对辖区敬老院开展一次全面检查: a full check of named places
+                                       r"|(?:开展|进行)(?:一次|一轮)?全面检查")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
     # 主题班会 / 利用班会课…开展一次专题安全教育: lessons to pupils are publicity in the school
