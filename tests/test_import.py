@@ -3373,3 +3373,11 @@ def test_a_full_check_of_named_places_is_a_hazard_check():
     draft = extract(_lines("兰县民政局关于开展2023年“安全生产月”活动的通知\n各乡镇民政所：\n"
                            "2.各乡镇民政所要在6月底前对辖区敬老院开展一次全面检查。\n"), year=2023)
     assert [a.value.get("date") for a in draft.activities if a.value["kind"] == "hazard_inspection"] == [date(2023, 6, 30)]
+
+
+def test_a_check_of_each_exit_or_by_patrol_is_a_hazard_check():
+    draft = extract(_lines("禾阳市轨道交通运营有限公司\n关于印发2024年“安全生产月”活动方案的通知\n公司各部门、各中心：\n"
+                           "1.6月1日至6月20日，各车站要对出入口、疏散通道、安全出口、消防设施逐一检查，清理占用堵塞问题，建立问题台账。\n"
+                           "三是局农机化管理股将于6月中旬组织农机安全监理人员，深入田间地头开展跨区作业农机巡查。\n"), year=2024)
+    checks = {(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "hazard_inspection"}
+    assert checks == {(date(2024, 6, 1), date(2024, 6, 20)), (date(2024, 6, 11), date(2024, 6, 20))}

@@ -34,7 +34,9 @@ KINDS = [
                                        # 开展一次生命通道排查 / 对出入口、疏散通道…逐一检查: a check of the escape routes (2024's theme)
                                        r"|生命通道[”\"」]?(?:排查|检查|整治)|(?:开展|进行)(?:一次|一轮)[^，。；]{1,10}?排查(?!知识)"
                                        # 各乡镇民政所要在6月底前对辖区敬老院开展一次全面检查: a full check of named places
-                                       r"|(?:开展|进行)(?:一次|一轮)?全面检查")),
+                                       r"|(?:开展|进行)(?:一次|一轮)?全面检查"
+                                       # 对出入口、疏散通道…逐一检查 / 开展跨区作业农机巡查 / 开展夜间防火巡查: a check by rounds
+                                       r"|逐一检查|开展[^，。；]{0,10}?巡查")),
     ("drill", re.compile(r"演练|推演")),
     ("training", re.compile(r"培训")),
     # 主题班会 / 利用班会课…开展一次专题安全教育: lessons to pupils are publicity in the school
