@@ -3381,3 +3381,10 @@ def test_a_check_of_each_exit_or_by_patrol_is_a_hazard_check():
                            "三是局农机化管理股将于6月中旬组织农机安全监理人员，深入田间地头开展跨区作业农机巡查。\n"), year=2024)
     checks = {(a.value.get("start"), a.value.get("end")) for a in draft.activities if a.value["kind"] == "hazard_inspection"}
     assert checks == {(date(2024, 6, 1), date(2024, 6, 20)), (date(2024, 6, 11), date(2024, 6, 20))}
+
+
+def test_the_village_and_residents_committees_are_drill_subjects():
+    draft = extract(_lines("潭北镇人民政府关于开展2024年“安全生产月”活动的通知\n各村（居）委会：\n"
+                           "1.各村（居）委会要在6月20日前，组织开展一次防台风或防汛避险转移演练，确保危房户、低洼地带群众“应转尽转”。\n"), year=2024)
+    drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
+    assert [(sorted(d.get("sectors", [d.get("sector")])), d.get("date")) for d in drills] == [(["community", "rural"], date(2024, 6, 20))]

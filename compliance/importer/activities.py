@@ -782,7 +782,8 @@ _ANY_SUBJECT = "|".join(words for _, words in DRILL_SUBJECTS)
 # (涉及有限空间作业的企业要…，粉尘涉爆企业要…，其他企业要…: enterprises named by what they do, by their trade or as the
 # rest of them)
 SUBJECT_PREFIX = r"(?:驻[镇区县市街]|[县市区]属|辖区|各类|各[\u4e00-\u9fa5]{2,6}?(?=企业|施工单位|煤矿|矿山|" + BUSINESSES + r")|各|[镇乡]中心(?:小学|学?校)[及和、](?=各)|[\u4e00-\u9fa5]{1,10}?的|[\u4e00-\u9fa5]{2,4}?(?=企业))*"
-QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)])?"  # 各村（社区）, 各乡镇（街道）: the bracket names more of the same class
+# 各村（社区）, 各乡镇（街道）: the bracket names more of the same class (各村（居）委会: and their committees)
+QUALIFIER = r"(?:[（(][\u4e00-\u9fa5、]{1,6}[）)](?:委会)?)?"
 DRILL_SUBJECT = re.compile(rf"^\s*(?:(?P<who>(?:{SUBJECT_PREFIX}(?:{_ANY_SUBJECT}){QUALIFIER}[、和及与]?)+)(?:[、和及与][^，。；：要]{{1,8}}?)?等?\s*(?:还|也|均|都)?(?:要|应|需|须)"
                            rf"|进(?P<field>{_ANY_SUBJECT})方面)")
 # 组织各村开展… / 组织辖区各村于6月25日前开展…: the units the issuer's addressees are to have drill
