@@ -3388,3 +3388,8 @@ def test_the_village_and_residents_committees_are_drill_subjects():
                            "1.各村（居）委会要在6月20日前，组织开展一次防台风或防汛避险转移演练，确保危房户、低洼地带群众“应转尽转”。\n"), year=2024)
     drills = [a.value for a in draft.activities if a.value["kind"] == "drill"]
     assert [(sorted(d.get("sectors", [d.get("sector")])), d.get("date")) for d in drills] == [(["community", "rural"], date(2024, 6, 20))]
+
+
+def test_a_pile_up_drill_is_a_traffic_drill():
+    from compliance.importer.activities import drill_scenarios
+    assert drill_scenarios("6月18日，公司在K126服务区组织高速公路多车相撞及车辆火灾事故应急演练") == ["traffic", "fire"]

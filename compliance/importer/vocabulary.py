@@ -45,7 +45,7 @@ KINDS = [
 SECTOR_WORDS = [("enterprise", "企业"), ("rural", "农村|乡村"), ("community", "社区"), ("school", "学校|校园"), ("family", "家庭"), ("public_place", "公共场所")]
 SCENARIOS = [
     ("fire", "火灾|灭火|着火|起火|消防(?!救援)"), ("earthquake", "地震|防震|抗震"), ("flood", "洪涝|防汛|防洪|洪水|山洪|内涝"), ("geological", "地质|泥石流|山体滑坡|滑坡|崩塌"),
-    ("weather", "气象|台风|防台|暴雨|恶劣天气"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全|交通事故"),
+    ("weather", "气象|台风|防台|暴雨|恶劣天气"), ("drowning", "溺水"), ("stampede", "踩踏"), ("traffic", "道路交通|交通安全|交通事故|相撞|追尾"),
     ("gas", "燃气"), ("ebike_charging", "电动(?:自行)?车|电瓶车"), ("high_rise", "高层(?:建筑|住宅|楼宇)"),
     ("commercial_complex", "商业综合体"), ("scenic_area", "旅游景区|景区"), ("hazardous_chemicals", "危险化学品|危化品|危险货物"),
     ("evacuation", "疏散|逃生"), ("industry_accident", "行业性事故|行业(?:领域)?事故|生产安全事故"), ("confined_space", "有限空间"),
