@@ -404,12 +404,21 @@ def _undated_in_opening(draft: Draft, lines: list[Line], found: list[Sourced]) -
     names is a purpose of the month, not an event held or ordered (what is held comes in the sections below). A day
     the opening gives (6月16日为全国“安全宣传咨询日”) is kept."""
     opening = lines_of_opening(lines)
+    return _left_to_clerk(draft, found, lambda item: "named in the opening paragraph, which says why the notice acts, "
+                          "not held or ordered there" if item.line in opening and not _days(item) else None)
+
+
+def _days(item: Sourced) -> list:
+    return [item.value.get(key) for key in ("date", "start", "end") if item.value.get(key)]
+
+
+def _left_to_clerk(draft: Draft, found: list[Sourced], why_not) -> list[Sourced]:
+    """The activities kept; each one `why_not` gives a reason for becomes a TODO with that reason."""
     kept = []
     for item in found:
-        if item.line in opening and not any(item.value.get(key) for key in ("date", "start", "end")):
+        if reason := why_not(item):
             shown = {k: v for k, v in item.value.items() if k != "basis"}
-            draft.todos.append(Sourced(f"activity {{{describe(shown)}}}? named in the opening paragraph, which says why the "
-                                       "notice acts, not held or ordered there", item.line, item.phrase))
+            draft.todos.append(Sourced(f"activity {{{describe(shown)}}}? {reason}", item.line, item.phrase))
         else:
             kept.append(item)
     return kept
@@ -429,16 +438,8 @@ def _dated_before_the_year(draft: Draft, found: list[Sourced]) -> list[Sourced]:
     """2024年3月22日，公司合成车间曾发生一起氢气管线法兰泄漏闪爆未遂事件，暴露出隐患排查不细… in a 2025 notice: a day of
     a year before the notice's is background (an accident, last year's work), never an event of this year's month."""
     year = draft.value("year")
-    kept = []
-    for item in found:
-        days = [item.value.get(key) for key in ("date", "start", "end") if item.value.get(key)]
-        if year and any(day.year < year for day in days):
-            shown = {k: v for k, v in item.value.items() if k != "basis"}
-            draft.todos.append(Sourced(f"activity {{{describe(shown)}}}? dated in a year before the notice's {year}: "
-                                       "background, not an event of this year's month", item.line, item.phrase))
-        else:
-            kept.append(item)
-    return kept
+    return _left_to_clerk(draft, found, lambda item: f"dated in a year before the notice's {year}: background, not an "
+                          "event of this year's month" if year and any(day.year < year for day in _days(item)) else None)
 
 
 def gate_activities(draft: Draft, lines: list[Line]) -> None:
