@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .header import ENTERPRISE
 from .vocabulary import BUSINESSES, EACH_SCHOOL
 
 # the units of a sector, as the subject of an order or the object of 组织/指导 (各中小学, 辖区重点企业, 各村（社区）)
@@ -142,7 +143,7 @@ def _places_named(where: str) -> str | None:
 # a school's or a company's own notice: its pupils, staff and premises are its own, in no sector
 # 星林大学 / 某某师范学院: a university's own plan is a school's, its 师生 its own
 ISSUER_OF_SECTOR = [("school", re.compile(r"(?:学校|中学|小学|幼儿园|职校|技校|大学|学院)$")),
-                    ("enterprise", re.compile(r"(?:有限公司|有限责任公司|股份公司|公司|集团|厂|矿)$")),
+                    ("enterprise", ENTERPRISE),
                     # 源塘村民委员会: a village's own plan, its 村民 its own
                     ("rural", re.compile(r"(?:村民委员会|村委会)$"))]
 
